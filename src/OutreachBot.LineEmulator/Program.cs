@@ -1,3 +1,10 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+namespace OutreachBot.LineEmulator;
+
+internal static class EmulatorProgram
+{
+    public static void Main(string[] args)
+    {
+        var app = WebApplication.CreateBuilder(args).Build();
+        app.Run();
+    }
+}

@@ -1,6 +1,22 @@
+using OutreachBot.Api;
+using OutreachBot.Health;
+using OutreachBot.Storage;
+using OutreachBot.Webhook;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddWebhookInbox(builder.Configuration);
+builder.Services.AddStaffApi(builder.Configuration);
+builder.Services.AddHealth();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealth();
+app.MapLineWebhook();
+app.MapStaffApi().MapInboxApi();
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,27 @@
+namespace OutreachBot.Storage;
+
+public static class StorageExtensions
+{
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(
+                o => o.Provider != StorageProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Storage:ConnectionString is required when Storage:Provider is Postgres.")
+            .ValidateOnStart();
+        services.AddSingleton<Database>();
+        services.AddSingleton<MigrationRunner>();
+        services.AddHostedService<MigrationHostedService>();
+        return services;
+    }
+}
+
+/// <summary>Brings the schema up to date before any other hosted service starts.</summary>
+internal sealed class MigrationHostedService(MigrationRunner runner) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => runner.ApplyAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

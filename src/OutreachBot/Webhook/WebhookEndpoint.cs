@@ -1,0 +1,93 @@
+using System.Buffers;
+using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using OutreachBot.Line.Webhooks;
+
+namespace OutreachBot.Webhook;
+
+/// <summary>
+/// <c>POST /webhook/line</c>: verify the signature over the raw bytes, store every event, then answer 200.
+/// 401 (signature), 400 (not a webhook) and 413 (too large) store nothing; 500 means nothing was stored and LINE may redeliver.
+/// </summary>
+public static partial class WebhookEndpoint
+{
+    public const string Path = "/webhook/line";
+
+    public static IEndpointRouteBuilder MapLineWebhook(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Path, HandleAsync).ExcludeFromDescription().DisableAntiforgery();
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext context,
+        InboxWriter inbox,
+        IOptions<LineWebhookOptions> options,
+        ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(WebhookEndpoint).FullName!);
+        var body = await ReadBodyAsync(context);
+        if (body is null)
+        {
+            LogRefused(logger, StatusCodes.Status413PayloadTooLarge, "body over 1 MiB");
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The webhook body is larger than 1 MiB.");
+        }
+
+        var signature = LineSignature.Verify(body.Value.Span, context.Request.Headers["x-line-signature"], Encoding.UTF8.GetBytes(options.Value.ChannelSecret));
+        if (signature != SignatureCheck.Valid)
+        {
+            LogRefused(logger, StatusCodes.Status401Unauthorized, $"signature {signature}");
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The x-line-signature header is missing or does not match the body.");
+        }
+
+        var envelope = WebhookEnvelope.TryRead(body.Value, out var error);
+        if (envelope is null)
+        {
+            LogRefused(logger, StatusCodes.Status400BadRequest, error!);
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a LINE webhook.", detail: error);
+        }
+
+        // Stored even if LINE hangs up meanwhile: LINE then redelivers, and the redelivery is a no-op.
+        await inbox.StoreAsync(envelope.Events, CancellationToken.None);
+        LogStored(logger, envelope.Events.Count);
+        return Results.Ok();
+    }
+
+    /// <summary>Reads the whole body, or returns null as soon as it proves larger than the limit.</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > LineWebhookOptions.MaxBodyBytes)
+        {
+            return null;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = null;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>((int)(context.Request.ContentLength ?? 4096));
+        var stream = context.Request.Body;
+        while (true)
+        {
+            var read = await stream.ReadAsync(buffer.GetMemory(16 * 1024), context.RequestAborted);
+            if (read == 0)
+            {
+                return buffer.WrittenMemory;
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > LineWebhookOptions.MaxBodyBytes)
+            {
+                return null;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook refused with {Status}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, int status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook stored {Count} events")]
+    private static partial void LogStored(ILogger logger, int count);
+}

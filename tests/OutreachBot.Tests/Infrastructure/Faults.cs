@@ -1,0 +1,16 @@
+namespace OutreachBot.Tests.Infrastructure;
+
+/// <summary>Real database failures, made with a trigger that refuses inserts, rather than a mocked store.</summary>
+public static class Faults
+{
+    public static Task BreakInboxWritesAsync(TestDatabase database) => database.ExecuteAsync(database.Provider == "Postgres"
+        ? """
+          CREATE FUNCTION refuse_insert() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full (test)'; END $$ LANGUAGE plpgsql;
+          CREATE TRIGGER refuse_inbox BEFORE INSERT ON inbox_events FOR EACH ROW EXECUTE FUNCTION refuse_insert();
+          """
+        : "CREATE TRIGGER refuse_inbox BEFORE INSERT ON inbox_events BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END;");
+
+    public static Task RepairInboxWritesAsync(TestDatabase database) => database.ExecuteAsync(database.Provider == "Postgres"
+        ? "DROP TRIGGER refuse_inbox ON inbox_events; DROP FUNCTION refuse_insert();"
+        : "DROP TRIGGER refuse_inbox;");
+}

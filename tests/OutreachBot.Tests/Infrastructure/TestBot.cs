@@ -1,0 +1,75 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using OutreachBot.Line.Webhooks;
+
+namespace OutreachBot.Tests.Infrastructure;
+
+/// <summary>The whole bot in-process, on its own database, with test settings that each test may override.</summary>
+public sealed class TestBot(TestDatabase database, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public const string ChannelSecret = "test-channel-secret";
+    public const string ApiKey = "test-api-key";
+
+    public TestDatabase Database => database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = database.Provider,
+            ["Storage:ConnectionString"] = database.ConnectionString,
+            ["Line:ChannelSecret"] = ChannelSecret,
+            ["Line:ChannelAccessToken"] = "test-access-token",
+            ["Api:Keys:0"] = ApiKey,
+            ["Inbox:FirstRetryDelay"] = "00:00:00.020",
+            ["Inbox:MaxRetryDelay"] = "00:00:00.100",
+            ["Inbox:PollInterval"] = "00:00:00.020",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        foreach (var (key, value) in all)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(s => services?.Invoke(s));
+    }
+
+    public HttpClient CreateApiClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        return client;
+    }
+
+    /// <summary>Posts a body to the webhook as LINE does: signed with the channel secret unless a signature is given.</summary>
+    public Task<HttpResponseMessage> PostWebhookAsync(string body, string? signature = null)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        return PostWebhookAsync(bytes, signature ?? LineSignature.Compute(bytes, ChannelSecret));
+    }
+
+    public async Task<HttpResponseMessage> PostWebhookAsync(byte[] body, string? signature)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhook/line") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (signature is not null)
+        {
+            request.Headers.TryAddWithoutValidation("x-line-signature", signature);
+        }
+
+        using var client = CreateClient();
+        return await client.SendAsync(request);
+    }
+
+    public Task<long> CountInboxAsync(string where = "1 = 1") => database.ScalarAsync<long>($"SELECT COUNT(*) FROM inbox_events WHERE {where}");
+}
