@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OutreachBot.Tests.Infrastructure;
+using OutreachBot.Webhook;
+
+namespace OutreachBot.Tests.Webhook;
+
+public abstract class InboxProcessorTests(string provider) : IAsyncLifetime
+{
+    private readonly RecordingHandler _handler = new();
+    private TestDatabase _database = null!;
+    private TestBot _bot = null!;
+
+    public Task InitializeAsync()
+    {
+        _database = TestDatabase.Create(provider);
+        _bot = StartBot(_handler);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private TestBot StartBot(RecordingHandler handler, int maxAttempts = 3) => new(
+        _database,
+        s => s.AddSingleton<IInboxHandler>(handler),
+        new Dictionary<string, string?> { ["Inbox:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    [SkippableFact]
+    public async Task Drain_EventsOfOneCitizen_HandledInTimestampOrderEvenWhenTheyArriveOutOfOrder()
+    {
+        var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var events = Enumerable.Range(0, 20).Select(i => WebhookBodies.TextEvent("Uone", $"m{i}", timestamp: start + i)).Reverse().ToArray();
+
+        await _bot.PostWebhookAsync(WebhookBodies.Body(events));
+
+        await _handler.WaitForAsync(h => h.Count == 20);
+        var texts = _handler.Handled.Select(e => JsonDocument.Parse(e.Payload).RootElement.GetProperty("message").GetProperty("text").GetString());
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"m{i}"), texts);
+    }
+
+    [SkippableFact]
+    public async Task Drain_FailingEvent_RetriedAndLaterEventsOfThatCitizenWait()
+    {
+        var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var failing = WebhookBodies.NewEventId();
+        _handler.FailFor(failing, times: 2);
+
+        await _bot.PostWebhookAsync(WebhookBodies.Body(
+            WebhookBodies.TextEvent("Uone", "first", failing, start),
+            WebhookBodies.TextEvent("Uone", "second", timestamp: start + 1),
+            WebhookBodies.TextEvent("Uother", "unrelated", timestamp: start + 2)));
+
+        await _handler.WaitForAsync(h => h.Count == 3);
+        var mine = _handler.Handled.Where(e => e.SourceKey == "Uone").ToList();
+        Assert.Equal(failing, mine[0].WebhookEventId);
+        Assert.Equal(2, mine[0].Attempts);
+        Assert.Equal("done", await _database.ScalarAsync<string>($"SELECT state FROM inbox_events WHERE webhook_event_id = '{failing}'"));
+    }
+
+    [SkippableFact]
+    public async Task Drain_EventFailingEveryTry_ParkedListedForStaffAndTheCitizensNextEventGoesOn()
+    {
+        var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var failing = WebhookBodies.NewEventId();
+        _handler.FailFor(failing, times: 100);
+
+        await _bot.PostWebhookAsync(WebhookBodies.Body(
+            WebhookBodies.TextEvent("Uone", "broken", failing, start),
+            WebhookBodies.TextEvent("Uone", "after", timestamp: start + 1)));
+
+        await _handler.WaitForAsync(h => h.Count == 1);
+        using var api = _bot.CreateApiClient();
+        var page = await api.GetFromJsonAsync<JsonElement>("/api/v1/inbox/parked");
+        var parked = Assert.Single(page.GetProperty("items").EnumerateArray());
+        Assert.Equal(failing, parked.GetProperty("webhookEventId").GetString());
+        Assert.Equal(3, parked.GetProperty("attempts").GetInt32());
+        Assert.Contains("failed on purpose", parked.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Retry_ParkedEventAfterTheFaultIsFixed_HandledOnce()
+    {
+        var failing = WebhookBodies.NewEventId();
+        _handler.FailFor(failing, times: 3);
+        await _bot.PostWebhookAsync(WebhookBodies.Text("Uone", "broken", failing));
+        await WaitUntilAsync(async () => await _bot.CountInboxAsync("state = 'parked'") == 1);
+        var id = await _database.ScalarAsync<long>("SELECT id FROM inbox_events");
+
+        using var api = _bot.CreateApiClient();
+        using var retried = await api.PostAsync($"/api/v1/inbox/parked/{id}/retry", null);
+        using var unknown = await api.PostAsync("/api/v1/inbox/parked/999999/retry", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        await _handler.WaitForAsync(h => h.Count == 1);
+        Assert.Equal(failing, _handler.Handled[0].WebhookEventId);
+    }
+
+    [SkippableFact]
+    public async Task Restart_EventsStoredButNotHandled_HandledByTheNextProcess()
+    {
+        var slow = new RecordingHandler { Delay = TimeSpan.FromSeconds(30) };
+        await _bot.DisposeAsync();
+        var stopping = StartBot(slow);
+        await stopping.PostWebhookAsync(WebhookBodies.Body(WebhookBodies.TextEvent("Ua", "a"), WebhookBodies.TextEvent("Ub", "b")));
+        await stopping.DisposeAsync();
+
+        var next = new RecordingHandler();
+        _bot = StartBot(next);
+        _ = _bot.Services;
+
+        await next.WaitForAsync(h => h.Count == 2);
+        Assert.Equal(2, await _bot.CountInboxAsync("state = 'done'"));
+    }
+
+    [SkippableFact]
+    public async Task Drain_UnknownEventType_StoredAndSkippedWithoutError()
+    {
+        var body = WebhookBodies.Body(new
+        {
+            type = "greatNewFeature",
+            mode = "active",
+            timestamp = 1,
+            source = new { type = "user", userId = "Ua" },
+            webhookEventId = WebhookBodies.NewEventId(),
+            deliveryContext = new { isRedelivery = false },
+        });
+
+        using var response = await _bot.PostWebhookAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await WaitUntilAsync(async () => await _bot.CountInboxAsync("state = 'skipped'") == 1);
+    }
+
+    [SkippableFact]
+    public async Task ParkedApi_WithoutApiKey_Answers401()
+    {
+        using var anonymous = _bot.CreateClient();
+        using var wrongKey = _bot.CreateClient();
+        wrongKey.DefaultRequestHeaders.Authorization = new("Bearer", "not-a-key");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/inbox/parked")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await wrongKey.GetAsync("/api/v1/inbox/parked")).StatusCode);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (!await condition())
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+}
+
+public sealed class InboxProcessorTestsOnSqlite() : InboxProcessorTests("Sqlite");
+
+public sealed class InboxProcessorTestsOnPostgres() : InboxProcessorTests("Postgres");
