@@ -4,6 +4,7 @@ using OutreachBot.Storage;
 using OutreachBot.Webhook;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddBotOptions(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddWebhookInbox(builder.Configuration);
 builder.Services.AddStaffApi(builder.Configuration);

@@ -1,0 +1,59 @@
+using System.Net;
+using OutreachBot.Tests.Infrastructure;
+
+namespace OutreachBot.Tests.Health;
+
+public sealed class HealthTests : IAsyncLifetime
+{
+    private readonly TestDatabase _database = TestDatabase.Create("Sqlite");
+    private TestBot _bot = null!;
+
+    public Task InitializeAsync()
+    {
+        _bot = new TestBot(_database);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Healthz_Running_Answers200()
+    {
+        using var client = _bot.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Readyz_DatabaseReachable_Answers200()
+    {
+        using var client = _bot.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Readyz_DatabaseGone_Answers503()
+    {
+        using var client = _bot.CreateClient();
+        await client.GetAsync("/healthz");
+
+        await _database.ExecuteAsync("DROP TABLE schema_migrations");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/readyz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_Anonymous_IsServed()
+    {
+        using var client = _bot.CreateClient();
+
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/v1/inbox/parked", document, StringComparison.Ordinal);
+    }
+}
