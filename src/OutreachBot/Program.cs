@@ -1,3 +1,4 @@
+using OutreachBot;
 using OutreachBot.Api;
 using OutreachBot.Health;
 using OutreachBot.Storage;
