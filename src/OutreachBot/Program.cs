@@ -2,12 +2,14 @@ using OutreachBot;
 using OutreachBot.Api;
 using OutreachBot.Health;
 using OutreachBot.Storage;
+using OutreachBot.Subscriptions;
 using OutreachBot.Webhook;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddBotOptions(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddWebhookInbox(builder.Configuration);
+builder.Services.AddSubscriptions();
 builder.Services.AddStaffApi(builder.Configuration);
 builder.Services.AddHealth();
 
@@ -18,7 +20,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
 app.MapLineWebhook();
-app.MapStaffApi().MapInboxApi();
+app.MapStaffApi().MapInboxApi().MapTopicsApi().MapStatsApi();
 app.Run();
 
 public partial class Program;

@@ -10,7 +10,7 @@ public sealed class HealthTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _bot = new TestBot(_database);
+        _bot = new TestBot(_database, RecordingHandler.Register);
         return Task.CompletedTask;
     }
 

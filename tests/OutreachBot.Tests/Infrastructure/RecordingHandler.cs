@@ -11,6 +11,10 @@ public sealed class RecordingHandler : IInboxHandler
 
     public IReadOnlyList<InboxEvent> Handled => [.. _handled];
 
+    /// <summary>For tests of something other than the conversation: events are recorded instead of answered.</summary>
+    public static void Register(Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<IInboxHandler>(services, new RecordingHandler());
+
     public TimeSpan Delay { get; set; }
 
     /// <summary>The event with this id throws on its next <paramref name="times"/> tries.</summary>

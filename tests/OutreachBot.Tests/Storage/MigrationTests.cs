@@ -19,13 +19,13 @@ public abstract class MigrationTests(string provider) : IAsyncLifetime
     [SkippableFact]
     public async Task Start_FreshDatabase_AppliesEveryMigrationOnceAndRecordsIt()
     {
-        await using (var bot = new TestBot(_database))
+        await using (var bot = new TestBot(_database, RecordingHandler.Register))
         {
             _ = bot.Services;
         }
 
         var applied = await _database.ScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations");
-        await using (var again = new TestBot(_database))
+        await using (var again = new TestBot(_database, RecordingHandler.Register))
         {
             _ = again.Services;
         }
@@ -37,7 +37,7 @@ public abstract class MigrationTests(string provider) : IAsyncLifetime
     [SkippableFact]
     public async Task Apply_SeveralInstancesAtOnce_EachMigrationAppliedOnce()
     {
-        await using var bot = new TestBot(_database);
+        await using var bot = new TestBot(_database, RecordingHandler.Register);
         var runners = Enumerable.Range(0, 4).Select(_ => bot.Services.GetRequiredService<MigrationRunner>());
 
         await Task.WhenAll(runners.Select(r => Task.Run(() => r.ApplyAsync(CancellationToken.None))));

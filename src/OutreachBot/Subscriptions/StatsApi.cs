@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+
+namespace OutreachBot.Subscriptions;
+
+/// <summary><c>GET /api/v1/stats/subscribers?from=&amp;to=</c>: subscribers per topic per day, days in <c>Bot:TimeZone</c>.</summary>
+public static class StatsApi
+{
+    public static RouteGroupBuilder MapStatsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/stats/subscribers", GetSubscribersAsync)
+            .WithTags("Stats")
+            .WithSummary("Subscribers per topic at the end of each day (default: the last 30 days).");
+        return api;
+    }
+
+    private static async Task<IResult> GetSubscribersAsync(
+        DateOnly? from, DateOnly? to, SubscriberStats stats, IOptions<BotOptions> bot, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), bot.Value.Zone).DateTime);
+        var last = to ?? today;
+        var first = from ?? last.AddDays(-29);
+        if (last < first || last.DayNumber - first.DayNumber >= SubscriberStats.MaxDays)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["to"] = [$"from ≤ to、期間は{SubscriberStats.MaxDays}日以内にしてください。 / from must not be after to, and the range at most {SubscriberStats.MaxDays} days."],
+            });
+        }
+
+        var rows = await stats.PerTopicPerDayAsync(first, last, cancellationToken);
+        return Results.Ok(new SubscriberStatsView(bot.Value.TimeZone, first, last, rows));
+    }
+}
+
+public sealed record SubscriberStatsView(string TimeZone, DateOnly From, DateOnly To, IReadOnlyList<DailySubscribers> Rows);

@@ -1,0 +1,101 @@
+using Microsoft.Extensions.DependencyInjection;
+using OutreachBot.Subscriptions;
+using OutreachBot.Tests.Infrastructure;
+
+namespace OutreachBot.Tests.Subscriptions;
+
+public abstract class SubscriptionStoreTests(string provider) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Monday = new(2026, 11, 16, 12, 0, 0, TimeSpan.FromHours(9));
+    private TestDatabase _database = null!;
+    private TestBot _bot = null!;
+
+    public Task InitializeAsync()
+    {
+        _database = TestDatabase.Create(provider);
+        _bot = new TestBot(_database, RecordingHandler.Register);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private CitizenStore Citizens => _bot.Services.GetRequiredService<CitizenStore>();
+
+    private SubscriptionStore Subscriptions => _bot.Services.GetRequiredService<SubscriptionStore>();
+
+    private TopicStore Topics => _bot.Services.GetRequiredService<TopicStore>();
+
+    private static long At(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
+
+    [SkippableFact]
+    public async Task Subscribe_Twice_OneSubscriptionCounted()
+    {
+        var volunteer = (await Topics.FindAsync("volunteer", default))!;
+        await Citizens.FollowAsync("Ua", "ja", null, At(Monday), default);
+
+        Assert.True(await Subscriptions.SubscribeAsync("Ua", volunteer.Id, At(Monday), default));
+        Assert.False(await Subscriptions.SubscribeAsync("Ua", volunteer.Id, At(Monday), default));
+
+        Assert.Equal(1, (await Topics.FindAsync("volunteer", default))!.SubscriberCount);
+    }
+
+    [SkippableFact]
+    public async Task SubscriberCount_CitizenUnfollowed_NotCountedButSubscriptionKeptForTheirReturn()
+    {
+        var volunteer = (await Topics.FindAsync("volunteer", default))!;
+        await Citizens.FollowAsync("Ua", "en", null, At(Monday), default);
+        await Subscriptions.SubscribeAsync("Ua", volunteer.Id, At(Monday), default);
+
+        await Citizens.UnfollowAsync("Ua", At(Monday.AddHours(1)), default);
+        var whileGone = (await Topics.FindAsync("volunteer", default))!.SubscriberCount;
+        var back = await Citizens.FollowAsync("Ua", "ja", null, At(Monday.AddDays(2)), default);
+
+        Assert.Equal(0, whileGone);
+        Assert.True(back.Returning);
+        Assert.Equal("en", back.Language);
+        Assert.Equal(1, back.KeptSubscriptions);
+        Assert.Equal(1, (await Topics.FindAsync("volunteer", default))!.SubscriberCount);
+    }
+
+    [SkippableFact]
+    public async Task UnsubscribeAll_EndsEverySubscription()
+    {
+        await Citizens.FollowAsync("Ua", "ja", null, At(Monday), default);
+        foreach (var topic in await Topics.ListAsync(false, default))
+        {
+            await Subscriptions.SubscribeAsync("Ua", topic.Id, At(Monday), default);
+        }
+
+        Assert.Equal(8, await Subscriptions.UnsubscribeAllAsync("Ua", At(Monday.AddHours(1)), default));
+        Assert.Empty(await Subscriptions.TopicIdsOfAsync("Ua", default));
+    }
+
+    [SkippableFact]
+    public async Task PerTopicPerDay_SubscriptionsAndFollowsOverAWeek_CountsEachDayAsItEnded()
+    {
+        var stats = _bot.Services.GetRequiredService<SubscriberStats>();
+        await Topics.CreateAsync(new TopicDraft("seminars", new Dictionary<string, string> { ["ja"] = "講座" }, null, 0, false), At(Monday.AddDays(-7)), default);
+        var events = (await Topics.FindAsync("seminars", default))!;
+        await Citizens.FollowAsync("Ua", "ja", null, At(Monday), default);
+        await Citizens.FollowAsync("Ub", "ja", null, At(Monday), default);
+        await Subscriptions.SubscribeAsync("Ua", events.Id, At(Monday), default);
+        await Subscriptions.SubscribeAsync("Ub", events.Id, At(Monday.AddDays(1)), default);
+        await Subscriptions.UnsubscribeAsync("Ua", events.Id, At(Monday.AddDays(2)), default);
+        await Citizens.UnfollowAsync("Ub", At(Monday.AddDays(3)), default);
+        // 23:30 JST on Friday is still Friday in Tokyo, though Friday 14:30 in UTC.
+        await Citizens.FollowAsync("Ub", "ja", null, At(new DateTimeOffset(2026, 11, 20, 23, 30, 0, TimeSpan.FromHours(9))), default);
+
+        var rows = await stats.PerTopicPerDayAsync(new DateOnly(2026, 11, 15), new DateOnly(2026, 11, 21), default);
+
+        var perDay = rows.Where(r => r.Topic == "seminars").Select(r => r.Subscribers);
+        Assert.Equal(new long[] { 0, 1, 2, 1, 0, 1, 1 }, perDay);
+    }
+}
+
+public sealed class SubscriptionStoreTestsOnSqlite() : SubscriptionStoreTests("Sqlite");
+
+public sealed class SubscriptionStoreTestsOnPostgres() : SubscriptionStoreTests("Postgres");
