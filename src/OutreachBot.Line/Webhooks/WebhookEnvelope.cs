@@ -86,7 +86,10 @@ public sealed record RawWebhookEvent(string EventId, string Type, long Timestamp
             return null;
         }
 
-        if (!item.TryGetProperty("timestamp", out var timestamp) || !timestamp.TryGetInt64(out var millis))
+        // TryGetInt64 throws rather than answers false on a non-number, which would surface as a 500, not a 400.
+        if (!item.TryGetProperty("timestamp", out var timestamp)
+            || timestamp.ValueKind != JsonValueKind.Number
+            || !timestamp.TryGetInt64(out var millis))
         {
             error = "an event has no numeric 'timestamp'.";
             return null;
