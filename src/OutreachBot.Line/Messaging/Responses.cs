@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+
+namespace OutreachBot.Line.Messaging;
+
+// Response bodies, named and shaped as in messaging-api.yml.
+
+public sealed record SentMessage(string Id, string? QuoteToken = null);
+
+public sealed record SentMessagesResponse(IReadOnlyList<SentMessage> SentMessages);
+
+public sealed record UserProfile(string DisplayName, string UserId)
+{
+    public string? PictureUrl { get; init; }
+
+    public string? StatusMessage { get; init; }
+
+    public string? Language { get; init; }
+}
+
+/// <param name="Next">Continuation token for the next page; null on the last page.</param>
+public sealed record FollowerIdsPage(IReadOnlyList<string> UserIds, string? Next = null);
+
+/// <param name="Value">The month's target limit; only when <paramref name="Type"/> is <see cref="QuotaType.Limited"/>.</param>
+public sealed record MessageQuota(QuotaType Type, long? Value = null);
+
+[JsonConverter(typeof(JsonStringEnumConverter<QuotaType>))]
+public enum QuotaType
+{
+    [JsonStringEnumMemberName("none")] None,
+    [JsonStringEnumMemberName("limited")] Limited,
+}
+
+public sealed record QuotaConsumption(long TotalUsage);
+
+public sealed record ShowLoadingAnimationResponse;
+
+/// <summary>LINE's error body: <c>{"message": "...", "details": [{"message": "...", "property": "..."}]}</c>.</summary>
+public sealed record LineErrorResponse(string Message, IReadOnlyList<LineErrorDetail>? Details = null)
+{
+    public IReadOnlyList<SentMessage>? SentMessages { get; init; }
+}
+
+public sealed record LineErrorDetail(string? Message, string? Property);

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OutreachBot.LineEmulator.Api;
+using OutreachBot.LineEmulator.State;
+using OutreachBot.LineEmulator.Validation;
+
+namespace OutreachBot.LineEmulator.Hosting;
+
+public static class EmulatorHostingExtensions
+{
+    /// <summary>Registers the emulated channel: its state (users, reply tokens, transcript, rich menus, quota), the request record and the fault controls.</summary>
+    public static IServiceCollection AddLineEmulator(this IServiceCollection services, Action<EmulatorOptions>? configure = null)
+    {
+        var options = services.AddOptions<EmulatorOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        return AddServices(services);
+    }
+
+    /// <summary>As <see cref="AddLineEmulator(IServiceCollection, Action{EmulatorOptions}?)"/>, bound from the <c>Emulator</c> section.</summary>
+    public static IServiceCollection AddLineEmulator(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<EmulatorOptions>().Bind(configuration.GetSection(EmulatorOptions.SectionName));
+        return AddServices(services);
+    }
+
+    /// <summary>Maps the Messaging API endpoints (<c>/v2/...</c>) and the emulator's controls (<c>/_emulator/...</c>).</summary>
+    public static IEndpointRouteBuilder MapLineEmulatorApi(this IEndpointRouteBuilder app)
+    {
+        LineApiEndpoints.Map(app);
+        ControlEndpoints.Map(app);
+        return app;
+    }
+
+    private static IServiceCollection AddServices(IServiceCollection services)
+    {
+        services.AddOptions<EmulatorOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmulatorOptions>, EmulatorOptionsValidator>());
+        services.AddRouting();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton<EmulatedUsers>();
+        services.TryAddSingleton(sp => new ChatTranscript(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ReplyTokenBook(
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<EmulatorOptions>>().Value.ReplyTokenLifetime));
+        services.TryAddSingleton(sp => new RetryKeyBook(
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<EmulatorOptions>>().Value.RetryKeyLifetime));
+        services.TryAddSingleton(sp => new QuotaBook(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<RequestJournal>();
+        services.TryAddSingleton<FaultInjector>();
+        services.TryAddSingleton<RichMenuBook>();
+        services.TryAddSingleton(LineRequestValidator.Default);
+        services.TryAddSingleton<RateGate>();
+        services.TryAddSingleton<LineApiPipeline>();
+        services.TryAddSingleton<MessagingHandlers>();
+        services.TryAddSingleton<RichMenuHandlers>();
+        return services;
+    }
+}
