@@ -1,6 +1,7 @@
 using OutreachBot;
 using OutreachBot.Api;
 using OutreachBot.Health;
+using OutreachBot.Line.Messaging;
 using OutreachBot.Storage;
 using OutreachBot.Subscriptions;
 using OutreachBot.Webhook;
@@ -8,6 +9,7 @@ using OutreachBot.Webhook;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddBotOptions(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddLineMessagingClient(builder.Configuration);
 builder.Services.AddWebhookInbox(builder.Configuration);
 builder.Services.AddSubscriptions();
 builder.Services.AddStaffApi(builder.Configuration);

@@ -49,7 +49,7 @@ public static class WebhookBenchmark
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Line__ChannelSecret"] = secret,
-            ["Line__ChannelAccessToken"] = emulator.AccessToken,
+            ["Line__ChannelAccessToken"] = EmulatorOptions.DefaultChannelAccessToken,
             ["Line__ApiBaseUrl"] = emulator.BaseUrl.ToString(),
             ["Line__DataApiBaseUrl"] = emulator.BaseUrl.ToString(),
             ["Storage__ConnectionString"] = $"Data Source={database}",

@@ -5,11 +5,19 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Line.Webhooks;
+using OutreachBot.LineEmulator.Hosting;
 
 namespace OutreachBot.Tests.Infrastructure;
 
-/// <summary>The whole bot in-process, on its own database, with test settings that each test may override.</summary>
-public sealed class TestBot(TestDatabase database, Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
+/// <summary>
+/// The whole bot in-process, on its own database, with test settings that each test may override. Given a
+/// <see cref="LineEmulatorServer"/>, the bot's LINE client talks to it over real HTTP; without one, to a closed port.
+/// </summary>
+public sealed class TestBot(
+    TestDatabase database,
+    Action<IServiceCollection>? services = null,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    LineEmulatorServer? line = null)
     : WebApplicationFactory<Program>
 {
     public const string ChannelSecret = "test-channel-secret";
@@ -24,7 +32,11 @@ public sealed class TestBot(TestDatabase database, Action<IServiceCollection>? s
             ["Storage:Provider"] = database.Provider,
             ["Storage:ConnectionString"] = database.ConnectionString,
             ["Line:ChannelSecret"] = ChannelSecret,
-            ["Line:ChannelAccessToken"] = "test-access-token",
+            ["Line:ChannelAccessToken"] = EmulatorOptions.DefaultChannelAccessToken,
+            ["Line:ApiBaseUrl"] = line?.BaseUrl.ToString() ?? "http://127.0.0.1:9",
+            ["Line:DataApiBaseUrl"] = line?.BaseUrl.ToString() ?? "http://127.0.0.1:9",
+            ["Line:RetryBaseDelay"] = "00:00:00.010",
+            ["Line:MaxRetryDelay"] = "00:00:00.100",
             ["Api:Keys:0"] = ApiKey,
             ["Inbox:FirstRetryDelay"] = "00:00:00.020",
             ["Inbox:MaxRetryDelay"] = "00:00:00.100",
