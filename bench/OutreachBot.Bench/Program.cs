@@ -1,4 +1,4 @@
-using OutreachBot.Bench.Shared;
+using OutreachBot.Bench.Harness;
 using OutreachBot.Bench.Webhook;
 
 // dotnet run -c Release --project bench/OutreachBot.Bench -- webhook [--seconds 10] [--connections 64]

@@ -1,4 +1,4 @@
-using OutreachBot.Bench.Shared;
+using OutreachBot.Bench.Harness;
 
 namespace OutreachBot.Bench.Webhook;
 

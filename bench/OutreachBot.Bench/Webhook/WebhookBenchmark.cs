@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using OutreachBot.Bench.Shared;
+using OutreachBot.Bench.Harness;
 using OutreachBot.Line.Webhooks;
 using OutreachBot.LineEmulator.Hosting;
 

@@ -1,4 +1,4 @@
-namespace OutreachBot.Bench.Shared;
+namespace OutreachBot.Bench.Harness;
 
 public static class Paths
 {

@@ -1,4 +1,4 @@
-namespace OutreachBot.Bench.Shared;
+namespace OutreachBot.Bench.Harness;
 
 /// <summary>What one load run measured: answers by status and every request's latency.</summary>
 public sealed class LoadResult(TimeSpan duration, IReadOnlyList<double> latenciesMs, int ok, int failed)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace OutreachBot.Bench.Shared;
+namespace OutreachBot.Bench.Harness;
 
 /// <summary><c>--name value</c> pairs after the benchmark's name.</summary>
 public sealed class BenchArguments(IReadOnlyList<string> args)

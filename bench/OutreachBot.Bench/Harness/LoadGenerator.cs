@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 
-namespace OutreachBot.Bench.Shared;
+namespace OutreachBot.Bench.Harness;
 
 /// <summary>Keeps <c>connections</c> requests in flight against one URL for a fixed time; each worker has one connection.</summary>
 public static class LoadGenerator

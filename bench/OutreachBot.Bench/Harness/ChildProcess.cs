@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace OutreachBot.Bench.Shared;
+namespace OutreachBot.Bench.Harness;
 
 /// <summary>A server started for a run, killed with its children when the run ends.</summary>
 public sealed class ChildProcess : IAsyncDisposable

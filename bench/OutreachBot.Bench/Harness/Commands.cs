@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace OutreachBot.Bench.Shared;
+namespace OutreachBot.Bench.Harness;
 
 public static class Commands
 {
