@@ -25,6 +25,8 @@ public sealed record PostbackAction(string? Label, string Data) : LineAction(Lab
 
     public string? FillInText { get; init; }
 
+    // The constructor System.Text.Json uses to read a postback back (rich menus LINE lists): with two, it needs telling.
+    [JsonConstructor]
     public PostbackAction(string? label, string data, string? displayText) : this(label, data) => DisplayText = displayText;
 }
 
