@@ -71,7 +71,11 @@ public sealed class FaqStore(Database database)
     {
         var chain = TextCatalog.FallbackChain(language).ToList();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var entries = await LoadAsync(connection, "NOT f.archived AND f.language IN @Languages", new { Languages = chain }, cancellationToken);
+        // Three named parameters, not a list: Dapper sends a list to PostgreSQL as one array parameter, which IN refuses.
+        var entries = await LoadAsync(
+            connection, "NOT f.archived AND f.language IN (@First, @Second, @Third)",
+            new { First = chain[0], Second = chain.ElementAtOrDefault(1) ?? chain[0], Third = chain.ElementAtOrDefault(2) ?? chain[0] },
+            cancellationToken);
         var normalized = TextCommands.Normalize(text);
         return chain
             .Select(l => entries

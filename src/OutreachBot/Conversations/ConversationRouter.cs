@@ -87,10 +87,11 @@ public sealed partial class ConversationRouter(
         InboxEvent inboxEvent, MessageEvent message, string text, string userId, CancellationToken cancellationToken)
     {
         var turn = await TurnForAsync(inboxEvent, userId, message.ReplyToken, cancellationToken);
-        var work = commands.Match(text) is { } command
-            ? RunAsync(turn, command, cancellationToken)
-            : questions.OnTextAsync(turn, text, cancellationToken);
-        await AnswerAsync(turn, work, cancellationToken);
+        var command = commands.Match(text);
+        await AnswerAsync(
+            turn,
+            () => command is null ? questions.OnTextAsync(turn, text, cancellationToken) : RunAsync(turn, command, cancellationToken),
+            cancellationToken);
         return InboxOutcome.Handled;
     }
 
@@ -112,7 +113,7 @@ public sealed partial class ConversationRouter(
             return InboxOutcome.Handled;
         }
 
-        await AnswerAsync(turn, RunAsync(turn, command, cancellationToken), cancellationToken);
+        await AnswerAsync(turn, () => RunAsync(turn, command, cancellationToken), cancellationToken);
         return InboxOutcome.Handled;
     }
 
@@ -138,14 +139,17 @@ public sealed partial class ConversationRouter(
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "No handler for this command."),
     };
 
-    /// <summary>Sends what <paramref name="work"/> prepares; shows the loading animation if that takes a while.</summary>
-    private async Task AnswerAsync(Turn turn, Task<IReadOnlyList<Message>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends what <paramref name="prepare"/> makes, showing the loading animation if that takes a while. The work runs
+    /// on the thread pool so that the timer can fire even while a synchronous database call (SQLite) holds it up.
+    /// </summary>
+    private async Task AnswerAsync(Turn turn, Func<Task<IReadOnlyList<Message>>> prepare, CancellationToken cancellationToken)
     {
-        if (!work.IsCompleted)
+        var work = Task.Run(prepare, cancellationToken);
+        using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var delay = Task.Delay(options.Value.LoadingAnimationAfter, time, waiting.Token);
-            if (await Task.WhenAny(work, delay) == delay && !delay.IsCanceled)
+            if (await Task.WhenAny(work, delay) == delay && delay.IsCompletedSuccessfully)
             {
                 await replier.ShowLoadingAsync(turn, cancellationToken);
             }

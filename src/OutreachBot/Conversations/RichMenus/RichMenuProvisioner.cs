@@ -45,8 +45,9 @@ public sealed partial class RichMenuProvisioner(
                 await ProvisionAsync(stoppingToken);
                 return;
             }
-            catch (Exception ex) when (ex is LineApiException or DbException or IOException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
+                // Menus are a convenience: whatever goes wrong must not stop the bot, which works without them.
                 LogNotProvisioned(ex, pause);
             }
 
@@ -110,8 +111,8 @@ public sealed partial class RichMenuProvisioner(
             }
         }
 
-        await SetDefaultAsync(line, menus.GetValueOrDefault(bot.Value.DefaultLanguage) ?? menus[Languages.Japanese], cancellationToken);
-        directory.Publish(menus);
+        // Setting the same default again changes nothing, and asking first would cost a 404 on a new channel.
+        await line.SetDefaultRichMenuAsync(menus.GetValueOrDefault(bot.Value.DefaultLanguage) ?? menus[Languages.Japanese], cancellationToken);
         foreach (var language in replaced)
         {
             await RelinkAsync(line, language, menus[language], cancellationToken);
@@ -121,23 +122,8 @@ public sealed partial class RichMenuProvisioner(
         {
             await line.DeleteRichMenuAsync(stale.RichMenuId, cancellationToken);
         }
-    }
 
-    private static async Task SetDefaultAsync(LineMessagingClient line, string richMenuId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if ((await line.GetDefaultRichMenuIdAsync(cancellationToken)).Value == richMenuId)
-            {
-                return;
-            }
-        }
-        catch (LineApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            // No default yet.
-        }
-
-        await line.SetDefaultRichMenuAsync(richMenuId, cancellationToken);
+        directory.Publish(menus);
     }
 
     /// <summary>A deleted menu leaves its citizens with the default one: link them to their language's new menu first.</summary>
