@@ -40,7 +40,7 @@ public sealed class ConsultationStore(Database database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return [.. await connection.QueryAsync<Consultation>(new CommandDefinition(
-            $"{Select} WHERE (@Status IS NULL OR status = @Status) ORDER BY received_at, id LIMIT @Limit",
+            $"{Select} WHERE {(status is null ? "1 = 1" : "status = @Status")} ORDER BY received_at, id LIMIT @Limit",
             new { Status = status, Limit = limit },
             cancellationToken: cancellationToken))];
     }

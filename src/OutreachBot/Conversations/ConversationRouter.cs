@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.Conversations.Flows;
+using OutreachBot.Conversations.RichMenus;
 using OutreachBot.Conversations.Views;
 using OutreachBot.Line.Messaging;
 using OutreachBot.Line.Webhooks;
@@ -16,17 +17,15 @@ namespace OutreachBot.Conversations;
 /// </summary>
 public sealed partial class ConversationRouter(
     CitizenStore citizens,
-    TextCatalog texts,
+    Turns turns,
     TextCommands commands,
     ChatReplier replier,
-    LineMessagingClient line,
     WelcomeFlow welcome,
     TopicFlow topics,
     EventFlow events,
     QuestionFlow questions,
-    Conversations.RichMenus.RichMenuLinker richMenus,
+    RichMenuLinker richMenus,
     IOptions<ConversationOptions> options,
-    IOptions<BotOptions> bot,
     TimeProvider time,
     ILogger<ConversationRouter> logger) : IInboxHandler
 {
@@ -64,12 +63,12 @@ public sealed partial class ConversationRouter(
     private async Task<InboxOutcome> OnFollowAsync(InboxEvent inboxEvent, FollowEvent follow, string userId, CancellationToken cancellationToken)
     {
         var before = await citizens.FindAsync(userId, cancellationToken);
-        var profile = await TryGetProfileAsync(userId, cancellationToken);
-        var guess = Languages.FromLineProfile(profile?.Language) ?? bot.Value.DefaultLanguage;
+        var profile = await turns.TryGetProfileAsync(userId, cancellationToken);
+        var guess = turns.GuessLanguage(profile);
         // The event's own time, so that handling this follow again (after a crash) recognises it as the same follow.
         var result = await citizens.FollowAsync(userId, guess, profile?.DisplayName, follow.Timestamp, cancellationToken);
         var firstFollow = before is null || before.FirstFollowedAt == follow.Timestamp;
-        var turn = NewTurn(inboxEvent, userId, result.Language, follow.ReplyToken);
+        var turn = turns.New(inboxEvent, userId, result.Language, follow.ReplyToken);
         var answer = firstFollow ? welcome.Greeting(guess) : WelcomeFlow.WelcomeBack(turn, result.KeptSubscriptions);
         await replier.SendAsync(turn, answer, cancellationToken);
         await richMenus.LinkAsync(userId, result.Language, cancellationToken);
@@ -86,7 +85,7 @@ public sealed partial class ConversationRouter(
     private async Task<InboxOutcome> OnTextAsync(
         InboxEvent inboxEvent, MessageEvent message, string text, string userId, CancellationToken cancellationToken)
     {
-        var turn = await TurnForAsync(inboxEvent, userId, message.ReplyToken, cancellationToken);
+        var turn = await turns.ForAsync(inboxEvent, userId, message.ReplyToken, cancellationToken);
         var command = commands.Match(text);
         await AnswerAsync(
             turn,
@@ -98,14 +97,14 @@ public sealed partial class ConversationRouter(
     /// <summary>Stickers, images, locations...: a friendly pointer to the menu.</summary>
     private async Task<InboxOutcome> OnOtherMessageAsync(InboxEvent inboxEvent, MessageEvent message, string userId, CancellationToken cancellationToken)
     {
-        var turn = await TurnForAsync(inboxEvent, userId, message.ReplyToken, cancellationToken);
+        var turn = await turns.ForAsync(inboxEvent, userId, message.ReplyToken, cancellationToken);
         await replier.SendAsync(turn, [Menus.Text(turn.Texts[TextKeys.HintNotText], Menus.Shortcuts(turn.Texts))], cancellationToken);
         return InboxOutcome.Handled;
     }
 
     private async Task<InboxOutcome> OnPostbackAsync(InboxEvent inboxEvent, PostbackEvent postback, string userId, CancellationToken cancellationToken)
     {
-        var turn = await TurnForAsync(inboxEvent, userId, postback.ReplyToken, cancellationToken);
+        var turn = await turns.ForAsync(inboxEvent, userId, postback.ReplyToken, cancellationToken);
         if (PostbackCodec.Decode(postback.Postback.Data) is not { } command)
         {
             LogRefusedPostback(inboxEvent.Id, postback.Postback.Data.Length);
@@ -160,48 +159,6 @@ public sealed partial class ConversationRouter(
         await replier.SendAsync(turn, await work, cancellationToken);
     }
 
-    /// <summary>
-    /// The citizen, recorded as following if the bot has no record of it yet: someone who followed before the bot ran,
-    /// or whose follow event never came, can still talk with it.
-    /// </summary>
-    private async Task<Turn> TurnForAsync(InboxEvent inboxEvent, string userId, string? replyToken, CancellationToken cancellationToken)
-    {
-        var citizen = await citizens.FindAsync(userId, cancellationToken);
-        var language = citizen?.Language;
-        if (citizen is not { Following: true })
-        {
-            var profile = citizen is null ? await TryGetProfileAsync(userId, cancellationToken) : null;
-            var guess = Languages.FromLineProfile(profile?.Language) ?? bot.Value.DefaultLanguage;
-            language = (await citizens.FollowAsync(userId, guess, profile?.DisplayName, inboxEvent.EventTimestamp, cancellationToken)).Language;
-        }
-
-        return NewTurn(inboxEvent, userId, language!, replyToken);
-    }
-
-    private Turn NewTurn(InboxEvent inboxEvent, string userId, string language, string? replyToken) =>
-        new(userId, texts.For(language), inboxEvent, replyToken, time.GetUtcNow());
-
-    /// <summary>The LINE profile, or null when LINE does not give it soon: the greeting must not wait for it.</summary>
-    private async Task<UserProfile?> TryGetProfileAsync(string userId, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.ProfileTimeout);
-        try
-        {
-            return (await line.GetProfileAsync(userId, timeout.Token)).Value;
-        }
-        catch (LineApiException ex)
-        {
-            LogNoProfile(ex.StatusCode);
-            return null;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            LogNoProfile(null);
-            return null;
-        }
-    }
-
     private static Task<IReadOnlyList<Message>> Done(IReadOnlyList<Message> messages) => Task.FromResult(messages);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inbox event {Id} cannot be read as a LINE event; skipped")]
@@ -209,7 +166,4 @@ public sealed partial class ConversationRouter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox event {Id}: postback data ({Length} characters) is not one the bot makes; answered politely, nothing changed")]
     private partial void LogRefusedPostback(long id, int length);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "No LINE profile for a follower ({Status}); greeting in the default language")]
-    private partial void LogNoProfile(System.Net.HttpStatusCode? status);
 }

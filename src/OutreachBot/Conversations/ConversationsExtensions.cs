@@ -27,6 +27,7 @@ public static class ConversationsExtensions
         services.AddSingleton<RichMenuDirectory>();
         services.AddHostedService<RichMenuProvisioner>();
 
+        services.AddScoped<Turns>();
         services.AddScoped<ChatReplier>();
         services.AddScoped<RichMenuLinker>();
         services.AddScoped<WelcomeFlow>();

@@ -54,6 +54,8 @@ public abstract class EventConversationTests(string provider) : IAsyncLifetime
         Assert.Equal("2030-12-05T10:00:00+09:00", created.GetProperty("startsAt").GetString());
         Assert.Equal("events", created.GetProperty("topic").GetString());
         Assert.Equal("Community seminar", Assert.Single(listed.EnumerateArray()).GetProperty("titles").GetProperty("en").GetString());
+        Assert.Single((await api.GetFromJsonAsync<JsonElement>("/api/v1/events?from=2030-12-05&to=2030-12-05")).EnumerateArray());
+        Assert.Empty((await api.GetFromJsonAsync<JsonElement>("/api/v1/events?from=2030-12-06&to=2030-12-31")).EnumerateArray());
     }
 
     [SkippableFact]

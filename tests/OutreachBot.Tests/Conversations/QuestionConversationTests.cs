@@ -106,6 +106,8 @@ public abstract class QuestionConversationTests(string provider) : IAsyncLifetim
         Assert.Equal("push", pushed.Via);
         Assert.Contains("【職員からの回答】受付番号 1\n社会福祉協議会で加入できます。", pushed.Content.GetProperty("text").GetString());
         Assert.Equal("answered", await _host.ScalarAsync<string>("SELECT status FROM consultations WHERE id = 1"));
+        Assert.Empty((await api.GetFromJsonAsync<JsonElement>("/api/v1/consultations")).EnumerateArray());
+        Assert.Equal("社会福祉協議会で加入できます。", Assert.Single((await api.GetFromJsonAsync<JsonElement>("/api/v1/consultations?status=all")).EnumerateArray()).GetProperty("answer").GetString());
         LineChecks.AllValid(_host.Line);
     }
 

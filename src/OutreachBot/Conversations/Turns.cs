@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+using OutreachBot.Line.Messaging;
+using OutreachBot.Resources;
+using OutreachBot.Subscriptions;
+using OutreachBot.Webhook;
+
+namespace OutreachBot.Conversations;
+
+/// <summary>Makes the <see cref="Turn"/> of an event: the citizen's language and texts, the time, the reply token.</summary>
+public sealed partial class Turns(
+    CitizenStore citizens,
+    TextCatalog texts,
+    LineMessagingClient line,
+    IOptions<ConversationOptions> options,
+    IOptions<BotOptions> bot,
+    TimeProvider time,
+    ILogger<Turns> logger)
+{
+    public Turn New(InboxEvent inboxEvent, string userId, string language, string? replyToken) =>
+        new(userId, texts.For(language), inboxEvent, replyToken, time.GetUtcNow());
+
+    /// <summary>
+    /// The turn of a citizen, recorded as following if the bot has no such record: someone who followed before the
+    /// bot ran, or whose follow event never came, can still talk with it.
+    /// </summary>
+    public async Task<Turn> ForAsync(InboxEvent inboxEvent, string userId, string? replyToken, CancellationToken cancellationToken)
+    {
+        var citizen = await citizens.FindAsync(userId, cancellationToken);
+        var language = citizen?.Language;
+        if (citizen is not { Following: true })
+        {
+            var profile = citizen is null ? await TryGetProfileAsync(userId, cancellationToken) : null;
+            language = (await citizens.FollowAsync(userId, GuessLanguage(profile), profile?.DisplayName, inboxEvent.EventTimestamp, cancellationToken)).Language;
+        }
+
+        return New(inboxEvent, userId, language!, replyToken);
+    }
+
+    /// <summary>The supported language nearest the LINE profile's, else <c>Bot:DefaultLanguage</c>.</summary>
+    public string GuessLanguage(UserProfile? profile) => Languages.FromLineProfile(profile?.Language) ?? bot.Value.DefaultLanguage;
+
+    /// <summary>The LINE profile, or null when LINE does not give it soon: a greeting must not wait for it.</summary>
+    public async Task<UserProfile?> TryGetProfileAsync(string userId, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.ProfileTimeout);
+        try
+        {
+            return (await line.GetProfileAsync(userId, timeout.Token)).Value;
+        }
+        catch (LineApiException ex)
+        {
+            LogNoProfile(ex.StatusCode);
+            return null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogNoProfile(null);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No LINE profile for a citizen ({Status}); using the default language")]
+    private partial void LogNoProfile(System.Net.HttpStatusCode? status);
+}
