@@ -87,6 +87,7 @@ public static class TextKeys
     public const string ConsultationAnswer = "Consultation.Answer";
     public const string FaqHint = "Faq.Hint";
     public const string HintNotText = "Hint.NotText";
+    public const string ReminderMessage = "Reminder.Message";
 
     /// <summary>Every key above, for the completeness test.</summary>
     public static IReadOnlyList<string> All { get; } =

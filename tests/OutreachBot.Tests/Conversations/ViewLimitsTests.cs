@@ -59,7 +59,7 @@ public class ViewLimitsTests
             TopicId = 1 + (i % 3),
         }).ToList();
 
-        AssertValid([EventCards.Page(t, events, 99, 1, new HashSet<long> { 2, 3 }, topics, Tokyo)]);
+        AssertValid([EventCards.Page(t, events, 99, 1, new HashSet<long> { 2, 3 }, topics, Tokyo), EventCards.Reminder(t, events[0], Tokyo)]);
     }
 
     [Theory]

@@ -13,9 +13,10 @@ public sealed class RichMenuFonts : IDisposable
     [
         "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        // IPA P Gothic before IPA Gothic: the latter's Latin letters are monospaced, wide gaps in "My topics".
+        "/usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf",
         "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
         "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
-        "/usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf",
     ];
 
     private readonly List<SKTypeface> _owned = [];

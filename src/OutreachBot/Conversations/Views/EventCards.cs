@@ -68,6 +68,10 @@ public static class EventCards
         };
     }
 
+    /// <summary>The day-before reminder of <paramref name="e"/> in the citizen's language, for the broadcasts feature to send.</summary>
+    public static TextMessage Reminder(BotTexts t, CivicEvent e, TimeZoneInfo zone) =>
+        Menus.Text(t.Format(TextKeys.ReminderMessage, e.TitleIn(t.Language), When(t, e, zone), e.Venue));
+
     /// <summary>「2026年12月5日(土) 10:00〜12:00」, "Sat, Dec 5, 2026 10:00 AM – 12:00 PM (Japan time)": the formats are texts.</summary>
     public static string When(BotTexts t, CivicEvent e, TimeZoneInfo zone)
     {
