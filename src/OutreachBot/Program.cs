@@ -2,11 +2,13 @@ using OutreachBot;
 using OutreachBot.Api;
 using OutreachBot.Health;
 using OutreachBot.Line.Messaging;
+using OutreachBot.LocalMode;
 using OutreachBot.Storage;
 using OutreachBot.Subscriptions;
 using OutreachBot.Webhook;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddLocalModeWhenNoChannel();
 builder.Services.AddBotOptions(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddLineMessagingClient(builder.Configuration);
