@@ -239,4 +239,20 @@ public sealed class EmulatorApiTests
 
         Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
     }
+
+    [Fact]
+    public async Task ControlApi_PartialFaultJson_KeepsDefaultsForWhatIsMissing()
+    {
+        var (line, http) = await StartAsync();
+        await using var _ = line;
+        using var __ = http;
+
+        using var put = await http.PutAsync(
+            new Uri("_emulator/faults", UriKind.Relative), new StringContent("""{"tooManyRequests":1}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(1, line.Faults.Current.RetryAfterSeconds);
+        Assert.Equal(2000, line.Faults.Current.SlowMilliseconds);
+        Assert.Empty(line.Faults.Current.Paths);
+    }
 }
