@@ -24,8 +24,6 @@ public sealed record PostbackAction(string? Label, string Data) : LineAction(Lab
     public PostbackInputOption? InputOption { get; init; }
 
     public string? FillInText { get; init; }
-
-    public PostbackAction(string? label, string data, string? displayText) : this(label, data) => DisplayText = displayText;
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<PostbackInputOption>))]
