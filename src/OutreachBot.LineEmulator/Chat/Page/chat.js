@@ -214,7 +214,8 @@
         system = true;
         body = h('div', 'note', event.type || '?');
     }
-    return h('li', `line citizen${system ? ' system' : ''}`, body, deliveryStatus(view), h('div', 'meta', clock(view.at)));
+    return h('li', `line citizen${system ? ' system' : ''}`, body,
+      h('div', 'line-foot', deliveryStatus(view), h('span', 'meta', clock(view.at))));
   }
 
   function citizenMessage(message) {
