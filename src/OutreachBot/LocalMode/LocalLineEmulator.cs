@@ -55,7 +55,7 @@ internal sealed partial class LocalLineEmulator(
         }
 
         var webhook = new Uri(new Uri(bot.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal)), WebhookEndpoint.Path);
-        _emulator.Options.BotWebhookUrl = webhook;
+        _emulator.ConnectBot(webhook);
         LogLocalMode(_emulator.BaseUrl, webhook, database.SqliteFile ?? "PostgreSQL (Storage:ConnectionString)");
     }
 
