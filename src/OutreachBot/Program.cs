@@ -8,6 +8,7 @@ using OutreachBot.Subscriptions;
 using OutreachBot.Webhook;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Host.UseSystemd();
 builder.AddLocalModeWhenNoChannel();
 builder.Services.AddBotOptions(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
