@@ -1,5 +1,8 @@
 using OutreachBot;
 using OutreachBot.Api;
+using OutreachBot.CivicEvents;
+using OutreachBot.Consultations;
+using OutreachBot.Conversations;
 using OutreachBot.Health;
 using OutreachBot.Line.Messaging;
 using OutreachBot.LocalMode;
@@ -15,6 +18,9 @@ builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddLineMessagingClient(builder.Configuration);
 builder.Services.AddWebhookInbox(builder.Configuration);
 builder.Services.AddSubscriptions();
+builder.Services.AddCivicEvents();
+builder.Services.AddConsultations();
+builder.Services.AddConversations(builder.Configuration);
 builder.Services.AddStaffApi(builder.Configuration);
 builder.Services.AddHealth();
 
@@ -25,7 +31,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
 app.MapLineWebhook();
-app.MapStaffApi().MapInboxApi().MapTopicsApi().MapStatsApi();
+app.MapStaffApi().MapInboxApi().MapTopicsApi().MapStatsApi().MapEventsApi().MapFaqApi().MapConsultationsApi();
 app.Run();
 
 public partial class Program;

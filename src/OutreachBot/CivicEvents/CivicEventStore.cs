@@ -1,0 +1,179 @@
+using System.Data.Common;
+using Dapper;
+using OutreachBot.Storage;
+
+namespace OutreachBot.CivicEvents;
+
+/// <summary>The events calendar. Instants are stored as UTC unix milliseconds.</summary>
+public sealed class CivicEventStore(Database database)
+{
+    /// <summary>Creates the event and returns its id; null when <see cref="CivicEventDraft.TopicSlug"/> names no topic.</summary>
+    public async Task<long?> CreateAsync(CivicEventDraft draft, long now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var topicId = await TopicIdAsync(connection, transaction, draft.TopicSlug, cancellationToken);
+        if (draft.TopicSlug is not null && topicId is null)
+        {
+            return null;
+        }
+
+        var id = await connection.QuerySingleAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO civic_events (topic_id, starts_at, ends_at, venue, url, image_url, cancelled, created_at, updated_at)
+            VALUES (@TopicId, @StartsAt, @EndsAt, @Venue, @Url, @ImageUrl, @Cancelled, @Now, @Now)
+            RETURNING id
+            """,
+            Parameters(draft, topicId, now),
+            transaction,
+            cancellationToken: cancellationToken));
+        await WriteTitlesAsync(connection, transaction, id, draft, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>Replaces the event; false when there is no such event or no such topic.</summary>
+    public async Task<bool> UpdateAsync(long id, CivicEventDraft draft, long now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var topicId = await TopicIdAsync(connection, transaction, draft.TopicSlug, cancellationToken);
+        if (draft.TopicSlug is not null && topicId is null)
+        {
+            return false;
+        }
+
+        var parameters = new DynamicParameters(Parameters(draft, topicId, now));
+        parameters.Add("Id", id);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE civic_events SET topic_id = @TopicId, starts_at = @StartsAt, ends_at = @EndsAt, venue = @Venue, url = @Url,
+                image_url = @ImageUrl, cancelled = @Cancelled, updated_at = @Now
+            WHERE id = @Id
+            """,
+            parameters,
+            transaction,
+            cancellationToken: cancellationToken));
+        if (updated == 0)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM civic_event_texts WHERE event_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
+        await WriteTitlesAsync(connection, transaction, id, draft, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<CivicEvent?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await LoadAsync(connection, "e.id = @Id", new { Id = id }, cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>Events not cancelled that have not ended at <paramref name="now"/>, soonest first: one page and how many in all.</summary>
+    public async Task<(IReadOnlyList<CivicEvent> Page, int Total)> UpcomingAsync(long now, int offset, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        const string Upcoming = "NOT e.cancelled AND COALESCE(e.ends_at, e.starts_at) >= @Now";
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM civic_events e WHERE {Upcoming}", new { Now = now }, cancellationToken: cancellationToken));
+        var page = await LoadAsync(
+            connection, $"{Upcoming} ORDER BY e.starts_at, e.id LIMIT @Limit OFFSET @Offset", new { Now = now, Limit = limit, Offset = offset }, cancellationToken);
+        return (page, (int)total);
+    }
+
+    /// <summary>Every event starting in [<paramref name="from"/>, <paramref name="to"/>), cancelled ones too, by start.</summary>
+    public async Task<IReadOnlyList<CivicEvent>> StartingBetweenAsync(long from, long to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await LoadAsync(
+            connection, "e.starts_at >= @From AND e.starts_at < @To ORDER BY e.starts_at, e.id", new { From = from, To = to }, cancellationToken);
+    }
+
+    private static object Parameters(CivicEventDraft draft, long? topicId, long now) => new
+    {
+        TopicId = topicId,
+        StartsAt = draft.StartsAt.ToUnixTimeMilliseconds(),
+        EndsAt = draft.EndsAt?.ToUnixTimeMilliseconds(),
+        draft.Venue,
+        draft.Url,
+        draft.ImageUrl,
+        draft.Cancelled,
+        Now = now,
+    };
+
+    private static Task<long?> TopicIdAsync(DbConnection connection, DbTransaction transaction, string? slug, CancellationToken cancellationToken) =>
+        slug is null
+            ? Task.FromResult<long?>(null)
+            : connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+                "SELECT id FROM topics WHERE slug = @Slug", new { Slug = slug }, transaction, cancellationToken: cancellationToken));
+
+    private static Task<int> WriteTitlesAsync(DbConnection connection, DbTransaction transaction, long id, CivicEventDraft draft, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO civic_event_texts (event_id, language, title) VALUES (@Id, @Language, @Title)",
+            draft.Titles.Select(t => new { Id = id, Language = t.Key, Title = t.Value }),
+            transaction,
+            cancellationToken: cancellationToken));
+
+    /// <param name="whereAndOrder">A condition on <c>e</c>, optionally followed by ORDER BY / LIMIT.</param>
+    private static async Task<IReadOnlyList<CivicEvent>> LoadAsync(DbConnection connection, string whereAndOrder, object parameters, CancellationToken cancellationToken)
+    {
+        var rows = (await connection.QueryAsync<EventRow>(new CommandDefinition(
+            $"""
+            SELECT e.id, e.topic_id AS TopicId, t.slug AS TopicSlug, e.starts_at AS StartsAt, e.ends_at AS EndsAt, e.venue, e.url,
+                   e.image_url AS ImageUrl, e.cancelled,
+                   (SELECT COUNT(*) FROM event_reminders r WHERE r.event_id = e.id AND r.cancelled_at IS NULL) AS ReminderCount
+            FROM civic_events e LEFT JOIN topics t ON t.id = e.topic_id
+            WHERE {whereAndOrder}
+            """,
+            parameters,
+            cancellationToken: cancellationToken))).ToList();
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var titles = (await connection.QueryAsync<(long EventId, string Language, string Title)>(new CommandDefinition(
+            $"SELECT event_id, language, title FROM civic_event_texts WHERE event_id IN ({string.Join(',', rows.Select(r => r.Id))})",
+            cancellationToken: cancellationToken))).ToLookup(t => t.EventId);
+        return [.. rows.Select(r => new CivicEvent
+        {
+            Id = r.Id,
+            Titles = titles[r.Id].ToDictionary(t => t.Language, t => t.Title),
+            StartsAt = DateTimeOffset.FromUnixTimeMilliseconds(r.StartsAt),
+            EndsAt = r.EndsAt is { } ends ? DateTimeOffset.FromUnixTimeMilliseconds(ends) : null,
+            Venue = r.Venue,
+            Url = r.Url,
+            ImageUrl = r.ImageUrl,
+            TopicId = r.TopicId,
+            TopicSlug = r.TopicSlug,
+            Cancelled = r.Cancelled,
+            ReminderCount = r.ReminderCount,
+        })];
+    }
+
+    private sealed record EventRow
+    {
+        public long Id { get; init; }
+
+        public long? TopicId { get; init; }
+
+        public string? TopicSlug { get; init; }
+
+        public long StartsAt { get; init; }
+
+        public long? EndsAt { get; init; }
+
+        public required string Venue { get; init; }
+
+        public string? Url { get; init; }
+
+        public string? ImageUrl { get; init; }
+
+        public bool Cancelled { get; init; }
+
+        public long ReminderCount { get; init; }
+    }
+}

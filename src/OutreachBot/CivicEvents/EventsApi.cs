@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace OutreachBot.CivicEvents;
+
+/// <summary>Staff API for the events calendar: <c>/api/v1/events</c>.</summary>
+public static partial class EventsApi
+{
+    public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
+    {
+        var events = api.MapGroup("/events").WithTags("Events");
+        events.MapGet("/", ListAsync)
+            .WithSummary("Events starting between from and to (ISO dates in Bot:TimeZone); without them, the upcoming ones.");
+        events.MapGet("/{id:long}", GetAsync);
+        events.MapPost("/", CreateAsync)
+            .WithSummary("Creates an event. startsAt/endsAt are ISO 8601; without an offset they are read in Bot:TimeZone. A Japanese title is required.");
+        events.MapPut("/{id:long}", UpdateAsync).WithSummary("Replaces an event; cancelled: true withdraws it from citizens' lists.");
+        return api;
+    }
+
+    private static async Task<IEnumerable<EventView>> ListAsync(
+        DateOnly? from, DateOnly? to, CivicEventStore store, IOptions<BotOptions> bot, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var zone = bot.Value.Zone;
+        if (from is null && to is null)
+        {
+            var (upcoming, _) = await store.UpcomingAsync(time.GetUtcNow().ToUnixTimeMilliseconds(), 0, 500, cancellationToken);
+            return upcoming.Select(e => EventView.From(e, zone));
+        }
+
+        var first = from ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var last = to ?? first.AddYears(1);
+        var events = await store.StartingBetweenAsync(StartOfDay(first, zone), StartOfDay(last.AddDays(1), zone), cancellationToken);
+        return events.Select(e => EventView.From(e, zone));
+    }
+
+    private static async Task<IResult> GetAsync(long id, CivicEventStore store, IOptions<BotOptions> bot, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } found ? Results.Ok(EventView.From(found, bot.Value.Zone)) : NotFound(id);
+
+    private static async Task<IResult> CreateAsync(
+        EventInput input, CivicEventStore store, IOptions<BotOptions> bot, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (draft, errors) = input.ToDraft(bot.Value.Zone);
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
+        }
+
+        if (await store.CreateAsync(draft!, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken) is not { } id)
+        {
+            return UnknownTopic(draft!.TopicSlug);
+        }
+
+        return Results.Created($"/api/v1/events/{id}", EventView.From((await store.FindAsync(id, cancellationToken))!, bot.Value.Zone));
+    }
+
+    private static async Task<IResult> UpdateAsync(
+        long id, EventInput input, CivicEventStore store, IOptions<BotOptions> bot, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (draft, errors) = input.ToDraft(bot.Value.Zone);
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
+        }
+
+        if (await store.FindAsync(id, cancellationToken) is null)
+        {
+            return NotFound(id);
+        }
+
+        return await store.UpdateAsync(id, draft!, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken)
+            ? Results.Ok(EventView.From((await store.FindAsync(id, cancellationToken))!, bot.Value.Zone))
+            : UnknownTopic(draft!.TopicSlug);
+    }
+
+    private static IResult NotFound(long id) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No event {id}.");
+
+    private static IResult UnknownTopic(string? slug) => Results.ValidationProblem(new Dictionary<string, string[]>
+    {
+        ["topic"] = [$"トピック「{slug}」はありません。 / No topic '{slug}'."],
+    });
+
+    private static long StartOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight)).ToUnixTimeMilliseconds();
+    }
+
+    /// <summary>ISO 8601 date and time; with Z or an offset as written, without one in <paramref name="zone"/>.</summary>
+    internal static DateTimeOffset? ParseInstant(string? text, TimeZoneInfo zone)
+    {
+        if (text is null || !IsoDateTime().IsMatch(text)
+            || !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
+        {
+            return null;
+        }
+
+        return parsed.Kind == DateTimeKind.Unspecified
+            ? new DateTimeOffset(parsed, zone.GetUtcOffset(parsed)).ToUniversalTime()
+            : new DateTimeOffset(parsed.ToUniversalTime(), TimeSpan.Zero);
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?$")]
+    private static partial Regex IsoDateTime();
+}
+
+/// <param name="Titles">Language → title; <c>ja</c> is required.</param>
+/// <param name="StartsAt">ISO 8601, e.g. <c>2026-12-05T10:00:00+09:00</c>; without an offset, in Bot:TimeZone.</param>
+/// <param name="Topic">A topic's slug.</param>
+public sealed record EventInput(
+    Dictionary<string, string>? Titles,
+    string? StartsAt,
+    string? EndsAt,
+    string? Venue,
+    string? Url,
+    string? ImageUrl,
+    string? Topic,
+    bool? Cancelled)
+{
+    public (CivicEventDraft? Draft, Dictionary<string, string[]> Errors) ToDraft(TimeZoneInfo zone)
+    {
+        var starts = EventsApi.ParseInstant(StartsAt, zone);
+        var ends = EventsApi.ParseInstant(EndsAt, zone);
+        var errors = new Dictionary<string, string[]>();
+        if (starts is null)
+        {
+            errors["startsAt"] = ["ISO 8601形式の日時で入力してください（例 2026-12-05T10:00:00+09:00）。 / An ISO 8601 date and time is required."];
+        }
+
+        if (EndsAt is not null && ends is null)
+        {
+            errors["endsAt"] = ["ISO 8601形式の日時で入力してください。 / endsAt must be an ISO 8601 date and time."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var draft = new CivicEventDraft(
+            Titles ?? [], starts!.Value, ends, Venue?.Trim() ?? "", Blank(Url), Blank(ImageUrl), Blank(Topic), Cancelled ?? false);
+        return (draft, EventValidation.Check(draft));
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>An event as the API shows it; times in Bot:TimeZone with their offset.</summary>
+public sealed record EventView(
+    long Id,
+    IReadOnlyDictionary<string, string> Titles,
+    DateTimeOffset StartsAt,
+    DateTimeOffset? EndsAt,
+    string Venue,
+    string? Url,
+    string? ImageUrl,
+    string? Topic,
+    bool Cancelled,
+    long Reminders)
+{
+    public static EventView From(CivicEvent e, TimeZoneInfo zone) => new(
+        e.Id,
+        e.Titles,
+        TimeZoneInfo.ConvertTime(e.StartsAt, zone),
+        e.EndsAt is { } ends ? TimeZoneInfo.ConvertTime(ends, zone) : null,
+        e.Venue,
+        e.Url,
+        e.ImageUrl,
+        e.TopicSlug,
+        e.Cancelled,
+        e.ReminderCount);
+}

@@ -1,0 +1,83 @@
+using OutreachBot.Conversations;
+using OutreachBot.Line.Messaging;
+using OutreachBot.Resources;
+
+namespace OutreachBot.Consultations;
+
+/// <summary>Staff API for citizens' questions: <c>/api/v1/consultations</c>, and answering one by push.</summary>
+public static class ConsultationsApi
+{
+    public const int MaxAnswerLength = 4000;
+
+    public static RouteGroupBuilder MapConsultationsApi(this RouteGroupBuilder api)
+    {
+        var consultations = api.MapGroup("/consultations").WithTags("Consultations");
+        consultations.MapGet("/", ListAsync).WithSummary("Citizens' questions, oldest first; status = open (default), answered, closed or all.");
+        consultations.MapGet("/{id:long}", GetAsync);
+        consultations.MapPost("/{id:long}/answer", AnswerAsync)
+            .WithSummary("Sends staff's answer to the citizen (push, counted in the month's quota) and marks the question answered.");
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(string? status, ConsultationStore store, CancellationToken cancellationToken)
+    {
+        var filter = status ?? "open";
+        if (filter is not ("open" or "answered" or "closed" or "all"))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["open, answered, closed, all"] });
+        }
+
+        return Results.Ok(await store.ListAsync(filter == "all" ? null : filter, 500, cancellationToken));
+    }
+
+    private static async Task<IResult> GetAsync(long id, ConsultationStore store, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } found ? Results.Ok(found) : NotFound(id);
+
+    private static async Task<IResult> AnswerAsync(
+        long id, AnswerInput input, ConsultationStore store, LineMessagingClient line, TextCatalog texts, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var answer = input.Text?.Trim() ?? "";
+        if (answer.Length is 0 or > MaxAnswerLength)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["text"] = [$"回答は1〜{MaxAnswerLength}文字です。 / The answer takes 1 to {MaxAnswerLength} characters."],
+            });
+        }
+
+        if (await store.FindAsync(id, cancellationToken) is not { } consultation)
+        {
+            return NotFound(id);
+        }
+
+        if (consultation.Status != "open")
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Question {id} is already {consultation.Status}.");
+        }
+
+        // The same answer to the same question has the same retry key: sending it twice (a double click, a retry
+        // after a lost response) reaches the citizen once.
+        var message = texts.For(consultation.Language).Format(TextKeys.ConsultationAnswer, consultation.Id, answer);
+        try
+        {
+            await line.PushAsync(
+                consultation.UserId, [TextMessage.Create(LineLimits.Truncate(message, LineLimits.TextLength))], RetryKey(id, answer),
+                cancellationToken: cancellationToken);
+        }
+        catch (LineApiException ex)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status502BadGateway, title: "LINE did not accept the answer; it was not recorded. Try again.", detail: ex.Message);
+        }
+
+        await store.AnswerAsync(id, answer, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        return Results.Ok(await store.FindAsync(id, cancellationToken));
+    }
+
+    private static Guid RetryKey(long id, string answer) => RetryKeys.From($"outreachbot-consultation:{id}:{answer}");
+
+    private static IResult NotFound(long id) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No question {id}.");
+}
+
+public sealed record AnswerInput(string? Text);

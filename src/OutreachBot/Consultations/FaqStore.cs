@@ -1,0 +1,125 @@
+using System.Data.Common;
+using Dapper;
+using OutreachBot.Conversations;
+using OutreachBot.Resources;
+using OutreachBot.Storage;
+
+namespace OutreachBot.Consultations;
+
+/// <summary>
+/// Questions staff answer once for all (よくある質問): keywords per language and the answer. A citizen's text that
+/// contains a keyword gets the answer at once instead of waiting for staff.
+/// </summary>
+public sealed class FaqStore(Database database)
+{
+    public async Task<long> CreateAsync(FaqDraft draft, long now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var id = await connection.QuerySingleAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO faq_entries (language, answer, archived, created_at, updated_at)
+            VALUES (@Language, @Answer, @Archived, @Now, @Now)
+            RETURNING id
+            """,
+            new { draft.Language, draft.Answer, draft.Archived, Now = now },
+            transaction,
+            cancellationToken: cancellationToken));
+        await WriteKeywordsAsync(connection, transaction, id, draft.Keywords, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    public async Task<bool> UpdateAsync(long id, FaqDraft draft, long now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE faq_entries SET language = @Language, answer = @Answer, archived = @Archived, updated_at = @Now WHERE id = @Id",
+            new { Id = id, draft.Language, draft.Answer, draft.Archived, Now = now },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (updated == 0)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM faq_keywords WHERE faq_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
+        await WriteKeywordsAsync(connection, transaction, id, draft.Keywords, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<FaqEntry>> ListAsync(bool includeArchived, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await LoadAsync(connection, includeArchived ? "1 = 1" : "NOT f.archived", null, cancellationToken);
+    }
+
+    public async Task<FaqEntry?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await LoadAsync(connection, "f.id = @Id", new { Id = id }, cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>
+    /// The entry whose keyword the text contains, looking in the citizen's language first and then along its
+    /// fallbacks (ja-easy → ja); among several, the longest keyword wins, being the most specific.
+    /// </summary>
+    public async Task<FaqEntry?> MatchAsync(string language, string text, CancellationToken cancellationToken)
+    {
+        var chain = TextCatalog.FallbackChain(language).ToList();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var entries = await LoadAsync(connection, "NOT f.archived AND f.language IN @Languages", new { Languages = chain }, cancellationToken);
+        var normalized = TextCommands.Normalize(text);
+        return chain
+            .Select(l => entries
+                .Where(e => e.Language == l)
+                .SelectMany(e => e.Keywords.Where(k => normalized.Contains(k, StringComparison.Ordinal)).Select(k => (Entry: e, k.Length)))
+                .OrderByDescending(m => m.Length)
+                .Select(m => m.Entry)
+                .FirstOrDefault())
+            .FirstOrDefault(e => e is not null);
+    }
+
+    private static Task<int> WriteKeywordsAsync(DbConnection connection, DbTransaction transaction, long id, IEnumerable<string> keywords, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO faq_keywords (faq_id, keyword) VALUES (@Id, @Keyword)",
+            keywords.Select(TextCommands.Normalize).Distinct(StringComparer.Ordinal).Select(k => new { Id = id, Keyword = k }),
+            transaction,
+            cancellationToken: cancellationToken));
+
+    private static async Task<IReadOnlyList<FaqEntry>> LoadAsync(DbConnection connection, string where, object? parameters, CancellationToken cancellationToken)
+    {
+        var rows = (await connection.QueryAsync<FaqRow>(new CommandDefinition(
+            $"SELECT f.id, f.language, f.answer, f.archived FROM faq_entries f WHERE {where} ORDER BY f.id",
+            parameters,
+            cancellationToken: cancellationToken))).ToList();
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var keywords = (await connection.QueryAsync<(long FaqId, string Keyword)>(new CommandDefinition(
+            $"SELECT faq_id, keyword FROM faq_keywords WHERE faq_id IN ({string.Join(',', rows.Select(r => r.Id))}) ORDER BY keyword",
+            cancellationToken: cancellationToken))).ToLookup(k => k.FaqId, k => k.Keyword);
+        return [.. rows.Select(r => new FaqEntry(r.Id, r.Language, [.. keywords[r.Id]], r.Answer, r.Archived))];
+    }
+
+    private sealed record FaqRow
+    {
+        public long Id { get; init; }
+
+        public required string Language { get; init; }
+
+        public required string Answer { get; init; }
+
+        public bool Archived { get; init; }
+    }
+}
+
+/// <param name="Keywords">Normalized as citizens' texts are (NFKC, lower case).</param>
+public sealed record FaqEntry(long Id, string Language, IReadOnlyList<string> Keywords, string Answer, bool Archived);
+
+public sealed record FaqDraft(string Language, IReadOnlyList<string> Keywords, string Answer, bool Archived = false);

@@ -1,0 +1,211 @@
+using Microsoft.Extensions.Options;
+using OutreachBot.Conversations.Flows;
+using OutreachBot.Conversations.Views;
+using OutreachBot.Line.Messaging;
+using OutreachBot.Line.Webhooks;
+using OutreachBot.Resources;
+using OutreachBot.Subscriptions;
+using OutreachBot.Webhook;
+
+namespace OutreachBot.Conversations;
+
+/// <summary>
+/// The conversation with citizens: one switch over the webhook event types, each to a small <c>On…Async</c>; typed
+/// commands and buttons become a <see cref="Command"/>, acted on in <see cref="RunAsync"/>. Every change is stored
+/// before the answer is sent, and an event handled twice (after a crash) changes nothing twice.
+/// </summary>
+public sealed partial class ConversationRouter(
+    CitizenStore citizens,
+    TextCatalog texts,
+    TextCommands commands,
+    ChatReplier replier,
+    LineMessagingClient line,
+    WelcomeFlow welcome,
+    TopicFlow topics,
+    EventFlow events,
+    QuestionFlow questions,
+    Conversations.RichMenus.RichMenuLinker richMenus,
+    IOptions<ConversationOptions> options,
+    IOptions<BotOptions> bot,
+    TimeProvider time,
+    ILogger<ConversationRouter> logger) : IInboxHandler
+{
+    public async Task<InboxOutcome> HandleAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
+    {
+        WebhookEvent webhookEvent;
+        try
+        {
+            webhookEvent = WebhookEventParser.Parse(inboxEvent.Payload);
+        }
+        catch (WebhookParseException ex)
+        {
+            // Trying again would read the same bytes the same way.
+            LogUnreadable(ex, inboxEvent.Id);
+            return InboxOutcome.Skipped;
+        }
+
+        // One-to-one chats only; a channel in standby must not answer.
+        if (webhookEvent.Mode == EventMode.Standby || webhookEvent.Source is not UserSource { UserId: { Length: > 0 } userId })
+        {
+            return InboxOutcome.Skipped;
+        }
+
+        return webhookEvent switch
+        {
+            FollowEvent follow => await OnFollowAsync(inboxEvent, follow, userId, cancellationToken),
+            UnfollowEvent unfollow => await OnUnfollowAsync(unfollow, userId, cancellationToken),
+            MessageEvent { Message: TextMessageContent text } message => await OnTextAsync(inboxEvent, message, text.Text, userId, cancellationToken),
+            MessageEvent message => await OnOtherMessageAsync(inboxEvent, message, userId, cancellationToken),
+            PostbackEvent postback => await OnPostbackAsync(inboxEvent, postback, userId, cancellationToken),
+            _ => InboxOutcome.Skipped,
+        };
+    }
+
+    private async Task<InboxOutcome> OnFollowAsync(InboxEvent inboxEvent, FollowEvent follow, string userId, CancellationToken cancellationToken)
+    {
+        var before = await citizens.FindAsync(userId, cancellationToken);
+        var profile = await TryGetProfileAsync(userId, cancellationToken);
+        var guess = Languages.FromLineProfile(profile?.Language) ?? bot.Value.DefaultLanguage;
+        // The event's own time, so that handling this follow again (after a crash) recognises it as the same follow.
+        var result = await citizens.FollowAsync(userId, guess, profile?.DisplayName, follow.Timestamp, cancellationToken);
+        var firstFollow = before is null || before.FirstFollowedAt == follow.Timestamp;
+        var turn = NewTurn(inboxEvent, userId, result.Language, follow.ReplyToken);
+        var answer = firstFollow ? welcome.Greeting(guess) : WelcomeFlow.WelcomeBack(turn, result.KeptSubscriptions);
+        await replier.SendAsync(turn, answer, cancellationToken);
+        await richMenus.LinkAsync(userId, result.Language, cancellationToken);
+        return InboxOutcome.Handled;
+    }
+
+    /// <summary>Blocked or unfollowed: from now on the citizen is not counted and gets nothing. There is no one to answer.</summary>
+    private async Task<InboxOutcome> OnUnfollowAsync(UnfollowEvent unfollow, string userId, CancellationToken cancellationToken)
+    {
+        await citizens.UnfollowAsync(userId, unfollow.Timestamp, cancellationToken);
+        return InboxOutcome.Handled;
+    }
+
+    private async Task<InboxOutcome> OnTextAsync(
+        InboxEvent inboxEvent, MessageEvent message, string text, string userId, CancellationToken cancellationToken)
+    {
+        var turn = await TurnForAsync(inboxEvent, userId, message.ReplyToken, cancellationToken);
+        var work = commands.Match(text) is { } command
+            ? RunAsync(turn, command, cancellationToken)
+            : questions.OnTextAsync(turn, text, cancellationToken);
+        await AnswerAsync(turn, work, cancellationToken);
+        return InboxOutcome.Handled;
+    }
+
+    /// <summary>Stickers, images, locations...: a friendly pointer to the menu.</summary>
+    private async Task<InboxOutcome> OnOtherMessageAsync(InboxEvent inboxEvent, MessageEvent message, string userId, CancellationToken cancellationToken)
+    {
+        var turn = await TurnForAsync(inboxEvent, userId, message.ReplyToken, cancellationToken);
+        await replier.SendAsync(turn, [Menus.Text(turn.Texts[TextKeys.HintNotText], Menus.Shortcuts(turn.Texts))], cancellationToken);
+        return InboxOutcome.Handled;
+    }
+
+    private async Task<InboxOutcome> OnPostbackAsync(InboxEvent inboxEvent, PostbackEvent postback, string userId, CancellationToken cancellationToken)
+    {
+        var turn = await TurnForAsync(inboxEvent, userId, postback.ReplyToken, cancellationToken);
+        if (PostbackCodec.Decode(postback.Postback.Data) is not { } command)
+        {
+            LogRefusedPostback(inboxEvent.Id, postback.Postback.Data.Length);
+            await replier.SendAsync(turn, Menus.Invalid(turn.Texts), cancellationToken);
+            return InboxOutcome.Handled;
+        }
+
+        await AnswerAsync(turn, RunAsync(turn, command, cancellationToken), cancellationToken);
+        return InboxOutcome.Handled;
+    }
+
+    private Task<IReadOnlyList<Message>> RunAsync(Turn turn, Command command, CancellationToken cancellationToken) => command switch
+    {
+        Command.ShowMenu => Done(Menus.Menu(turn.Texts)),
+        Command.ShowHelp => Done(Menus.Help(turn.Texts)),
+        Command.ShowLanguages => Done(Menus.LanguagePrompt(turn.Texts)),
+        Command.ChooseLanguage c => welcome.ChooseLanguageAsync(turn, c.Language, cancellationToken),
+        Command.KeepSubscriptions => Done(WelcomeFlow.Keep(turn)),
+        Command.DropSubscriptions c => welcome.DropAsync(turn, c.AskedAt, cancellationToken),
+        Command.ShowTopics c => topics.ShowAsync(turn, c.Page, cancellationToken),
+        Command.Subscribe c => topics.SubscribeAsync(turn, c.TopicId, cancellationToken),
+        Command.Unsubscribe c => topics.UnsubscribeAsync(turn, c.TopicId, cancellationToken),
+        Command.ShowSubscriptions => topics.ShowMineAsync(turn, cancellationToken),
+        Command.StopAll => topics.AskStopAllAsync(turn, cancellationToken),
+        Command.ConfirmStopAll c => topics.StopAllAsync(turn, c.AskedAt, cancellationToken),
+        Command.CancelStopAll => Done(TopicFlow.CancelStopAll(turn)),
+        Command.ShowEvents c => events.ShowAsync(turn, c.Page, cancellationToken),
+        Command.Remind c => events.RemindAsync(turn, c.EventId, cancellationToken),
+        Command.StopReminding c => events.StopRemindingAsync(turn, c.EventId, cancellationToken),
+        Command.Ask => questions.AskAsync(turn, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command, "No handler for this command."),
+    };
+
+    /// <summary>Sends what <paramref name="work"/> prepares; shows the loading animation if that takes a while.</summary>
+    private async Task AnswerAsync(Turn turn, Task<IReadOnlyList<Message>> work, CancellationToken cancellationToken)
+    {
+        if (!work.IsCompleted)
+        {
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var delay = Task.Delay(options.Value.LoadingAnimationAfter, time, waiting.Token);
+            if (await Task.WhenAny(work, delay) == delay && !delay.IsCanceled)
+            {
+                await replier.ShowLoadingAsync(turn, cancellationToken);
+            }
+
+            await waiting.CancelAsync();
+        }
+
+        await replier.SendAsync(turn, await work, cancellationToken);
+    }
+
+    /// <summary>
+    /// The citizen, recorded as following if the bot has no record of it yet: someone who followed before the bot ran,
+    /// or whose follow event never came, can still talk with it.
+    /// </summary>
+    private async Task<Turn> TurnForAsync(InboxEvent inboxEvent, string userId, string? replyToken, CancellationToken cancellationToken)
+    {
+        var citizen = await citizens.FindAsync(userId, cancellationToken);
+        var language = citizen?.Language;
+        if (citizen is not { Following: true })
+        {
+            var profile = citizen is null ? await TryGetProfileAsync(userId, cancellationToken) : null;
+            var guess = Languages.FromLineProfile(profile?.Language) ?? bot.Value.DefaultLanguage;
+            language = (await citizens.FollowAsync(userId, guess, profile?.DisplayName, inboxEvent.EventTimestamp, cancellationToken)).Language;
+        }
+
+        return NewTurn(inboxEvent, userId, language!, replyToken);
+    }
+
+    private Turn NewTurn(InboxEvent inboxEvent, string userId, string language, string? replyToken) =>
+        new(userId, texts.For(language), inboxEvent, replyToken, time.GetUtcNow());
+
+    /// <summary>The LINE profile, or null when LINE does not give it soon: the greeting must not wait for it.</summary>
+    private async Task<UserProfile?> TryGetProfileAsync(string userId, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.ProfileTimeout);
+        try
+        {
+            return (await line.GetProfileAsync(userId, timeout.Token)).Value;
+        }
+        catch (LineApiException ex)
+        {
+            LogNoProfile(ex.StatusCode);
+            return null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogNoProfile(null);
+            return null;
+        }
+    }
+
+    private static Task<IReadOnlyList<Message>> Done(IReadOnlyList<Message> messages) => Task.FromResult(messages);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbox event {Id} cannot be read as a LINE event; skipped")]
+    private partial void LogUnreadable(Exception exception, long id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox event {Id}: postback data ({Length} characters) is not one the bot makes; answered politely, nothing changed")]
+    private partial void LogRefusedPostback(long id, int length);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No LINE profile for a follower ({Status}); greeting in the default language")]
+    private partial void LogNoProfile(System.Net.HttpStatusCode? status);
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using OutreachBot.Conversations.Flows;
+using OutreachBot.Conversations.RichMenus;
+using OutreachBot.Resources;
+using OutreachBot.Webhook;
+
+namespace OutreachBot.Conversations;
+
+public static class ConversationsExtensions
+{
+    /// <summary>
+    /// The conversation with citizens as the inbox's handler (<see cref="ConversationRouter"/>, one per event), its
+    /// texts, and the rich menus provisioned at start. Needs AddSubscriptions, AddCivicEvents and AddConsultations.
+    /// </summary>
+    public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ConversationOptions>()
+            .Bind(configuration.GetSection(ConversationOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.LoadingAnimationSeconds % 5 == 0, "Conversations:LoadingAnimationSeconds must be 5 to 60 in steps of 5.")
+            .Validate(o => o.ReplyTokenMaxAge > TimeSpan.Zero && o.ReplyTokenMaxAge <= TimeSpan.FromMinutes(1), "Conversations:ReplyTokenMaxAge must be over 0 and at most a minute (LINE's reply token life).")
+            .Validate(o => o.ConfirmationLifetime > TimeSpan.Zero && o.QuestionWait > TimeSpan.Zero && o.ProfileTimeout > TimeSpan.Zero, "Conversations durations must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => TextCatalog.Load(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.Texts));
+        services.AddSingleton<TextCommands>();
+        services.AddSingleton<ConversationStateStore>();
+        services.AddSingleton<RichMenuDirectory>();
+        services.AddHostedService<RichMenuProvisioner>();
+
+        services.AddScoped<ChatReplier>();
+        services.AddScoped<RichMenuLinker>();
+        services.AddScoped<WelcomeFlow>();
+        services.AddScoped<TopicFlow>();
+        services.AddScoped<EventFlow>();
+        services.AddScoped<QuestionFlow>();
+        services.AddScoped<ConversationRouter>();
+        services.AddSingleton<IInboxHandler, ScopedInboxHandler<ConversationRouter>>();
+        return services;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+using OutreachBot.Consultations;
+using OutreachBot.Conversations.Views;
+using OutreachBot.Line.Messaging;
+using OutreachBot.Resources;
+
+namespace OutreachBot.Conversations.Flows;
+
+/// <summary>
+/// Free text: an FAQ answer when a keyword matches, else a question stored for staff (相談) with the usual answer time.
+/// After "ask staff", the next text goes to staff whatever it says.
+/// </summary>
+public sealed class QuestionFlow(
+    ConsultationStore consultations, FaqStore faqs, ConversationStateStore states, IOptions<ConversationOptions> options)
+{
+    public async Task<IReadOnlyList<Message>> AskAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        await states.SetAsync(turn.UserId, ConversationStateStore.Question, (turn.Now + options.Value.QuestionWait).ToUnixTimeMilliseconds(), cancellationToken);
+        return [Menus.Text(turn.Texts[TextKeys.AskPrompt])];
+    }
+
+    public async Task<IReadOnlyList<Message>> OnTextAsync(Turn turn, string text, CancellationToken cancellationToken)
+    {
+        var t = turn.Texts;
+        var asked = await states.IsAwaitingAsync(turn.UserId, ConversationStateStore.Question, turn.NowMs, cancellationToken);
+        if (!asked)
+        {
+            if (!TextCommands.SaysSomething(text))
+            {
+                return [Menus.Text(t[TextKeys.HintNotText], Menus.Shortcuts(t))];
+            }
+
+            if (await faqs.MatchAsync(turn.Language, text, cancellationToken) is { } faq)
+            {
+                return [Menus.Text($"{faq.Answer}\n\n{t[TextKeys.FaqHint]}", QuickReply.Of(Menus.Button(t[TextKeys.MenuAsk], new Command.Ask())))];
+            }
+        }
+
+        var question = LineLimits.Truncate(text, LineLimits.TextLength);
+        var number = await consultations.AddAsync(turn.UserId, turn.Language, question, turn.Event.WebhookEventId, turn.NowMs, cancellationToken);
+        if (asked)
+        {
+            await states.ClearAsync(turn.UserId, cancellationToken);
+        }
+
+        return [Menus.Text(t.Format(TextKeys.ConsultationReceived, number, t[TextKeys.ConsultationAnswerTime]), Menus.Shortcuts(t))];
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace OutreachBot.Conversations;
+
+/// <summary>
+/// Postback data: short, versioned and checked. <c>v1|sub|12</c> = subscribe to topic 12. Anything that is not exactly
+/// what <see cref="Encode"/> writes (another version, an unknown verb, a missing or malformed argument, an unsupported
+/// language) decodes to null, so a forged or outdated button changes nothing. Ids are only shapes here: whether topic
+/// 12 exists and is open is for the command to check.
+/// </summary>
+/// <remarks>
+/// Not signed: a citizen can only ever act on their own subscriptions (the user id comes from LINE's event, not from
+/// the data), so a hand-made postback can do nothing a real button could not.
+/// </remarks>
+public static class PostbackCodec
+{
+    public const string Version = "v1";
+    private const char Separator = '|';
+    private const int MaxPage = 1000;
+
+    public static string Encode(Command command) => command switch
+    {
+        Command.ShowMenu => Join("menu"),
+        Command.ShowHelp => Join("help"),
+        Command.ShowLanguages => Join("langs"),
+        Command.ChooseLanguage c => Join("lang", c.Language),
+        Command.ShowTopics c => Join("topics", Number(c.Page)),
+        Command.Subscribe c => Join("sub", Number(c.TopicId)),
+        Command.Unsubscribe c => Join("unsub", Number(c.TopicId)),
+        Command.ShowSubscriptions => Join("mine"),
+        Command.StopAll => Join("stop"),
+        Command.ConfirmStopAll c => Join("stop-yes", Number(c.AskedAt)),
+        Command.CancelStopAll => Join("stop-no"),
+        Command.KeepSubscriptions => Join("keep"),
+        Command.DropSubscriptions c => Join("drop", Number(c.AskedAt)),
+        Command.ShowEvents c => Join("events", Number(c.Page)),
+        Command.Remind c => Join("remind", Number(c.EventId)),
+        Command.StopReminding c => Join("unremind", Number(c.EventId)),
+        Command.Ask => Join("ask"),
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command, "This command has no postback form."),
+    };
+
+    /// <summary>The command in <paramref name="data"/>, or null when the data is not one this version writes.</summary>
+    public static Command? Decode(string? data)
+    {
+        if (string.IsNullOrEmpty(data) || data.Length > Line.Messaging.LineLimits.PostbackData)
+        {
+            return null;
+        }
+
+        var parts = data.Split(Separator);
+        if (parts[0] != Version || parts.Length is < 2 or > 3)
+        {
+            return null;
+        }
+
+        var verb = parts[1];
+        var argument = parts.Length == 3 ? parts[2] : null;
+        return (verb, argument) switch
+        {
+            ("menu", null) => new Command.ShowMenu(),
+            ("help", null) => new Command.ShowHelp(),
+            ("langs", null) => new Command.ShowLanguages(),
+            ("lang", { } code) when Languages.IsSupported(code) => new Command.ChooseLanguage(code),
+            ("topics", { } page) when Page(page) is { } p => new Command.ShowTopics(p),
+            ("sub", { } id) when Id(id) is { } i => new Command.Subscribe(i),
+            ("unsub", { } id) when Id(id) is { } i => new Command.Unsubscribe(i),
+            ("mine", null) => new Command.ShowSubscriptions(),
+            ("stop", null) => new Command.StopAll(),
+            ("stop-yes", { } at) when Id(at) is { } t => new Command.ConfirmStopAll(t),
+            ("stop-no", null) => new Command.CancelStopAll(),
+            ("keep", null) => new Command.KeepSubscriptions(),
+            ("drop", { } at) when Id(at) is { } t => new Command.DropSubscriptions(t),
+            ("events", { } page) when Page(page) is { } p => new Command.ShowEvents(p),
+            ("remind", { } id) when Id(id) is { } i => new Command.Remind(i),
+            ("unremind", { } id) when Id(id) is { } i => new Command.StopReminding(i),
+            ("ask", null) => new Command.Ask(),
+            _ => null,
+        };
+    }
+
+    private static string Join(params string[] parts) => string.Join(Separator, [Version, .. parts]);
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Digits only (no sign, space or leading zero), 1 to 15 of them.</summary>
+    private static long? Id(string text) =>
+        text.Length is >= 1 and <= 15 && text[0] != '0' && text.All(char.IsAsciiDigit)
+            ? long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture)
+            : null;
+
+    private static int? Page(string text) => Id(text) is { } page and <= MaxPage ? (int)page : null;
+}

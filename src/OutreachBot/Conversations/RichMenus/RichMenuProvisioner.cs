@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Security.Cryptography;
+using Dapper;
+using Microsoft.Extensions.Options;
+using OutreachBot.Line.Messaging;
+using OutreachBot.Resources;
+using OutreachBot.Storage;
+
+namespace OutreachBot.Conversations.RichMenus;
+
+/// <summary>
+/// Makes sure LINE has one rich menu per language, as the texts describe it, at every start and without duplicates.
+/// A menu is named after a fingerprint of its texts, actions and font, and an alias <c>outreachbot-{language}</c>
+/// points at the finished one (set only after its image is uploaded): an unchanged menu is found by its alias and
+/// reused; a changed one is created anew, its citizens are linked to it, and the old one is deleted, as are menus a
+/// crash left half made. LINE unreachable at start: tried again with growing pauses, the bot meanwhile works without.
+/// </summary>
+public sealed partial class RichMenuProvisioner(
+    IServiceScopeFactory scopes,
+    RichMenuDirectory directory,
+    TextCatalog texts,
+    Database database,
+    IOptions<ConversationOptions> options,
+    IOptions<BotOptions> bot,
+    ILogger<RichMenuProvisioner> logger) : BackgroundService
+{
+    private const long AdvisoryLockKey = 0x4F42_5269_6368_4D65; // "OBRichMe"
+
+    // Drawn once per process and design, not once per start (tests start many bots).
+    private static readonly ConcurrentDictionary<string, byte[]> Drawn = new(StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RichMenu.Enabled)
+        {
+            return;
+        }
+
+        var pause = TimeSpan.FromSeconds(2);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ProvisionAsync(stoppingToken);
+                return;
+            }
+            catch (Exception ex) when (ex is LineApiException or DbException or IOException)
+            {
+                LogNotProvisioned(ex, pause);
+            }
+
+            await Task.Delay(pause, stoppingToken);
+            pause = pause * 2 < TimeSpan.FromMinutes(10) ? pause * 2 : TimeSpan.FromMinutes(10);
+        }
+    }
+
+    public async Task ProvisionAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var line = scope.ServiceProvider.GetRequiredService<LineMessagingClient>();
+        await using var lockConnection = await database.OpenAsync(cancellationToken);
+        await LockAsync(lockConnection, cancellationToken);
+        try
+        {
+            await ProvisionLockedAsync(line, cancellationToken);
+        }
+        finally
+        {
+            await UnlockAsync(lockConnection);
+        }
+    }
+
+    private async Task ProvisionLockedAsync(LineMessagingClient line, CancellationToken cancellationToken)
+    {
+        using var fonts = new RichMenuFonts(options.Value.RichMenu.FontFile);
+        var english = RichMenuLayout.For(texts.For(Languages.English), fonts.Identity).Tiles.Select(t => t.Label).ToList();
+        var aliases = (await line.GetRichMenuAliasListAsync(cancellationToken)).Value.ToDictionary(a => a.RichMenuAliasId, a => a.RichMenuId);
+        var existing = (await line.GetRichMenuListAsync(cancellationToken)).Value;
+        var menus = new Dictionary<string, string>(StringComparer.Ordinal);
+        var replaced = new List<string>();
+        foreach (var language in Languages.Supported.Select(l => l.Code))
+        {
+            var shipped = ShippedImage(language);
+            var layout = RichMenuLayout.For(texts.For(language), shipped is null ? fonts.Identity : Convert.ToHexString(SHA256.HashData(shipped)));
+            var current = aliases.TryGetValue(layout.AliasId, out var aliased) ? existing.FirstOrDefault(m => m.RichMenuId == aliased) : null;
+            if (current?.Name == layout.Request.Name)
+            {
+                menus[language] = current.RichMenuId;
+                continue;
+            }
+
+            var image = shipped ?? Drawn.GetOrAdd(layout.Request.Name, _ => RichMenuRenderer.Render(layout, fonts, english));
+            var created = (await line.CreateRichMenuAsync(layout.Request, cancellationToken)).Value;
+            await line.UploadRichMenuImageAsync(created, image, ContentType(image), cancellationToken);
+            if (aliases.ContainsKey(layout.AliasId))
+            {
+                await line.UpdateRichMenuAliasAsync(layout.AliasId, created, cancellationToken);
+            }
+            else
+            {
+                await line.CreateRichMenuAliasAsync(layout.AliasId, created, cancellationToken);
+            }
+
+            LogCreated(language, created);
+            menus[language] = created;
+            if (current is not null)
+            {
+                replaced.Add(language);
+            }
+        }
+
+        await SetDefaultAsync(line, menus.GetValueOrDefault(bot.Value.DefaultLanguage) ?? menus[Languages.Japanese], cancellationToken);
+        directory.Publish(menus);
+        foreach (var language in replaced)
+        {
+            await RelinkAsync(line, language, menus[language], cancellationToken);
+        }
+
+        foreach (var stale in existing.Where(m => m.Name.StartsWith(RichMenuLayout.NamePrefix + " ", StringComparison.Ordinal) && !menus.ContainsValue(m.RichMenuId)))
+        {
+            await line.DeleteRichMenuAsync(stale.RichMenuId, cancellationToken);
+        }
+    }
+
+    private static async Task SetDefaultAsync(LineMessagingClient line, string richMenuId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if ((await line.GetDefaultRichMenuIdAsync(cancellationToken)).Value == richMenuId)
+            {
+                return;
+            }
+        }
+        catch (LineApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            // No default yet.
+        }
+
+        await line.SetDefaultRichMenuAsync(richMenuId, cancellationToken);
+    }
+
+    /// <summary>A deleted menu leaves its citizens with the default one: link them to their language's new menu first.</summary>
+    private async Task RelinkAsync(LineMessagingClient line, string language, string richMenuId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var userIds = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT user_id FROM citizens WHERE following AND language = @Language", new { Language = language }, cancellationToken: cancellationToken));
+        foreach (var userId in userIds)
+        {
+            await line.LinkRichMenuToUserAsync(userId, richMenuId, cancellationToken);
+        }
+    }
+
+    private byte[]? ShippedImage(string language)
+    {
+        var folder = options.Value.RichMenu.ImageFolder;
+        var file = string.IsNullOrWhiteSpace(folder) ? null : Path.Combine(folder, $"richmenu.{language}.png");
+        return file is not null && File.Exists(file) ? File.ReadAllBytes(file) : null;
+    }
+
+    private static string ContentType(byte[] image) => image is [0xFF, 0xD8, ..] ? "image/jpeg" : "image/png";
+
+    // Two instances starting together on PostgreSQL would each make menus and delete the other's; SQLite runs one.
+    private async Task LockAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (database.Dialect.Provider == StorageProvider.Postgres)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@AdvisoryLockKey)", new { AdvisoryLockKey }, cancellationToken: cancellationToken));
+        }
+    }
+
+    private async Task UnlockAsync(DbConnection connection)
+    {
+        if (database.Dialect.Provider == StorageProvider.Postgres)
+        {
+            await connection.ExecuteAsync("SELECT pg_advisory_unlock(@AdvisoryLockKey)", new { AdvisoryLockKey });
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the {Language} rich menu {RichMenuId}")]
+    private partial void LogCreated(string language, string richMenuId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rich menus not provisioned yet; trying again in {Pause}")]
+    private partial void LogNotProvisioned(Exception exception, TimeSpan pause);
+}
