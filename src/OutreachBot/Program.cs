@@ -1,5 +1,6 @@
 using OutreachBot;
 using OutreachBot.Api;
+using OutreachBot.Broadcasts;
 using OutreachBot.Health;
 using OutreachBot.Line.Messaging;
 using OutreachBot.Storage;
@@ -12,6 +13,7 @@ builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddLineMessagingClient(builder.Configuration);
 builder.Services.AddWebhookInbox(builder.Configuration);
 builder.Services.AddSubscriptions();
+builder.Services.AddBroadcasts(builder.Configuration);
 builder.Services.AddStaffApi(builder.Configuration);
 builder.Services.AddHealth();
 
@@ -22,7 +24,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
 app.MapLineWebhook();
-app.MapStaffApi().MapInboxApi().MapTopicsApi().MapStatsApi();
+app.MapStaffApi().MapInboxApi().MapTopicsApi().MapStatsApi().MapBroadcastsApi();
 app.Run();
 
 public partial class Program;
