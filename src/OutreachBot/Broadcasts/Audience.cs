@@ -49,12 +49,13 @@ public sealed class Audience(Database database, IEventReminderList reminders)
         }
     }
 
-    private static async Task<RecipientQuery> QueryAsync(System.Data.Common.DbConnection connection, BroadcastTarget target, CancellationToken cancellationToken)
+    private async Task<RecipientQuery> QueryAsync(System.Data.Common.DbConnection connection, BroadcastTarget target, CancellationToken cancellationToken)
     {
+        var dialect = database.Dialect;
         var ids = target.Topics.Count == 0
             ? []
             : (await connection.QueryAsync<long>(new CommandDefinition(
-                "SELECT id FROM topics WHERE slug IN @Slugs", new { Slugs = target.Topics.ToList() }, cancellationToken: cancellationToken))).ToList();
-        return new RecipientQuery(ids, target.MatchAll, target.Languages, target.Districts);
+                $"SELECT id FROM topics WHERE slug {dialect.In("@Slugs")}", new { Slugs = target.Topics.ToList() }, cancellationToken: cancellationToken))).ToList();
+        return new RecipientQuery(dialect, ids, target.MatchAll, target.Languages, target.Districts);
     }
 }

@@ -157,7 +157,7 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
                 cancellationToken: cancellationToken));
         }
 
-        await FinishRunsAsync(connection, transaction, [.. outcomes.Select(o => o.RunId).Distinct()], now, cancellationToken);
+        await FinishRunsAsync(database.Dialect, connection, transaction, [.. outcomes.Select(o => o.RunId).Distinct()], now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -190,15 +190,15 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
         if (runs.Count > 0)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                """
+                $"""
                 UPDATE broadcast_batches SET state = 'cancelled', finished_at = @Now
-                WHERE run_id IN @Runs AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < @Now)
+                WHERE run_id {database.Dialect.In("@Runs")} AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < @Now)
                 """,
                 new { Runs = runs, Now = now },
                 transaction,
                 cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE broadcast_runs SET status = 'cancelled', finished_at = @Now WHERE id IN @Runs",
+                $"UPDATE broadcast_runs SET status = 'cancelled', finished_at = @Now WHERE id {database.Dialect.In("@Runs")}",
                 new { Runs = runs, Now = now },
                 transaction,
                 cancellationToken: cancellationToken));
@@ -225,7 +225,7 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
         WHERE id = @Id
         """;
 
-    private static async Task FinishRunsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<long> runIds, long now, CancellationToken cancellationToken)
+    private static async Task FinishRunsAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, IReadOnlyList<long> runIds, long now, CancellationToken cancellationToken)
     {
         if (runIds.Count == 0)
         {
@@ -233,13 +233,13 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             UPDATE broadcast_runs
             SET finished_at = @Now,
                 status = CASE WHEN EXISTS (SELECT 1 FROM broadcast_batches b WHERE b.run_id = broadcast_runs.id AND b.state = 'failed')
                                AND NOT EXISTS (SELECT 1 FROM broadcast_batches b WHERE b.run_id = broadcast_runs.id AND b.state = 'accepted' AND b.recipient_count > 0)
                               THEN 'failed' ELSE 'sent' END
-            WHERE id IN @Runs AND status = 'sending'
+            WHERE id {dialect.In("@Runs")} AND status = 'sending'
               AND NOT EXISTS (SELECT 1 FROM broadcast_batches b WHERE b.run_id = broadcast_runs.id AND b.state = 'pending')
             """,
             new { Runs = runIds, Now = now },

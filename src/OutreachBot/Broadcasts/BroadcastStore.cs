@@ -8,6 +8,8 @@ namespace OutreachBot.Broadcasts;
 /// <summary>Broadcasts as staff wrote them, and the moves between their states (each a conditional update, so two staff cannot both win).</summary>
 public sealed class BroadcastStore(Database database)
 {
+    private SqlDialect Dialect => database.Dialect;
+
     private const string Columns =
         """
         b.id, b.title, b.messages AS MessagesJson, b.match_all AS MatchAll, b.languages, b.districts, b.reminder_event_id AS ReminderEventId,
@@ -45,13 +47,13 @@ public sealed class BroadcastStore(Database database)
         parameters.Add("Version", version);
         parameters.Add("Editable", editable.Select(BroadcastNames.Of).ToList());
         var changed = await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             UPDATE broadcasts
             SET title = @Title, messages = @MessagesJson, match_all = @MatchAll, languages = @Languages, districts = @Districts,
                 reminder_event_id = @ReminderEventId, schedule_kind = @Kind, send_at = @SendAt, cron = @Cron, event_id = @EventId,
                 event_offset_ms = @EventOffsetMs, urgent = @Urgent, state = @State, approved_by = NULL, approved_at = NULL,
                 version = version + 1, updated_at = @Now
-            WHERE id = @Id AND version = @Version AND state IN @Editable
+            WHERE id = @Id AND version = @Version AND state {Dialect.In("@Editable")}
             """,
             parameters,
             transaction,
@@ -75,12 +77,12 @@ public sealed class BroadcastStore(Database database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             UPDATE broadcasts
             SET state = @To, updated_at = @Now, version = version + 1,
                 approved_by = COALESCE(@ApprovedBy, approved_by), approved_at = CASE WHEN @ApprovedBy IS NULL THEN approved_at ELSE @Now END,
                 send_at = COALESCE(@SendAt, send_at), cancelled_by = COALESCE(@CancelledBy, cancelled_by)
-            WHERE id = @Id AND state IN @From
+            WHERE id = @Id AND state {Dialect.In("@From")}
             """,
             new { Id = id, From = from.Select(BroadcastNames.Of).ToList(), To = BroadcastNames.Of(to), Now = now, ApprovedBy = approvedBy, SendAt = sendAt, CancelledBy = cancelledBy },
             cancellationToken: cancellationToken)) == 1;
@@ -105,12 +107,12 @@ public sealed class BroadcastStore(Database database)
         return await LoadAsync(connection, "b.event_id = @EventId", new { EventId = eventId }, cancellationToken);
     }
 
-    private static async Task WriteTopicsAsync(DbConnection connection, DbTransaction transaction, long id, IReadOnlyList<string> slugs, CancellationToken cancellationToken)
+    private async Task WriteTopicsAsync(DbConnection connection, DbTransaction transaction, long id, IReadOnlyList<string> slugs, CancellationToken cancellationToken)
     {
         if (slugs.Count > 0)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO broadcast_topics (broadcast_id, topic_id) SELECT @Id, t.id FROM topics t WHERE t.slug IN @Slugs",
+                $"INSERT INTO broadcast_topics (broadcast_id, topic_id) SELECT @Id, t.id FROM topics t WHERE t.slug {Dialect.In("@Slugs")}",
                 new { Id = id, Slugs = slugs },
                 transaction,
                 cancellationToken: cancellationToken));
@@ -136,7 +138,7 @@ public sealed class BroadcastStore(Database database)
         Now = now,
     };
 
-    private static async Task<IReadOnlyList<Broadcast>> LoadAsync(DbConnection connection, string where, object parameters, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Broadcast>> LoadAsync(DbConnection connection, string where, object parameters, CancellationToken cancellationToken)
     {
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM broadcasts b WHERE {where}", parameters, cancellationToken: cancellationToken))).ToList();
@@ -146,7 +148,7 @@ public sealed class BroadcastStore(Database database)
         }
 
         var topics = (await connection.QueryAsync<(long BroadcastId, string Slug)>(new CommandDefinition(
-            "SELECT bt.broadcast_id, t.slug FROM broadcast_topics bt JOIN topics t ON t.id = bt.topic_id WHERE bt.broadcast_id IN @Ids ORDER BY t.sort_order, t.id",
+            $"SELECT bt.broadcast_id, t.slug FROM broadcast_topics bt JOIN topics t ON t.id = bt.topic_id WHERE bt.broadcast_id {Dialect.In("@Ids")} ORDER BY t.sort_order, t.id",
             new { Ids = rows.Select(r => r.Id).ToList() },
             cancellationToken: cancellationToken))).ToLookup(t => t.BroadcastId, t => t.Slug);
         return [.. rows.Select(r => r.ToBroadcast([.. topics[r.Id]]))];

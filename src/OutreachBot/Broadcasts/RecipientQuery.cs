@@ -1,5 +1,6 @@
 using System.Text;
 using Dapper;
+using OutreachBot.Storage;
 
 namespace OutreachBot.Broadcasts;
 
@@ -8,7 +9,7 @@ namespace OutreachBot.Broadcasts;
 /// (or all) of the topics, optionally only some languages and districts. Used for the count before scheduling and for
 /// the snapshot at fire time, so that both agree.
 /// </summary>
-public sealed record RecipientQuery(IReadOnlyList<long> TopicIds, bool MatchAll, IReadOnlyList<string>? Languages, IReadOnlyList<string>? Districts)
+public sealed record RecipientQuery(SqlDialect Dialect, IReadOnlyList<long> TopicIds, bool MatchAll, IReadOnlyList<string>? Languages, IReadOnlyList<string>? Districts)
 {
     public (string Where, DynamicParameters Parameters) Build()
     {
@@ -21,23 +22,23 @@ public sealed record RecipientQuery(IReadOnlyList<long> TopicIds, bool MatchAll,
         }
         else if (MatchAll && TopicIds.Count > 1)
         {
-            where.Append(" AND (SELECT COUNT(DISTINCT s.topic_id) FROM subscriptions s WHERE s.user_id = c.user_id AND s.ended_at IS NULL AND s.topic_id IN @TopicIds) = @TopicCount");
+            where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND (SELECT COUNT(DISTINCT s.topic_id) FROM subscriptions s WHERE s.user_id = c.user_id AND s.ended_at IS NULL AND s.topic_id {Dialect.In("@TopicIds")}) = @TopicCount");
             parameters.Add("TopicCount", TopicIds.Count);
         }
         else
         {
-            where.Append(" AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.user_id = c.user_id AND s.ended_at IS NULL AND s.topic_id IN @TopicIds)");
+            where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.user_id = c.user_id AND s.ended_at IS NULL AND s.topic_id {Dialect.In("@TopicIds")})");
         }
 
         if (Languages is { Count: > 0 })
         {
-            where.Append(" AND c.language IN @Languages");
+            where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND c.language {Dialect.In("@Languages")}");
             parameters.Add("Languages", Languages.ToList());
         }
 
         if (Districts is { Count: > 0 })
         {
-            where.Append(" AND c.district IN @Districts");
+            where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND c.district {Dialect.In("@Districts")}");
             parameters.Add("Districts", Districts.ToList());
         }
 
