@@ -6,6 +6,7 @@ using OutreachBot.Line.Messaging;
 using OutreachBot.Storage;
 using OutreachBot.Subscriptions;
 using OutreachBot.Webhook;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddBotOptions(builder.Configuration);
@@ -16,6 +17,8 @@ builder.Services.AddSubscriptions();
 builder.Services.AddBroadcasts(builder.Configuration);
 builder.Services.AddStaffApi(builder.Configuration);
 builder.Services.AddHealth();
+// Until the conversation feature registers its handler, webhook events are stored and skipped, so the bot can run.
+builder.Services.TryAddSingleton<IInboxHandler, SkipUntilConversation>();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -28,3 +31,8 @@ app.MapStaffApi().MapInboxApi().MapTopicsApi().MapStatsApi().MapBroadcastsApi();
 app.Run();
 
 public partial class Program;
+
+internal sealed class SkipUntilConversation : IInboxHandler
+{
+    public Task<InboxOutcome> HandleAsync(InboxEvent inboxEvent, CancellationToken cancellationToken) => Task.FromResult(InboxOutcome.Skipped);
+}
