@@ -87,7 +87,6 @@ public static class FanoutBenchmark
                 bot.Process.Kill();
                 await bot.DisposeAsync();
                 bot = await StartBotAsync(dll, database, line, rate);
-                client.BaseAddress = null;
             }
 
             using var status = new HttpClient { BaseAddress = bot.Url };
