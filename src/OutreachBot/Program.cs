@@ -1,5 +1,6 @@
 using OutreachBot;
 using OutreachBot.Api;
+using OutreachBot.Broadcasts;
 using OutreachBot.CivicEvents;
 using OutreachBot.Consultations;
 using OutreachBot.Conversations;
@@ -21,6 +22,7 @@ builder.Services.AddSubscriptions();
 builder.Services.AddCivicEvents();
 builder.Services.AddConsultations();
 builder.Services.AddConversations(builder.Configuration);
+builder.Services.AddBroadcasts(builder.Configuration);
 builder.Services.AddStaffApi(builder.Configuration);
 builder.Services.AddHealth();
 
@@ -31,7 +33,14 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
 app.MapLineWebhook();
-app.MapStaffApi().MapInboxApi().MapTopicsApi().MapStatsApi().MapEventsApi().MapFaqApi().MapConsultationsApi();
+app.MapStaffApi()
+    .MapInboxApi()
+    .MapTopicsApi()
+    .MapStatsApi()
+    .MapEventsApi()
+    .MapFaqApi()
+    .MapConsultationsApi()
+    .MapBroadcastsApi();
 app.Run();
 
 public partial class Program;
