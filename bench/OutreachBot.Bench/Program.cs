@@ -1,14 +1,19 @@
+using OutreachBot.Bench.Fanout;
 using OutreachBot.Bench.Harness;
 using OutreachBot.Bench.Webhook;
 
 // dotnet run -c Release --project bench/OutreachBot.Bench -- webhook [--seconds 10] [--connections 64]
+// dotnet run -c Release --project bench/OutreachBot.Bench -- fanout [--subscribers 1000000]
 var arguments = new BenchArguments(args);
 switch (args.FirstOrDefault())
 {
+    case "fanout":
+        await FanoutBenchmark.RunAsync(arguments);
+        return 0;
     case "webhook":
         await WebhookBenchmark.RunAsync(arguments);
         return 0;
     default:
-        Console.Error.WriteLine("usage: OutreachBot.Bench webhook [--seconds 10] [--warmup 3] [--connections 64] [--users 1000]");
+        Console.Error.WriteLine("usage: OutreachBot.Bench webhook [--seconds 10] [--warmup 3] [--connections 64] [--users 1000] | fanout [--subscribers 1000000]");
         return 2;
 }

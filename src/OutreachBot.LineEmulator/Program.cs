@@ -15,7 +15,7 @@ internal static class EmulatorProgram
         builder.Services.AddLineEmulator(builder.Configuration);
 
         var app = builder.Build();
-        app.MapLineEmulatorApi();
+        app.MapLineEmulator();
         app.Run();
     }
 }

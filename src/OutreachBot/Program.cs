@@ -1,15 +1,19 @@
 using OutreachBot;
 using OutreachBot.Api;
+using OutreachBot.Broadcasts;
 using OutreachBot.CivicEvents;
 using OutreachBot.Consultations;
 using OutreachBot.Conversations;
 using OutreachBot.Health;
 using OutreachBot.Line.Messaging;
+using OutreachBot.LocalMode;
 using OutreachBot.Storage;
 using OutreachBot.Subscriptions;
 using OutreachBot.Webhook;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Host.UseSystemd();
+builder.AddLocalModeWhenNoChannel();
 builder.Services.AddBotOptions(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddLineMessagingClient(builder.Configuration);
@@ -18,6 +22,7 @@ builder.Services.AddSubscriptions();
 builder.Services.AddCivicEvents();
 builder.Services.AddConsultations();
 builder.Services.AddConversations(builder.Configuration);
+builder.Services.AddBroadcasts(builder.Configuration);
 builder.Services.AddStaffApi(builder.Configuration);
 builder.Services.AddHealth();
 
@@ -28,7 +33,14 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
 app.MapLineWebhook();
-app.MapStaffApi().MapInboxApi().MapTopicsApi().MapStatsApi().MapEventsApi().MapFaqApi().MapConsultationsApi();
+app.MapStaffApi()
+    .MapInboxApi()
+    .MapTopicsApi()
+    .MapStatsApi()
+    .MapEventsApi()
+    .MapFaqApi()
+    .MapConsultationsApi()
+    .MapBroadcastsApi();
 app.Run();
 
 public partial class Program;

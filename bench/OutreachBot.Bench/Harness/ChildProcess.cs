@@ -7,6 +7,7 @@ namespace OutreachBot.Bench.Harness;
 public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private bool _disposed;
 
     private ChildProcess(Process process) => _process = process;
 
@@ -85,6 +86,12 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

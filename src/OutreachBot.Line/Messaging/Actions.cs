@@ -24,10 +24,6 @@ public sealed record PostbackAction(string? Label, string Data) : LineAction(Lab
     public PostbackInputOption? InputOption { get; init; }
 
     public string? FillInText { get; init; }
-
-    // The constructor System.Text.Json uses to read a postback back (rich menus LINE lists): with two, it needs telling.
-    [JsonConstructor]
-    public PostbackAction(string? label, string data, string? displayText) : this(label, data) => DisplayText = displayText;
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<PostbackInputOption>))]

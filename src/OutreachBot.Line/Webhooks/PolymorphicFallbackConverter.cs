@@ -4,16 +4,6 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace OutreachBot.Line.Webhooks;
 
-/// <summary>A record that stands for a <c>type</c> this model does not know, keeping what LINE sent.</summary>
-public interface IUnknownVariant
-{
-    /// <summary>The <c>type</c> value as sent; empty when the object had none.</summary>
-    string Type { get; }
-
-    /// <summary>The whole object as sent.</summary>
-    JsonElement Json { get; }
-}
-
 /// <summary>
 /// Put on properties whose type is a <c>[JsonPolymorphic]</c> base. Known <c>type</c> values go to that base's
 /// polymorphic contract unchanged; unknown ones become the hierarchy's unknown record instead of failing the
@@ -91,42 +81,5 @@ internal abstract class PolymorphicFallbackConverter<TBase> : JsonConverter<TBas
         }
 
         return false;
-    }
-}
-
-/// <summary>The same fallback for every item of an array, for lists of polymorphic objects (events, mentionees).</summary>
-internal class PolymorphicFallbackListConverter<TBase, TItemConverter> : JsonConverter<IReadOnlyList<TBase>>
-    where TBase : class
-    where TItemConverter : PolymorphicFallbackConverter<TBase>, new()
-{
-    private static readonly TItemConverter Item = new();
-
-    public override IReadOnlyList<TBase> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new JsonException($"Expected an array of {typeof(TBase).Name}, found {reader.TokenType}.");
-        }
-
-        var items = new List<TBase>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            items.Add(Item.Read(ref reader, typeof(TBase), options) ?? throw new JsonException($"A {typeof(TBase).Name} must not be null."));
-        }
-
-        return items;
-    }
-
-    public override void Write(Utf8JsonWriter writer, IReadOnlyList<TBase> value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartArray();
-        foreach (var item in value)
-        {
-            Item.Write(writer, item, options);
-        }
-
-        writer.WriteEndArray();
     }
 }

@@ -49,7 +49,7 @@ public sealed record ScenarioResult
     public required string ResultCode { get; init; }
 
     /// <summary>One per action of the scenario, in order; only when <see cref="ResultCode"/> is <c>success</c>.</summary>
-    public IReadOnlyList<ActionResult>? ActionResults { get; init; }
+    public IReadOnlyList<ThingsActionResult>? ActionResults { get; init; }
 
     /// <summary>Base64 data of the BLE notification that triggered the scenario.</summary>
     public string? BleNotificationPayload { get; init; }
@@ -57,7 +57,8 @@ public sealed record ScenarioResult
     public string? ErrorReason { get; init; }
 }
 
-public sealed record ActionResult
+/// <remarks>Named apart from ASP.NET Core MVC's <c>ActionResult</c>, which the staff console also imports.</remarks>
+public sealed record ThingsActionResult
 {
     /// <summary><c>void</c> or <c>binary</c>.</summary>
     public required string Type { get; init; }

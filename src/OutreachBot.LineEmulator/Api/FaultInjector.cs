@@ -7,33 +7,34 @@ namespace OutreachBot.LineEmulator.Api;
 /// </summary>
 public sealed record FaultSettings
 {
-    public double TooManyRequests { get; init; }
+    // Settable, not init: source-generated JSON would otherwise reset every property missing from a PUT to default.
+    public double TooManyRequests { get; set; }
 
     /// <summary>Seconds in the 429's <c>Retry-After</c>; none when null.</summary>
-    public int? RetryAfterSeconds { get; init; } = 1;
+    public int? RetryAfterSeconds { get; set; } = 1;
 
-    public double ServerError { get; init; }
+    public double ServerError { get; set; }
 
-    public double DropConnection { get; init; }
+    public double DropConnection { get; set; }
 
-    public double Slow { get; init; }
+    public double Slow { get; set; }
 
-    public int SlowMilliseconds { get; init; } = 2000;
+    public int SlowMilliseconds { get; set; } = 2000;
 
     /// <summary>
     /// 500s and dropped connections hit after the request was carried out (messages delivered, retry key kept), as
     /// when LINE's answer is lost on the way: the case retry keys exist for. Otherwise they hit before.
     /// </summary>
-    public bool AfterProcessing { get; init; }
+    public bool AfterProcessing { get; set; }
 
     /// <summary>Only requests whose path starts with one of these (e.g. <c>/v2/bot/message/multicast</c>); all when empty.</summary>
-    public IReadOnlyList<string> Paths { get; init; } = [];
+    public IReadOnlyList<string> Paths { get; set; } = [];
 
     /// <summary>Stop injecting after this many faults; unlimited when null. With shares of 1 it fails "the next N" requests.</summary>
-    public int? MaxFaults { get; init; }
+    public int? MaxFaults { get; set; }
 
     /// <summary>Seed for the draws, so a run can be repeated; random when null.</summary>
-    public int? Seed { get; init; }
+    public int? Seed { get; set; }
 }
 
 public enum FaultKind { None, TooManyRequests, ServerError, DropConnection, Slow }
@@ -69,7 +70,8 @@ public sealed class FaultInjector
         ArgumentNullException.ThrowIfNull(settings);
         lock (_gate)
         {
-            _settings = settings;
+            // A copy, so that changing the caller's object later does not change a run under way.
+            _settings = settings with { Paths = [.. settings.Paths ?? []] };
             _random = settings.Seed is { } seed ? new Random(seed) : new Random();
             _injected = 0;
         }

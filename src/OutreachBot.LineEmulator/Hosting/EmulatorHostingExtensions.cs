@@ -3,7 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using OutreachBot.LineEmulator.Api;
+using OutreachBot.LineEmulator.Chat;
 using OutreachBot.LineEmulator.State;
 using OutreachBot.LineEmulator.Validation;
 
@@ -39,6 +42,15 @@ public static class EmulatorHostingExtensions
         return app;
     }
 
+    /// <summary>The whole emulator: the Messaging API, its controls and the chat page (<c>/</c> leads to <c>/chat</c>).</summary>
+    public static IEndpointRouteBuilder MapLineEmulator(this IEndpointRouteBuilder app)
+    {
+        app.MapLineEmulatorApi();
+        app.MapLineEmulatorChat();
+        app.MapGet("/", () => Results.Redirect(ChatEndpoints.PagePath)).ExcludeFromDescription();
+        return app;
+    }
+
     private static IServiceCollection AddServices(IServiceCollection services)
     {
         services.AddOptions<EmulatorOptions>().ValidateOnStart();
@@ -61,6 +73,16 @@ public static class EmulatorHostingExtensions
         services.TryAddSingleton<LineApiPipeline>();
         services.TryAddSingleton<MessagingHandlers>();
         services.TryAddSingleton<RichMenuHandlers>();
+
+        // The chat page signs and addresses its webhooks with the emulated channel's own settings: one source.
+        services.AddLineEmulatorChat();
+        services.AddSingleton<IConfigureOptions<ChatOptions>>(sp => new ConfigureOptions<ChatOptions>(chat =>
+        {
+            var channel = sp.GetRequiredService<IOptions<EmulatorOptions>>().Value;
+            chat.ChannelSecret = channel.ChannelSecret;
+            chat.BotWebhookUrl = channel.BotWebhookUrl;
+            chat.Destination = channel.BotUserId;
+        }));
         return services;
     }
 }

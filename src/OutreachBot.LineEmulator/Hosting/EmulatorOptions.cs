@@ -24,6 +24,9 @@ public sealed class EmulatorOptions
     /// <summary>Where the chat page sends webhooks (the bot's <c>/webhook/line</c>).</summary>
     public Uri? BotWebhookUrl { get; set; }
 
+    /// <summary>The bot's own user id, sent as <c>destination</c> in the webhooks the chat page sends.</summary>
+    public string BotUserId { get; set; } = Chat.ChatOptions.DefaultDestination;
+
     /// <summary>The month's target limit (<c>limited</c>); null means no limit (<c>none</c>).</summary>
     public long? MonthlyQuota { get; set; } = 5000;
 
@@ -44,6 +47,7 @@ public sealed class EmulatorOptions
 
         target.ChannelSecret = ChannelSecret;
         target.BotWebhookUrl = BotWebhookUrl;
+        target.BotUserId = BotUserId;
         target.MonthlyQuota = MonthlyQuota;
         target.ReplyTokenLifetime = ReplyTokenLifetime;
         target.RetryKeyLifetime = RetryKeyLifetime;

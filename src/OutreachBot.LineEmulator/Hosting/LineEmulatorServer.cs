@@ -68,11 +68,21 @@ public sealed class LineEmulatorServer : IAsyncDisposable
 
         builder.Services.AddLineEmulator(options.CopyTo);
         var app = builder.Build();
-        app.MapLineEmulatorApi();
+        app.MapLineEmulator();
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LineEmulatorServer(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+    }
+
+    /// <summary>
+    /// Points the chat page at the bot's webhook once the bot listens (local mode starts the emulator first).
+    /// The options objects are the live singletons the chat reads on every send.
+    /// </summary>
+    public void ConnectBot(Uri webhookUrl)
+    {
+        Options.BotWebhookUrl = webhookUrl;
+        Get<Microsoft.Extensions.Options.IOptionsMonitor<Chat.ChatOptions>>().CurrentValue.BotWebhookUrl = webhookUrl;
     }
 
     /// <summary>A user who follows the account, so push and multicast reach them.</summary>

@@ -32,7 +32,16 @@ public sealed class Database : IDisposable
     /// <summary>Where the SQLite file lives, for messages to the person running the bot; null on PostgreSQL.</summary>
     public string? SqliteFile => _sqlite is null ? null : new SqliteConnectionStringBuilder(_sqlite).DataSource;
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => OpenAsync(SqliteSync.Normal, cancellationToken);
+
+    /// <summary>
+    /// A connection whose commits survive a power cut, for what is acknowledged to someone else on the strength of the
+    /// commit (webhooks answered 200). Every other write survives a crash of the process, which is what the ledger,
+    /// the inbox's own bookkeeping and retry keys rely on. Same as <see cref="OpenAsync(CancellationToken)"/> on PostgreSQL.
+    /// </summary>
+    public Task<DbConnection> OpenDurableAsync(CancellationToken cancellationToken = default) => OpenAsync(SqliteSync.Full, cancellationToken);
+
+    private async Task<DbConnection> OpenAsync(SqliteSync sync, CancellationToken cancellationToken)
     {
         if (_postgres is not null)
         {
@@ -44,8 +53,8 @@ public sealed class Database : IDisposable
         {
             await connection.OpenAsync(cancellationToken);
             await using var pragmas = connection.CreateCommand();
-            // FULL: a webhook is acknowledged only after its events survive a power cut, not just a crash.
-            pragmas.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+            // In WAL mode NORMAL skips the fsync of each commit; a later FULL commit's fsync covers the frames before it.
+            pragmas.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = {sync.ToString().ToUpperInvariant()}; PRAGMA foreign_keys = ON;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
@@ -54,6 +63,12 @@ public sealed class Database : IDisposable
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    private enum SqliteSync
+    {
+        Normal,
+        Full,
     }
 
     public void Dispose() => _postgres?.Dispose();

@@ -23,7 +23,7 @@ public sealed class InboxOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How long a claimed event stays with its instance; after a crash it is handled again once this passes.</summary>
-    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How often the processor looks for due retries when nothing new arrives.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);

@@ -46,11 +46,13 @@ public sealed partial class InboxProcessor(
     /// <summary>Claims the due events once and handles them; returns how many it took.</summary>
     public async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var now = time.GetUtcNow();
         IReadOnlyList<InboxEvent> due;
         try
         {
-            due = await store.ClaimDueAsync(_options.Concurrency * 4, now.ToUnixTimeMilliseconds(), (now + _options.ClaimLease).ToUnixTimeMilliseconds(), cancellationToken);
+            // Not cancellable: a claim committed but never seen would hold the events until their lease ran out.
+            due = await store.ClaimDueAsync(_options.Concurrency * 4, now.ToUnixTimeMilliseconds(), (now + _options.ClaimLease).ToUnixTimeMilliseconds(), CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

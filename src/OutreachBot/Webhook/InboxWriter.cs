@@ -88,7 +88,7 @@ public sealed partial class InboxWriter(
                 e.Json,
                 ReceivedAt = receivedAt,
             });
-            await using var connection = await database.OpenAsync();
+            await using var connection = await database.OpenDurableAsync();
             await using var transaction = await connection.BeginTransactionAsync();
             await connection.ExecuteAsync(
                 """

@@ -205,6 +205,6 @@ public class EventParsingTests
         Assert.Equal("dummy_scenario_id", things.Result!.ScenarioId);
         Assert.Equal(2, things.Result.Revision);
         Assert.Equal("success", things.Result.ResultCode);
-        Assert.Equal(new ActionResult { Type = "binary", Data = "/w==" }, Assert.Single(things.Result.ActionResults!));
+        Assert.Equal(new ThingsActionResult { Type = "binary", Data = "/w==" }, Assert.Single(things.Result.ActionResults!));
     }
 }

@@ -10,7 +10,7 @@ public static class Menus
     public static PostbackAction Button(string label, Command command, int maxLabel = LineLimits.ActionLabel)
     {
         var shown = LineLimits.Truncate(label, maxLabel);
-        return new PostbackAction(shown, PostbackCodec.Encode(command), shown);
+        return new PostbackAction(shown, PostbackCodec.Encode(command)) { DisplayText = shown };
     }
 
     public static TextMessage Text(string text, QuickReply? quickReply = null) =>

@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using OutreachBot.Bench.Harness;
+using OutreachBot.LineEmulator.Hosting;
+
+namespace OutreachBot.Bench.Fanout;
+
+/// <summary>
+/// <c>fanout</c>: one topic with N subscribers (bulk-inserted into a SQLite file), broadcast through the emulator by the
+/// bot in its own Release process: once at the 200 requests/s ceiling, once with the ceiling off, and once killed with
+/// kill -9 half way and restarted. Prints the time from fire to the last batch accepted, requests, the bot's peak RSS,
+/// the busiest one-second window, and duplicates and misses from the emulator's record.
+/// </summary>
+public static class FanoutBenchmark
+{
+    private const string ApiKey = "bench-api-key";
+
+    public static async Task RunAsync(BenchArguments arguments)
+    {
+        var subscribers = (int)arguments.Number("subscribers", 1_000_000);
+        var dll = await Commands.BuildBotAsync();
+        var data = Directory.CreateTempSubdirectory("outreachbot-fanout-").FullName;
+        var database = Path.Combine(data, "fanout.db");
+        await using var line = await LineEmulatorServer.StartAsync(new EmulatorOptions { MonthlyQuota = null });
+        var ids = Enumerable.Range(0, subscribers).Select(i => "U" + i.ToString("x32", CultureInfo.InvariantCulture)).ToArray();
+        foreach (var id in ids)
+        {
+            line.AddFollower(id);
+        }
+
+        await using (var first = await StartBotAsync(dll, database, line, 200))
+        {
+            var seeding = Stopwatch.StartNew();
+            await SeedAsync(database, ids);
+            Console.WriteLine($"seeded {subscribers} subscribers in {seeding.Elapsed.TotalSeconds:F1} s");
+        }
+
+        var limited = await MeasureAsync(dll, database, line, 200, ids, kill: false);
+        Report("200 req/s", limited);
+        var unlimited = await MeasureAsync(dll, database, line, 0, ids, kill: false);
+        Report("unlimited", unlimited);
+        var killed = await MeasureAsync(dll, database, line, 200, ids, kill: true);
+        Report("kill -9 half way + restart", killed);
+
+        Directory.Delete(data, recursive: true);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"fanout: {subscribers} recipients, seconds {limited.Seconds:F2}, unlimited_seconds {unlimited.Seconds:F2}, requests {limited.Requests}, " +
+            $"rss_mb {Math.Max(limited.RssMb, unlimited.RssMb)}, duplicates {limited.Duplicates + unlimited.Duplicates + killed.Duplicates}, " +
+            $"missed {limited.Missed + unlimited.Missed + killed.Missed}"));
+    }
+
+    private static void Report(string name, Run run) => Console.WriteLine(string.Create(
+        CultureInfo.InvariantCulture,
+        $"{name}: {run.Seconds:F2} s from fire to last batch accepted (snapshot {run.SnapshotSeconds:F2} s), {run.Requests} multicast requests, " +
+        $"busiest second {run.BusiestSecond}, peak RSS {run.RssMb} MB, duplicates {run.Duplicates}, missed {run.Missed}"));
+
+    private static async Task<Run> MeasureAsync(string dll, string database, LineEmulatorServer line, int rate, string[] ids, bool kill)
+    {
+        line.Journal.Clear();
+        var bot = await StartBotAsync(dll, database, line, rate);
+        try
+        {
+            using var client = new HttpClient { BaseAddress = bot.Url };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+            var created = await client.PostAsJsonAsync("/api/v1/broadcasts", new
+            {
+                title = "bench",
+                messages = new Dictionary<string, object[]> { ["ja"] = [new { type = "text", text = "今週の市民活動" }] },
+                target = new { topics = new[] { "volunteer" } },
+                urgent = true,
+            });
+            var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
+            long rss;
+            if (kill)
+            {
+                while (line.Journal.Deliveries.Count < ids.Length / 2)
+                {
+                    await Task.Delay(5);
+                }
+
+                rss = bot.Process.PeakWorkingSetBytes();
+                bot.Process.Kill();
+                await bot.DisposeAsync();
+                bot = await StartBotAsync(dll, database, line, rate);
+            }
+
+            using var status = new HttpClient { BaseAddress = bot.Url };
+            status.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+            while (JsonNode.Parse(await status.GetStringAsync($"/api/v1/broadcasts/{id}"))!["status"]!.GetValue<string>() is "sending" or "scheduled")
+            {
+                await Task.Delay(50);
+            }
+
+            rss = bot.Process.PeakWorkingSetBytes();
+            var (firedAt, snapshotDone) = await FiredAtAsync(database, id);
+            var accepted = line.Journal.For("/v2/bot/message/multicast").Where(r => r.Status is 200 or 409).Select(r => r.At).ToList();
+            var counts = line.Journal.Deliveries.GroupBy(d => d.Recipient, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            return new Run(
+                (accepted.Max() - firedAt).TotalSeconds,
+                (snapshotDone - firedAt).TotalSeconds,
+                line.Journal.For("/v2/bot/message/multicast").Count,
+                rss / (1024 * 1024),
+                counts.Values.Sum(c => c - 1),
+                ids.Count(i => !counts.ContainsKey(i)),
+                BusiestSecond(line));
+        }
+        finally
+        {
+            await bot.DisposeAsync();
+        }
+    }
+
+    private static int BusiestSecond(LineEmulatorServer line)
+    {
+        var times = line.Journal.For("/v2/bot/message/multicast").Select(r => r.At).Order().ToList();
+        var most = 0;
+        for (int start = 0, end = 0; end < times.Count; end++)
+        {
+            while (times[end] - times[start] >= TimeSpan.FromSeconds(1))
+            {
+                start++;
+            }
+
+            most = Math.Max(most, end - start + 1);
+        }
+
+        return most;
+    }
+
+    private static async Task<(DateTimeOffset FiredAt, DateTimeOffset SnapshotDone)> FiredAtAsync(string database, long broadcastId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT fired_at, (SELECT MIN(first_sent_at) FROM broadcast_batches b WHERE b.run_id = r.id) FROM broadcast_runs r WHERE broadcast_id = $id";
+        command.Parameters.AddWithValue("$id", broadcastId);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)));
+    }
+
+    private static async Task SeedAsync(string database, string[] ids)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        var now = DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeMilliseconds();
+        await using var citizen = connection.CreateCommand();
+        citizen.CommandText = "INSERT INTO citizens (user_id, language, following, first_followed_at, updated_at) VALUES ($id, 'ja', 1, $now, $now)";
+        var id = citizen.Parameters.Add("$id", SqliteType.Text);
+        citizen.Parameters.AddWithValue("$now", now);
+        foreach (var userId in ids)
+        {
+            id.Value = userId;
+            await citizen.ExecuteNonQueryAsync();
+        }
+
+        await using var subscribe = connection.CreateCommand();
+        subscribe.CommandText = "INSERT INTO subscriptions (user_id, topic_id, started_at) SELECT user_id, (SELECT id FROM topics WHERE slug = 'volunteer'), $now FROM citizens";
+        subscribe.Parameters.AddWithValue("$now", now);
+        await subscribe.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
+
+    private static async Task<Bot> StartBotAsync(string dll, string database, LineEmulatorServer line, int rate)
+    {
+        var port = ChildProcess.FreePort();
+        var process = ChildProcess.Start("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"], Path.GetDirectoryName(dll)!, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Line__ChannelSecret"] = "bench-secret",
+            ["Line__ChannelAccessToken"] = EmulatorOptions.DefaultChannelAccessToken,
+            ["Line__ApiBaseUrl"] = line.BaseUrl.ToString(),
+            ["Line__DataApiBaseUrl"] = line.BaseUrl.ToString(),
+            ["Storage__ConnectionString"] = $"Data Source={database}",
+            ["Api__Keys__0"] = ApiKey,
+            ["Broadcasts__MulticastPerSecond"] = rate.ToString(CultureInfo.InvariantCulture),
+            ["Broadcasts__PollInterval"] = "00:00:00.100",
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+        var url = new Uri($"http://127.0.0.1:{port}");
+        await process.WaitUntilServingAsync(new Uri(url, "/readyz"), TimeSpan.FromSeconds(60));
+        return new Bot(process, url);
+    }
+
+    private sealed record Bot(ChildProcess Process, Uri Url) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Process.DisposeAsync();
+    }
+
+    private sealed record Run(double Seconds, double SnapshotSeconds, int Requests, long RssMb, int Duplicates, int Missed, int BusiestSecond);
+}

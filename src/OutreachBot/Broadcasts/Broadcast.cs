@@ -1,0 +1,112 @@
+namespace OutreachBot.Broadcasts;
+
+/// <summary>A broadcast as stored: what staff wrote, who it goes to, when, and where it stands.</summary>
+public sealed record Broadcast
+{
+    public long Id { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>The messages per language, as LINE message JSON: <c>{"ja": [...], "en": [...]}</c>. Japanese is always there.</summary>
+    public required string MessagesJson { get; init; }
+
+    public required BroadcastTarget Target { get; init; }
+
+    public required BroadcastSchedule Schedule { get; init; }
+
+    public bool Urgent { get; init; }
+
+    public BroadcastState State { get; init; }
+
+    public required string Author { get; init; }
+
+    public string? ApprovedBy { get; init; }
+
+    public long? ApprovedAt { get; init; }
+
+    public int Version { get; init; }
+
+    public long CreatedAt { get; init; }
+
+    public long UpdatedAt { get; init; }
+}
+
+/// <summary>Who gets it: subscribers of the topics (any or all of them), optionally only some languages and districts; or the citizens who asked to be reminded of an event.</summary>
+public sealed record BroadcastTarget(
+    IReadOnlyList<string> Topics,
+    bool MatchAll,
+    IReadOnlyList<string>? Languages,
+    IReadOnlyList<string>? Districts,
+    string? ReminderEventId = null);
+
+public enum ScheduleKind
+{
+    Now,
+    At,
+    Cron,
+    Event,
+}
+
+/// <param name="SendAt">The instant a one-off goes out (UTC unix ms): given, or computed from the event; null for cron.</param>
+/// <param name="Cron">A Quartz cron expression read in <c>Bot:TimeZone</c>.</param>
+/// <param name="EventOffset">For <see cref="ScheduleKind.Event"/>: how long before the event's start.</param>
+public sealed record BroadcastSchedule(ScheduleKind Kind, long? SendAt = null, string? Cron = null, string? EventId = null, TimeSpan? EventOffset = null)
+{
+    public bool Recurring => Kind == ScheduleKind.Cron;
+}
+
+/// <summary>The broadcast's own life; the sending itself is a run's (see <see cref="RunStatus"/>).</summary>
+public enum BroadcastState
+{
+    Draft,
+    AwaitingApproval,
+    Scheduled,
+
+    /// <summary>A one-off whose trigger fired: its run says how it went.</summary>
+    Fired,
+    Cancelled,
+}
+
+public enum RunStatus
+{
+    Sending,
+
+    /// <summary>Not sent because the month's quota would not cover it; an admin may force it.</summary>
+    Held,
+    Sent,
+    Failed,
+    Cancelled,
+    Missed,
+}
+
+/// <summary>Names as the database and the API spell them.</summary>
+public static class BroadcastNames
+{
+    public static string Of(BroadcastState state) => state switch
+    {
+        BroadcastState.Draft => "draft",
+        BroadcastState.AwaitingApproval => "awaiting_approval",
+        BroadcastState.Scheduled => "scheduled",
+        BroadcastState.Fired => "fired",
+        BroadcastState.Cancelled => "cancelled",
+        _ => throw new ArgumentOutOfRangeException(nameof(state)),
+    };
+
+    public static BroadcastState State(string text) => text switch
+    {
+        "draft" => BroadcastState.Draft,
+        "awaiting_approval" => BroadcastState.AwaitingApproval,
+        "scheduled" => BroadcastState.Scheduled,
+        "fired" => BroadcastState.Fired,
+        "cancelled" => BroadcastState.Cancelled,
+        _ => throw new ArgumentOutOfRangeException(nameof(text), text, null),
+    };
+
+    public static string Of(RunStatus status) => status.ToString().ToLowerInvariant();
+
+    public static RunStatus Run(string text) => Enum.Parse<RunStatus>(text, ignoreCase: true);
+
+    public static string Of(ScheduleKind kind) => kind.ToString().ToLowerInvariant();
+
+    public static ScheduleKind Kind(string text) => Enum.Parse<ScheduleKind>(text, ignoreCase: true);
+}

@@ -1,0 +1,222 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using OutreachBot.Storage;
+
+namespace OutreachBot.Broadcasts;
+
+/// <summary>Broadcasts as staff wrote them, and the moves between their states (each a conditional update, so two staff cannot both win).</summary>
+public sealed class BroadcastStore(Database database)
+{
+    private SqlDialect Dialect => database.Dialect;
+
+    private const string Columns =
+        """
+        b.id, b.title, b.messages AS MessagesJson, b.match_all AS MatchAll, b.languages, b.districts, b.reminder_event_id AS ReminderEventId,
+        b.schedule_kind AS ScheduleKind, b.send_at AS SendAt, b.cron, b.event_id AS EventId, b.event_offset_ms AS EventOffsetMs,
+        b.urgent, b.state, b.author, b.approved_by AS ApprovedBy, b.approved_at AS ApprovedAt, b.version, b.created_at AS CreatedAt, b.updated_at AS UpdatedAt
+        """;
+
+    public async Task<long> CreateAsync(BroadcastDraft draft, string author, BroadcastState state, long now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO broadcasts (title, messages, match_all, languages, districts, reminder_event_id, schedule_kind, send_at, cron, event_id,
+                                    event_offset_ms, urgent, state, author, created_at, updated_at)
+            VALUES (@Title, @MessagesJson, @MatchAll, @Languages, @Districts, @ReminderEventId, @Kind, @SendAt, @Cron, @EventId,
+                    @EventOffsetMs, @Urgent, @State, @Author, @Now, @Now)
+            RETURNING id
+            """,
+            Parameters(draft, BroadcastNames.Of(state), now, author),
+            transaction,
+            cancellationToken: cancellationToken));
+        await WriteTopicsAsync(connection, transaction, id, draft.Target.Topics, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>Replaces the content of a broadcast still in one of <paramref name="editable"/>; false when it moved on meanwhile.</summary>
+    public async Task<bool> ReplaceAsync(long id, int version, BroadcastDraft draft, BroadcastState state, IReadOnlyList<BroadcastState> editable, long now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var parameters = new DynamicParameters(Parameters(draft, BroadcastNames.Of(state), now, author: ""));
+        parameters.Add("Id", id);
+        parameters.Add("Version", version);
+        parameters.Add("Editable", editable.Select(BroadcastNames.Of).ToList());
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE broadcasts
+            SET title = @Title, messages = @MessagesJson, match_all = @MatchAll, languages = @Languages, districts = @Districts,
+                reminder_event_id = @ReminderEventId, schedule_kind = @Kind, send_at = @SendAt, cron = @Cron, event_id = @EventId,
+                event_offset_ms = @EventOffsetMs, urgent = @Urgent, state = @State, approved_by = NULL, approved_at = NULL,
+                version = version + 1, updated_at = @Now
+            WHERE id = @Id AND version = @Version AND state {Dialect.In("@Editable")}
+            """,
+            parameters,
+            transaction,
+            cancellationToken: cancellationToken));
+        if (changed == 0)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM broadcast_topics WHERE broadcast_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
+        await WriteTopicsAsync(connection, transaction, id, draft.Target.Topics, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Moves a broadcast from one of <paramref name="from"/> to <paramref name="to"/>; false when it was not in any of them.</summary>
+    public async Task<bool> MoveAsync(
+        long id, IReadOnlyList<BroadcastState> from, BroadcastState to, long now, CancellationToken cancellationToken,
+        string? approvedBy = null, long? sendAt = null, string? cancelledBy = null)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE broadcasts
+            SET state = @To, updated_at = @Now, version = version + 1,
+                approved_by = COALESCE(@ApprovedBy, approved_by), approved_at = CASE WHEN @ApprovedBy IS NULL THEN approved_at ELSE @Now END,
+                send_at = COALESCE(@SendAt, send_at), cancelled_by = COALESCE(@CancelledBy, cancelled_by)
+            WHERE id = @Id AND state {Dialect.In("@From")}
+            """,
+            new { Id = id, From = from.Select(BroadcastNames.Of).ToList(), To = BroadcastNames.Of(to), Now = now, ApprovedBy = approvedBy, SendAt = sendAt, CancelledBy = cancelledBy },
+            cancellationToken: cancellationToken)) == 1;
+    }
+
+    public async Task<Broadcast?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await LoadAsync(connection, "b.id = @Id", new { Id = id }, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<IReadOnlyList<Broadcast>> ListAsync(int limit, long? before, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await LoadAsync(connection, "(@Before IS NULL OR b.id < @Before) ORDER BY b.id DESC LIMIT @Limit", new { Before = before, Limit = limit }, cancellationToken);
+    }
+
+    /// <summary>Broadcasts timed relative to an event, to move with it.</summary>
+    public async Task<IReadOnlyList<Broadcast>> ForEventAsync(string eventId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await LoadAsync(connection, "b.event_id = @EventId", new { EventId = eventId }, cancellationToken);
+    }
+
+    private async Task WriteTopicsAsync(DbConnection connection, DbTransaction transaction, long id, IReadOnlyList<string> slugs, CancellationToken cancellationToken)
+    {
+        if (slugs.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"INSERT INTO broadcast_topics (broadcast_id, topic_id) SELECT @Id, t.id FROM topics t WHERE t.slug {Dialect.In("@Slugs")}",
+                new { Id = id, Slugs = slugs },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+    }
+
+    private static object Parameters(BroadcastDraft draft, string state, long now, string author) => new
+    {
+        draft.Title,
+        draft.MessagesJson,
+        draft.Target.MatchAll,
+        Languages = draft.Target.Languages is null ? null : JsonSerializer.Serialize(draft.Target.Languages),
+        Districts = draft.Target.Districts is null ? null : JsonSerializer.Serialize(draft.Target.Districts),
+        draft.Target.ReminderEventId,
+        Kind = BroadcastNames.Of(draft.Schedule.Kind),
+        draft.Schedule.SendAt,
+        draft.Schedule.Cron,
+        draft.Schedule.EventId,
+        EventOffsetMs = (long?)draft.Schedule.EventOffset?.TotalMilliseconds,
+        draft.Urgent,
+        State = state,
+        Author = author,
+        Now = now,
+    };
+
+    private async Task<IReadOnlyList<Broadcast>> LoadAsync(DbConnection connection, string where, object parameters, CancellationToken cancellationToken)
+    {
+        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM broadcasts b WHERE {where}", parameters, cancellationToken: cancellationToken))).ToList();
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var topics = (await connection.QueryAsync<(long BroadcastId, string Slug)>(new CommandDefinition(
+            $"SELECT bt.broadcast_id, t.slug FROM broadcast_topics bt JOIN topics t ON t.id = bt.topic_id WHERE bt.broadcast_id {Dialect.In("@Ids")} ORDER BY t.sort_order, t.id",
+            new { Ids = rows.Select(r => r.Id).ToList() },
+            cancellationToken: cancellationToken))).ToLookup(t => t.BroadcastId, t => t.Slug);
+        return [.. rows.Select(r => r.ToBroadcast([.. topics[r.Id]]))];
+    }
+
+    private sealed record Row
+    {
+        public long Id { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string MessagesJson { get; init; }
+
+        public bool MatchAll { get; init; }
+
+        public string? Languages { get; init; }
+
+        public string? Districts { get; init; }
+
+        public string? ReminderEventId { get; init; }
+
+        public required string ScheduleKind { get; init; }
+
+        public long? SendAt { get; init; }
+
+        public string? Cron { get; init; }
+
+        public string? EventId { get; init; }
+
+        public long? EventOffsetMs { get; init; }
+
+        public bool Urgent { get; init; }
+
+        public required string State { get; init; }
+
+        public required string Author { get; init; }
+
+        public string? ApprovedBy { get; init; }
+
+        public long? ApprovedAt { get; init; }
+
+        public int Version { get; init; }
+
+        public long CreatedAt { get; init; }
+
+        public long UpdatedAt { get; init; }
+
+        public Broadcast ToBroadcast(IReadOnlyList<string> topics) => new()
+        {
+            Id = Id,
+            Title = Title,
+            MessagesJson = MessagesJson,
+            Target = new BroadcastTarget(
+                topics,
+                MatchAll,
+                Languages is null ? null : JsonSerializer.Deserialize<List<string>>(Languages),
+                Districts is null ? null : JsonSerializer.Deserialize<List<string>>(Districts),
+                ReminderEventId),
+            Schedule = new BroadcastSchedule(
+                BroadcastNames.Kind(ScheduleKind), SendAt, Cron, EventId, EventOffsetMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null),
+            Urgent = Urgent,
+            State = BroadcastNames.State(State),
+            Author = Author,
+            ApprovedBy = ApprovedBy,
+            ApprovedAt = ApprovedAt,
+            Version = Version,
+            CreatedAt = CreatedAt,
+            UpdatedAt = UpdatedAt,
+        };
+    }
+}

@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using OutreachBot.LineEmulator.Hosting;
+
+namespace OutreachBot.LocalMode;
+
+/// <summary>
+/// With no <c>Line:ChannelSecret</c>, the bot needs no LINE account: it hosts the LINE emulator beside itself, points
+/// its LINE client at it and makes up a channel secret the two share. Never used once a real channel is configured.
+/// </summary>
+public static class LocalModeExtensions
+{
+    public static bool AddLocalModeWhenNoChannel(this WebApplicationBuilder builder)
+    {
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["Line:ChannelSecret"]))
+        {
+            return false;
+        }
+
+        var options = builder.Configuration.GetSection(LocalModeOptions.Section).Get<LocalModeOptions>() ?? new LocalModeOptions();
+        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var emulatorUrl = options.EmulatorUrl.ToString();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Line:ChannelSecret"] = secret,
+            ["Line:ChannelAccessToken"] = EmulatorOptions.DefaultChannelAccessToken,
+            ["Line:ApiBaseUrl"] = emulatorUrl,
+            ["Line:DataApiBaseUrl"] = emulatorUrl,
+        });
+        builder.Services.AddSingleton(new LocalEmulatorSettings(secret, options.EmulatorUrl));
+        builder.Services.AddHostedService<LocalLineEmulator>();
+        return true;
+    }
+}
+
+public sealed class LocalModeOptions
+{
+    public const string Section = "LocalMode";
+
+    /// <summary>Where local mode serves the emulator and its chat page (loopback only).</summary>
+    public Uri EmulatorUrl { get; set; } = new("http://localhost:5081");
+}
+
+internal sealed record LocalEmulatorSettings(string ChannelSecret, Uri EmulatorUrl);

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace OutreachBot.Line.Tests.EmulatorChat;
+
+/// <summary>The page and its assets come from the emulator itself, under a strict Content-Security-Policy.</summary>
+public sealed partial class ChatPageTests
+{
+    [Fact]
+    public async Task Page_Get_IsServedAsHtmlWithStrictCsp()
+    {
+        await using var host = await ChatHost.StartAsync();
+
+        using var response = await host.Client.GetAsync("/chat");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        AssertStrictCsp(response);
+        Assert.Contains("友だち追加", html, StringComparison.Ordinal);
+        Assert.Contains("Follow", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("%BASE%", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_Html_HasNoInlineScriptStyleOrHandlers()
+    {
+        await using var host = await ChatHost.StartAsync();
+
+        var html = await host.Client.GetStringAsync("/chat");
+
+        Assert.DoesNotMatch(InlineScript(), html);
+        Assert.DoesNotMatch(@"\sstyle\s*=", html);
+        Assert.DoesNotMatch(@"\son[a-z]+\s*=", html);
+        Assert.DoesNotContain("<style", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_Assets_AreServedFromTheEmulatorWithCsp()
+    {
+        await using var host = await ChatHost.StartAsync();
+        var html = await host.Client.GetStringAsync("/chat");
+        var assets = AssetReference().Matches(html).Select(m => m.Groups["url"].Value).ToList();
+
+        Assert.Equal(2, assets.Count);
+        foreach (var asset in assets)
+        {
+            Assert.StartsWith("/_emulator/chat/assets/", asset, StringComparison.Ordinal);
+            using var response = await host.Client.GetAsync(asset);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            AssertStrictCsp(response);
+            Assert.Equal(asset.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript" : "text/css",
+                response.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(response.Headers.ETag);
+        }
+    }
+
+    [Fact]
+    public async Task Page_Script_NeverWritesHtml()
+    {
+        await using var host = await ChatHost.StartAsync();
+
+        var script = await host.Client.GetStringAsync("/_emulator/chat/assets/chat.js");
+
+        Assert.DoesNotMatch(@"(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|\beval\(|new Function\(", script);
+        Assert.DoesNotMatch(@"https?://(?!www\.openstreetmap\.org)", script.Replace("location.href", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Asset_Unknown_Returns404()
+    {
+        await using var host = await ChatHost.StartAsync();
+
+        using var response = await host.Client.GetAsync("/_emulator/chat/assets/secrets.json");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private static void AssertStrictCsp(HttpResponseMessage response)
+    {
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [GeneratedRegex(@"<script(?![^>]*\ssrc=)[^>]*>")]
+    private static partial Regex InlineScript();
+
+    [GeneratedRegex(@"(?:src|href)=""(?<url>/[^""]+)""")]
+    private static partial Regex AssetReference();
+}
