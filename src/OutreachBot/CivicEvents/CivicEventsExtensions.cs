@@ -2,11 +2,15 @@ namespace OutreachBot.CivicEvents;
 
 public static class CivicEventsExtensions
 {
-    /// <summary>The events calendar and citizens' reminder requests.</summary>
+    /// <summary>The events calendar and citizens' reminder requests, also as the broadcasts feature reads them.</summary>
     public static IServiceCollection AddCivicEvents(this IServiceCollection services)
     {
         services.AddSingleton<CivicEventStore>();
         services.AddSingleton<EventReminderStore>();
+        // The broadcasts feature only TryAdds its stand-ins (no events, no reminders), so these win whatever the order.
+        services.AddSingleton<CalendarForBroadcasts>();
+        services.AddSingleton<Broadcasts.ICivicEventCalendar>(sp => sp.GetRequiredService<CalendarForBroadcasts>());
+        services.AddSingleton<Broadcasts.IEventReminderList>(sp => sp.GetRequiredService<CalendarForBroadcasts>());
         return services;
     }
 }

@@ -61,6 +61,29 @@ public sealed class EventReminderStore(Database database)
             cancellationToken: cancellationToken))];
     }
 
+    /// <summary>
+    /// <see cref="PendingAsync"/> without loading them all, and none when the event is cancelled: what a reminder
+    /// broadcast snapshots as its audience.
+    /// </summary>
+    public async IAsyncEnumerable<PendingReminder> StreamAsync(long eventId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = connection.QueryUnbufferedAsync<PendingReminder>(
+            """
+            SELECT r.user_id AS UserId, c.language AS Language, r.requested_at AS RequestedAt
+            FROM event_reminders r
+            JOIN citizens c ON c.user_id = r.user_id
+            JOIN civic_events e ON e.id = r.event_id
+            WHERE r.event_id = @EventId AND r.cancelled_at IS NULL AND r.sent_at IS NULL AND c.following AND NOT e.cancelled
+            ORDER BY r.user_id
+            """,
+            new { EventId = eventId });
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
     /// <summary>Records that these citizens were reminded; returns how many open requests it marked.</summary>
     public async Task<int> MarkSentAsync(long eventId, IReadOnlyCollection<string> userIds, long now, CancellationToken cancellationToken)
     {

@@ -99,6 +99,32 @@ public abstract class EventConversationTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Broadcasts_EventCreatedAndRemindTapped_ReminderScheduledForThoseWhoAskedUntilCancelled()
+    {
+        using var api = _host.Bot.CreateApiClient();
+        var body = new { titles = new { ja = "防災訓練", en = "Disaster drill" }, startsAt = DateTimeOffset.UtcNow.AddDays(5), venue = "中央公園", url = "http://example.org/drill" };
+        var id = (await CreateAsync(api, body)).GetProperty("id").GetInt64();
+        var asked = _host.Citizen("Ubroadcastremind0000000000000001");
+        var other = _host.Citizen("Ubroadcastremind0000000000000002");
+        await asked.FollowAsync();
+        await other.FollowAsync();
+        await asked.TapAsync($"v1|remind|{id}");
+        var calendar = _host.Bot.Services.GetRequiredService<OutreachBot.Broadcasts.ICivicEventCalendar>();
+        var list = _host.Bot.Services.GetRequiredService<OutreachBot.Broadcasts.IEventReminderList>();
+
+        Assert.Equal(1, await _host.ScalarAsync<long>($"SELECT COUNT(*) FROM broadcasts WHERE reminder_event_id = '{id}'"));
+        var info = (await calendar.FindAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), default))!;
+        Assert.Equal("Disaster drill", info.Titles["en"]);
+        Assert.Null(info.Url);
+        Assert.Equal([asked.UserId], await list.StreamAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), default).Select(r => r.UserId).ToListAsync());
+
+        var cancelled = await api.PutAsJsonAsync($"/api/v1/events/{id}", new { body.titles, body.startsAt, body.venue, cancelled = true });
+        cancelled.EnsureSuccessStatusCode();
+        Assert.Null(await calendar.FindAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), default));
+        Assert.Empty(await list.StreamAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), default).ToListAsync());
+    }
+
+    [SkippableFact]
     public async Task Events_InEnglish_SaysJapanTime()
     {
         using var api = _host.Bot.CreateApiClient();
