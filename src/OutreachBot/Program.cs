@@ -1,5 +1,6 @@
 using OutreachBot;
 using OutreachBot.Api;
+using OutreachBot.Console;
 using OutreachBot.Health;
 using OutreachBot.Line.Messaging;
 using OutreachBot.LocalMode;
@@ -16,9 +17,11 @@ builder.Services.AddLineMessagingClient(builder.Configuration);
 builder.Services.AddWebhookInbox(builder.Configuration);
 builder.Services.AddSubscriptions();
 builder.Services.AddStaffApi(builder.Configuration);
+builder.Services.AddConsole(builder.Configuration);
 builder.Services.AddHealth();
 
 var app = builder.Build();
+app.UseConsole();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
@@ -26,6 +29,7 @@ app.UseAuthorization();
 app.MapHealth();
 app.MapLineWebhook();
 app.MapStaffApi().MapInboxApi().MapTopicsApi().MapStatsApi();
+app.MapConsole();
 app.Run();
 
 public partial class Program;
