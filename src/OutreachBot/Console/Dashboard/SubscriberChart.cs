@@ -17,7 +17,8 @@ public sealed record SubscriberChart(
     public const int Top = 12;
     public const int Bottom = 28;
 
-    private static readonly string[] Palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8B6D00"];
+    // Okabe-Ito, then two darker tones for offices with more than eight topics.
+    private static readonly string[] Palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8B6D00", "#5D3A9B", "#7F2704"];
 
     public static SubscriberChart Build(IReadOnlyList<DailySubscribers> rows, IReadOnlyList<Topic> topics, DateOnly from, DateOnly to, string language)
     {
@@ -31,20 +32,26 @@ public sealed record SubscriberChart(
         var byTopic = rows.ToLookup(r => r.Topic);
         var series = topics
             .Where(t => byTopic.Contains(t.Slug))
-            .Select((topic, i) => new ChartSeries(
-                topic.Slug,
-                topic.NameIn(language),
-                topic.Archived,
-                Palette[i % Palette.Length],
-                string.Join(' ', byTopic[topic.Slug].OrderBy(r => r.Day).Select(r => Point(X(r.Day), Y(r.Subscribers)))),
-                byTopic[topic.Slug].OrderBy(r => r.Day).Last().Subscribers))
+            .Select((topic, i) =>
+            {
+                var days = byTopic[topic.Slug].OrderBy(r => r.Day).ToList();
+                return new ChartSeries(
+                    topic.Slug,
+                    topic.NameIn(language),
+                    topic.Archived,
+                    Palette[i % Palette.Length],
+                    string.Join(' ', days.Select(r => Point(X(r.Day), Y(r.Subscribers)))),
+                    days[^1].Subscribers,
+                    X(days[^1].Day),
+                    Y(days[^1].Subscribers));
+            })
             .ToList();
         var middle = DateOnly.FromDayNumber(from.DayNumber + (days / 2));
         var dates = new[] { from, middle, to }.Distinct();
         return new SubscriberChart(
             series,
-            [.. dates.Select(d => new ChartTick(X(d), d.ToString("M/d", CultureInfo.InvariantCulture)))],
-            [.. new[] { 0, max / 2, max }.Distinct().Select(v => new ChartTick(Y(v), v.ToString("N0", CultureInfo.InvariantCulture)))],
+            [.. dates.Select(d => new ChartTick(X(d), d.ToString("M/d", CultureInfo.InvariantCulture), d == from ? "start" : d == to ? "end" : "middle"))],
+            [.. new[] { 0, max / 2, max }.Distinct().Select(v => new ChartTick(Y(v), v.ToString("N0", CultureInfo.InvariantCulture), "end"))],
             from,
             to);
     }
@@ -65,7 +72,8 @@ public sealed record SubscriberChart(
 }
 
 /// <param name="Points">The SVG polyline's points.</param>
-/// <param name="Latest">The count on the last day.</param>
-public sealed record ChartSeries(string Slug, string Name, bool Archived, string Colour, string Points, long Latest);
+/// <param name="Latest">The count on the last day, marked with a dot (a topic made today has only that point).</param>
+public sealed record ChartSeries(string Slug, string Name, bool Archived, string Colour, string Points, long Latest, double LastX, double LastY);
 
-public sealed record ChartTick(double Position, string Label);
+/// <param name="Anchor">SVG text-anchor: the first and last dates align inwards so that they are not cut off.</param>
+public sealed record ChartTick(double Position, string Label, string Anchor);
