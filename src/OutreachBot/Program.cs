@@ -1,6 +1,6 @@
 using OutreachBot;
 using OutreachBot.Api;
-using OutreachBot.Console;
+using OutreachBot.StaffConsole;
 using OutreachBot.Health;
 using OutreachBot.Line.Messaging;
 using OutreachBot.LocalMode;

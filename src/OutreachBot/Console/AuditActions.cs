@@ -1,4 +1,4 @@
-namespace OutreachBot.Console;
+namespace OutreachBot.StaffConsole;
 
 /// <summary>The kinds of audit entries, with how the audit page names them.</summary>
 public static class AuditActions

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 
-namespace OutreachBot.Console;
+namespace OutreachBot.StaffConsole;
 
 /// <summary>
 /// A console text in Japanese and English. The console shows the user's language first (Japanese unless they

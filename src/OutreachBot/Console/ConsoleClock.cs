@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
-namespace OutreachBot.Console;
+namespace OutreachBot.StaffConsole;
 
 /// <summary>Instants as staff read them: in <c>Bot:TimeZone</c>, written the same way in both languages.</summary>
 public sealed class ConsoleClock(IOptions<BotOptions> bot, TimeProvider time)

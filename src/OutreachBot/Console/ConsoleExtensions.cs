@@ -8,10 +8,12 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
-using OutreachBot.Console.Dashboard;
+using OutreachBot.StaffConsole.Dashboard;
 using OutreachBot.Storage;
 
-namespace OutreachBot.Console;
+// The folder is Console/ as the layout says; the namespace is StaffConsole because a namespace OutreachBot.Console
+// would capture every Console.WriteLine written anywhere under OutreachBot.* (the bench's, for one).
+namespace OutreachBot.StaffConsole;
 
 public static class ConsoleExtensions
 {

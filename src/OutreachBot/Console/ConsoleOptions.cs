@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace OutreachBot.Console;
+namespace OutreachBot.StaffConsole;
 
 /// <summary>The <c>Console</c> settings: the staff console's accounts, sessions and the first admin.</summary>
 public sealed class ConsoleOptions

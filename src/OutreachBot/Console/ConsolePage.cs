@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace OutreachBot.Console;
+namespace OutreachBot.StaffConsole;
 
 /// <summary>What every console page shares: form errors shown beside their fields, a one-line notice after a change, role checks.</summary>
 public abstract class ConsolePage : PageModel

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 
-namespace OutreachBot.Console;
+namespace OutreachBot.StaffConsole;
 
 /// <summary>The console's authorization policies, one per rung of <see cref="StaffRole"/>; all on the console's cookie.</summary>
 public static class ConsolePolicies

@@ -3,7 +3,7 @@ using Dapper;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using OutreachBot.Storage;
 
-namespace OutreachBot.Console;
+namespace OutreachBot.StaffConsole;
 
 /// <summary>
 /// Keeps Data Protection's key ring (which protects sign-in cookies and anti-forgery tokens) in the database, so that

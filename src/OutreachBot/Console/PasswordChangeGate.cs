@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
-namespace OutreachBot.Console;
+namespace OutreachBot.StaffConsole;
 
 /// <summary>A page a staff member may open while they still must change their password (sign-in, the change itself).</summary>
 [AttributeUsage(AttributeTargets.Class)]

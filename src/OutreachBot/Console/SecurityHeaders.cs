@@ -1,4 +1,4 @@
-namespace OutreachBot.Console;
+namespace OutreachBot.StaffConsole;
 
 /// <summary>
 /// Headers on every answer: a Content-Security-Policy that admits only this site's own scripts, styles and images

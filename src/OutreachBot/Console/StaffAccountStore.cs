@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Dapper;
 using OutreachBot.Storage;
 
-namespace OutreachBot.Console;
+namespace OutreachBot.StaffConsole;
 
 /// <summary>Staff accounts and their sign-in state (failures in a row, lockout).</summary>
 public sealed class StaffAccountStore(Database database)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace OutreachBot.Console;
+namespace OutreachBot.StaffConsole;
 
 /// <summary>
 /// On a first start (no staff account yet) creates the first admin from <c>Console:BootstrapAdminPassword</c>, who

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
-namespace OutreachBot.Console;
+namespace OutreachBot.StaffConsole;
 
 /// <summary>
 /// The console's sign-in cookie: HttpOnly, SameSite=Strict, Secure whenever the request came over HTTPS (directly or
@@ -19,7 +19,7 @@ public static class StaffCookie
     {
         ArgumentNullException.ThrowIfNull(cookie);
         ArgumentNullException.ThrowIfNull(options);
-        cookie.Cookie.Name = ".OutreachBot.Console";
+        cookie.Cookie.Name = ".OutreachBot.StaffConsole";
         cookie.Cookie.HttpOnly = true;
         cookie.Cookie.SameSite = SameSiteMode.Strict;
         cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

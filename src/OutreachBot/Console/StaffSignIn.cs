@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace OutreachBot.Console;
+namespace OutreachBot.StaffConsole;
 
 /// <summary>Checks a username and password, keeps the count of failures and the lockout, and audits every attempt.</summary>
 public sealed class StaffSignIn(

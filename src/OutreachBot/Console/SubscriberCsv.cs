@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using OutreachBot.Subscriptions;
 
-namespace OutreachBot.Console;
+namespace OutreachBot.StaffConsole;
 
 /// <summary>
 /// Subscribers per topic per day as CSV for Excel: UTF-8 with a byte order mark (without it Excel reads Japanese as

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using OutreachBot.Console;
+using OutreachBot.StaffConsole;
 using OutreachBot.LineEmulator.Hosting;
 
 namespace OutreachBot.LocalMode;

@@ -1,5 +1,5 @@
-using OutreachBot.Console;
-using OutreachBot.Console.Dashboard;
+using OutreachBot.StaffConsole;
+using OutreachBot.StaffConsole.Dashboard;
 using OutreachBot.Subscriptions;
 using OutreachBot.Webhook;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
-using OutreachBot.Console;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages;
 

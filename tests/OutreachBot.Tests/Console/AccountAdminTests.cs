@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using OutreachBot.Console;
+using OutreachBot.StaffConsole;
 
-namespace OutreachBot.Tests.Console;
+namespace OutreachBot.Tests.StaffConsole;
 
 public abstract partial class AccountAdminTests(string provider) : ConsoleHost(provider)
 {

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using OutreachBot.Console;
+using OutreachBot.StaffConsole;
 
-namespace OutreachBot.Tests.Console;
+namespace OutreachBot.Tests.StaffConsole;
 
 public abstract partial class ApiKeyPagesTests(string provider) : ConsoleHost(provider)
 {

@@ -1,6 +1,6 @@
 using OutreachBot.Tests.Infrastructure;
 
-namespace OutreachBot.Tests.Console;
+namespace OutreachBot.Tests.StaffConsole;
 
 /// <summary>A bot on its own database for one console test.</summary>
 public abstract class ConsoleHost(string provider, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime

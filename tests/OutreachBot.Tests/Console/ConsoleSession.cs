@@ -2,10 +2,10 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.Console;
+using OutreachBot.StaffConsole;
 using OutreachBot.Tests.Infrastructure;
 
-namespace OutreachBot.Tests.Console;
+namespace OutreachBot.Tests.StaffConsole;
 
 /// <summary>A browser-like client of the console: keeps cookies, does not follow redirects, posts forms with their anti-forgery token.</summary>
 public sealed partial class ConsoleSession(HttpClient client) : IDisposable

@@ -1,11 +1,11 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.Console;
+using OutreachBot.StaffConsole;
 using OutreachBot.LineEmulator.Hosting;
 using OutreachBot.Subscriptions;
 using OutreachBot.Tests.Infrastructure;
 
-namespace OutreachBot.Tests.Console;
+namespace OutreachBot.Tests.StaffConsole;
 
 public abstract class DashboardTests(string provider) : ConsoleHost(provider)
 {

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.Console;
+using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 
-namespace OutreachBot.Tests.Console;
+namespace OutreachBot.Tests.StaffConsole;
 
 public abstract class ExportTests(string provider) : ConsoleHost(provider)
 {

@@ -1,7 +1,7 @@
 using System.Net;
-using OutreachBot.Console;
+using OutreachBot.StaffConsole;
 
-namespace OutreachBot.Tests.Console;
+namespace OutreachBot.Tests.StaffConsole;
 
 /// <summary>Each role reaches exactly its pages: a viewer reads, an editor also edits topics, an admin also manages accounts and keys.</summary>
 public sealed class RoleTests() : ConsoleHost("Sqlite")

@@ -1,6 +1,6 @@
-using OutreachBot.Console;
+using OutreachBot.StaffConsole;
 
-namespace OutreachBot.Tests.Console;
+namespace OutreachBot.Tests.StaffConsole;
 
 public sealed class SecurityHeadersTests() : ConsoleHost("Sqlite")
 {
@@ -44,7 +44,7 @@ public sealed class SecurityHeadersTests() : ConsoleHost("Sqlite")
         using var session = ConsoleSession.Anonymous(Bot);
 
         using var response = await session.SignInAsync("sato", ConsoleSession.Password);
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".OutreachBot.Console=", StringComparison.Ordinal));
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".OutreachBot.StaffConsole=", StringComparison.Ordinal));
 
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
@@ -67,7 +67,7 @@ public sealed class SecurityHeadersTests() : ConsoleHost("Sqlite")
         request.Headers.Add("X-Forwarded-Proto", "https");
 
         using var response = await session.Client.SendAsync(request);
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".OutreachBot.Console=", StringComparison.Ordinal));
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".OutreachBot.StaffConsole=", StringComparison.Ordinal));
 
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
     }

@@ -1,7 +1,7 @@
 using System.Net;
-using OutreachBot.Console;
+using OutreachBot.StaffConsole;
 
-namespace OutreachBot.Tests.Console;
+namespace OutreachBot.Tests.StaffConsole;
 
 public abstract class SignInTests(string provider) : ConsoleHost(provider, new Dictionary<string, string?> { ["Console:MaxFailedSignIns"] = "3" })
 {

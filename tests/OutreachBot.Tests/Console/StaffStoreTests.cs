@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.Console;
+using OutreachBot.StaffConsole;
 
-namespace OutreachBot.Tests.Console;
+namespace OutreachBot.Tests.StaffConsole;
 
 /// <summary>The account store's and the audit log's SQL, on each database.</summary>
 public abstract class StaffStoreTests(string provider) : ConsoleHost(provider)

@@ -1,7 +1,7 @@
 using System.Net;
-using OutreachBot.Console;
+using OutreachBot.StaffConsole;
 
-namespace OutreachBot.Tests.Console;
+namespace OutreachBot.Tests.StaffConsole;
 
 public abstract class TopicPagesTests(string provider) : ConsoleHost(provider)
 {

@@ -2,7 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using OutreachBot.Storage;
 
-namespace OutreachBot.Console.Dashboard;
+namespace OutreachBot.StaffConsole.Dashboard;
 
 /// <summary>Followers now and follows / unfollows since the start of today and of this month, days in <c>Bot:TimeZone</c>.</summary>
 public sealed class DashboardFigures(Database database, IOptions<BotOptions> bot, TimeProvider time)

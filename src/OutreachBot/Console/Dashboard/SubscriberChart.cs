@@ -1,7 +1,7 @@
 using System.Globalization;
 using OutreachBot.Subscriptions;
 
-namespace OutreachBot.Console.Dashboard;
+namespace OutreachBot.StaffConsole.Dashboard;
 
 /// <summary>
 /// Subscribers per topic over time as the coordinates of an SVG line chart, drawn by the dashboard's markup; no

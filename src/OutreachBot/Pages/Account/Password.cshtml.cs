@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using OutreachBot.Console;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Account;
 

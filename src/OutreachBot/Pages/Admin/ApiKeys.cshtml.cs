@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.Api;
-using OutreachBot.Console;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Admin;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using OutreachBot.Console;
+using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 
 namespace OutreachBot.Pages.Export;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using OutreachBot.Console;
+using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 
 namespace OutreachBot.Pages.Export;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using OutreachBot.Console;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Admin.Accounts;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using OutreachBot.Console;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Admin.Accounts;
 
