@@ -7,6 +7,7 @@ using OutreachBot.Conversations;
 using OutreachBot.Health;
 using OutreachBot.Line.Messaging;
 using OutreachBot.LocalMode;
+using OutreachBot.StaffConsole;
 using OutreachBot.Storage;
 using OutreachBot.Subscriptions;
 using OutreachBot.Webhook;
@@ -24,9 +25,11 @@ builder.Services.AddConsultations();
 builder.Services.AddConversations(builder.Configuration);
 builder.Services.AddBroadcasts(builder.Configuration);
 builder.Services.AddStaffApi(builder.Configuration);
+builder.Services.AddConsole(builder.Configuration);
 builder.Services.AddHealth();
 
 var app = builder.Build();
+app.UseConsole();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
@@ -41,6 +44,7 @@ app.MapStaffApi()
     .MapFaqApi()
     .MapConsultationsApi()
     .MapBroadcastsApi();
+app.MapConsole();
 app.Run();
 
 public partial class Program;

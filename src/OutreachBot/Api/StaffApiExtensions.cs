@@ -23,7 +23,9 @@ public static class StaffApiExtensions
     /// <summary>The <c>/api/v1</c> group: every route in it needs a staff API key. Features add their routes to it.</summary>
     public static RouteGroupBuilder MapStaffApi(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json");
+        // Public: the document describes the API's shape only (the same as this open source code); every call it
+        // describes needs a key. Tools that generate clients or show the API fetch it without credentials.
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app.MapGroup("/api/v1").RequireAuthorization(Policy);
     }
 }

@@ -54,17 +54,20 @@ internal sealed partial class LocalLineEmulator(
             return;
         }
 
-        var webhook = new Uri(new Uri(bot.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal)), WebhookEndpoint.Path);
+        var botUrl = new Uri(bot.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal));
+        var webhook = new Uri(botUrl, WebhookEndpoint.Path);
+        var console = new Uri(botUrl, "/console");
         _emulator.ConnectBot(webhook);
-        LogLocalMode(_emulator.BaseUrl, webhook, database.SqliteFile ?? "PostgreSQL (Storage:ConnectionString)");
+        LogLocalMode(console, _emulator.BaseUrl, webhook, database.SqliteFile ?? "PostgreSQL (Storage:ConnectionString)");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = """
         OutreachBot runs in LOCAL MODE (no Line:ChannelSecret set): the LINE emulator plays LINE, no account needed.
+              Staff console:                   {ConsoleUrl}
               Emulator chat, act as citizens:  {EmulatorUrl}
               Bot webhook:                     {Webhook}
               Database:                        {Database}
               Set Line:ChannelSecret and Line:ChannelAccessToken to serve a real LINE channel (see README.md).
         """)]
-    private partial void LogLocalMode(Uri emulatorUrl, Uri webhook, string database);
+    private partial void LogLocalMode(Uri consoleUrl, Uri emulatorUrl, Uri webhook, string database);
 }

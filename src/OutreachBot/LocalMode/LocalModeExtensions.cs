@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using OutreachBot.StaffConsole;
 using OutreachBot.LineEmulator.Hosting;
 
 namespace OutreachBot.LocalMode;
@@ -26,6 +27,16 @@ public static class LocalModeExtensions
             ["Line:ApiBaseUrl"] = emulatorUrl,
             ["Line:DataApiBaseUrl"] = emulatorUrl,
         });
+        if (string.IsNullOrEmpty(builder.Configuration["Console:BootstrapAdminPassword"]))
+        {
+            // So that the console can be tried at once: a one-time admin password, printed at start, to be changed at first sign-in.
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Console:BootstrapAdminPassword"] = StaffPasswords.Temporary(),
+            });
+            builder.Services.PostConfigure<ConsoleOptions>(o => o.AnnounceBootstrapPassword = true);
+        }
+
         builder.Services.AddSingleton(new LocalEmulatorSettings(secret, options.EmulatorUrl));
         builder.Services.AddHostedService<LocalLineEmulator>();
         return true;

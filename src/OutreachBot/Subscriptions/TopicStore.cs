@@ -77,6 +77,19 @@ public sealed class TopicStore(Database database)
         return true;
     }
 
+    /// <summary>Puts the topics in the order given (10, 20, 30...), in one transaction; pass every topic, archived ones too.</summary>
+    public async Task SetOrderAsync(IReadOnlyList<string> slugs, long now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE topics SET sort_order = @Order, updated_at = @Now WHERE slug = @Slug",
+            slugs.Select((slug, i) => new { Slug = slug, Order = (i + 1) * 10, Now = now }),
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     private static Task<int> WriteTextsAsync(DbConnection connection, DbTransaction transaction, long id, TopicDraft draft, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO topic_texts (topic_id, language, name, description) VALUES (@Id, @Language, @Name, @Description)",

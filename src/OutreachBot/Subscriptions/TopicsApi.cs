@@ -1,3 +1,5 @@
+using OutreachBot.StaffConsole;
+
 namespace OutreachBot.Subscriptions;
 
 /// <summary>Staff API for topics: <c>/api/v1/topics</c>.</summary>
@@ -19,7 +21,8 @@ public static class TopicsApi
     private static async Task<IResult> GetAsync(string slug, TopicStore store, CancellationToken cancellationToken) =>
         await store.FindAsync(slug, cancellationToken) is { } topic ? Results.Ok(TopicView.From(topic)) : NotFound(slug);
 
-    private static async Task<IResult> CreateAsync(TopicInput input, TopicStore store, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(
+        TopicInput input, TopicStore store, AuditLog audit, HttpContext context, TimeProvider time, CancellationToken cancellationToken)
     {
         var draft = input.ToDraft(input.Slug ?? "");
         var errors = TopicValidation.Check(draft);
@@ -33,11 +36,13 @@ public static class TopicsApi
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: $"A topic '{draft.Slug}' already exists.");
         }
 
+        await audit.WriteAsync(context, AuditActions.TopicCreated, draft.Slug, draft.Names.GetValueOrDefault(Languages.Japanese));
         var created = (await store.FindAsync(draft.Slug, cancellationToken))!;
         return Results.Created($"/api/v1/topics/{created.Slug}", TopicView.From(created));
     }
 
-    private static async Task<IResult> UpdateAsync(string slug, TopicInput input, TopicStore store, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(
+        string slug, TopicInput input, TopicStore store, AuditLog audit, HttpContext context, TimeProvider time, CancellationToken cancellationToken)
     {
         if (input.Slug is not null && input.Slug != slug)
         {
@@ -51,9 +56,13 @@ public static class TopicsApi
             return Results.ValidationProblem(errors);
         }
 
-        return await store.UpdateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken)
-            ? Results.Ok(TopicView.From((await store.FindAsync(slug, cancellationToken))!))
-            : NotFound(slug);
+        if (!await store.UpdateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
+        {
+            return NotFound(slug);
+        }
+
+        await audit.WriteAsync(context, AuditActions.TopicUpdated, slug, draft.Names.GetValueOrDefault(Languages.Japanese));
+        return Results.Ok(TopicView.From((await store.FindAsync(slug, cancellationToken))!));
     }
 
     private static IResult NotFound(string slug) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No topic '{slug}'.");

@@ -1,3 +1,5 @@
+using OutreachBot.StaffConsole;
+
 namespace OutreachBot.Webhook;
 
 /// <summary>Staff API for webhook events that could not be handled: <c>/api/v1/inbox/parked</c>.</summary>
@@ -20,7 +22,8 @@ public static class InboxApi
             events.Count == take ? events[^1].Id : null);
     }
 
-    private static async Task<IResult> RetryAsync(long id, InboxStore store, InboxSignal signal, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> RetryAsync(
+        long id, InboxStore store, InboxSignal signal, AuditLog audit, HttpContext context, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!await store.RequeueParkedAsync(id, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
         {
@@ -28,6 +31,7 @@ public static class InboxApi
         }
 
         signal.Notify();
+        await audit.WriteAsync(context, AuditActions.ParkedEventRetried, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return Results.Accepted();
     }
 }

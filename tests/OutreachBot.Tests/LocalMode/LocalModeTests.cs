@@ -57,6 +57,15 @@ public sealed class LocalModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Console_FirstLocalStart_HasAnAdminWhoMustChooseTheirOwnPassword()
+    {
+        using var client = _bot.CreateClient();
+        await client.GetAsync("/healthz");
+
+        Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT COUNT(*) FROM staff_accounts WHERE username = 'admin' AND role = 'admin' AND must_change_password"));
+    }
+
+    [Fact]
     public async Task Emulator_Root_LeadsToTheChatPage()
     {
         using var chat = new HttpClient(new HttpClientHandler { AllowAutoRedirect = true }) { BaseAddress = _emulator };

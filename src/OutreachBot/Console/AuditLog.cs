@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using Dapper;
+using OutreachBot.Api;
+using OutreachBot.Storage;
+
+namespace OutreachBot.StaffConsole;
+
+/// <summary>Who did what and when: the console's and the staff API's changes, and every sign-in attempt.</summary>
+public sealed class AuditLog(Database database, TimeProvider time)
+{
+    public const int MaxTextLength = 500;
+
+    public async Task WriteAsync(string? actor, string action, string? target, string? detail, string? remoteIp, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO audit_log (at, actor, action, target, detail, remote_ip)
+            VALUES (@At, @Actor, @Action, @Target, @Detail, @RemoteIp)
+            """,
+            new
+            {
+                At = time.GetUtcNow().ToUnixTimeMilliseconds(),
+                Actor = Clip(actor),
+                Action = action,
+                Target = Clip(target),
+                Detail = Clip(detail),
+                RemoteIp = remoteIp,
+            },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Writes an entry for the request's signed-in staff member or API key.</summary>
+    public Task WriteAsync(HttpContext context, string action, string? target = null, string? detail = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return WriteAsync(ActorOf(context.User), action, target, detail, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
+    }
+
+    /// <summary>Newest first; <paramref name="action"/> filters to one kind of entry.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> ListAsync(string? action, long beforeId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var entries = await connection.QueryAsync<AuditEntry>(new CommandDefinition(
+            """
+            SELECT id, at, actor, action, target, detail, remote_ip AS RemoteIp
+            FROM audit_log
+            WHERE id < @BeforeId AND (@Action IS NULL OR action = @Action)
+            ORDER BY id DESC
+            LIMIT @Limit
+            """,
+            new { Action = action, BeforeId = beforeId, Limit = limit },
+            cancellationToken: cancellationToken));
+        return [.. entries];
+    }
+
+    public static string? ActorOf(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.Identity is not { IsAuthenticated: true } identity)
+        {
+            return null;
+        }
+
+        return identity.AuthenticationType == ApiKeyAuthentication.SchemeName ? "api:" + identity.Name : identity.Name;
+    }
+
+    private static string? Clip(string? text) => text is { Length: > MaxTextLength } ? text[..MaxTextLength] : text;
+}
+
+public sealed record AuditEntry
+{
+    public long Id { get; init; }
+
+    public long At { get; init; }
+
+    public string? Actor { get; init; }
+
+    public required string Action { get; init; }
+
+    public string? Target { get; init; }
+
+    public string? Detail { get; init; }
+
+    public string? RemoteIp { get; init; }
+}

@@ -1,0 +1,19 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace OutreachBot.StaffConsole;
+
+/// <summary>Instants as staff read them: in <c>Bot:TimeZone</c>, written the same way in both languages.</summary>
+public sealed class ConsoleClock(IOptions<BotOptions> bot, TimeProvider time)
+{
+    public TimeZoneInfo Zone => bot.Value.Zone;
+
+    public long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
+
+    public string Format(long unixMs) =>
+        TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(unixMs), Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public string Format(long? unixMs) => unixMs is { } ms ? Format(ms) : "—";
+}

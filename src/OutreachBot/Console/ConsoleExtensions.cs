@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using OutreachBot.StaffConsole.Dashboard;
+using OutreachBot.Storage;
+
+// The folder is Console/ as the layout says; the namespace is StaffConsole because a namespace OutreachBot.Console
+// would capture every Console.WriteLine written anywhere under OutreachBot.* (the bench's, for one).
+namespace OutreachBot.StaffConsole;
+
+public static class ConsoleExtensions
+{
+    public const string LanguageCookie = ".OutreachBot.Language";
+
+    /// <summary>The staff console: accounts and sign-in, roles, the audit log and the Razor Pages under <c>/console</c>.</summary>
+    public static IServiceCollection AddConsole(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ConsoleOptions>()
+            .Bind(configuration.GetSection(ConsoleOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => !string.IsNullOrWhiteSpace(o.BootstrapAdminUsername), "Console:BootstrapAdminUsername must not be empty.")
+            .Validate(
+                o => o.LockoutDuration > TimeSpan.Zero && o.SessionIdleTimeout > TimeSpan.Zero && o.QuotaTimeout > TimeSpan.Zero,
+                "Console:LockoutDuration, Console:SessionIdleTimeout and Console:QuotaTimeout must be positive durations (hh:mm:ss).")
+            .ValidateOnStart();
+        services.AddSingleton<StaffAccountStore>();
+        services.AddSingleton<StaffPasswords>();
+        services.AddSingleton<StaffSignIn>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<ConsoleClock>();
+        services.AddSingleton<DashboardFigures>();
+        services.AddTransient<QuotaReader>(); // the LINE client it uses is a transient typed client
+        services.AddScoped<StaffCookieEvents>();
+        services.AddHostedService<StaffBootstrap>();
+
+        services.AddDataProtection().SetApplicationName("OutreachBot");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>())));
+
+        services.AddAuthentication(StaffCookie.Scheme).AddCookie(StaffCookie.Scheme);
+        services.AddOptions<CookieAuthenticationOptions>(StaffCookie.Scheme)
+            .Configure<IOptions<ConsoleOptions>>((cookie, console) => StaffCookie.Configure(cookie, console.Value));
+        ConsolePolicies.Add(services.AddAuthorizationBuilder());
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = ".OutreachBot.Antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddRazorPages(pages =>
+            {
+                pages.Conventions.AuthorizeFolder("/", ConsolePolicies.Read);
+                pages.Conventions.AuthorizeFolder("/Admin", ConsolePolicies.Admin);
+                pages.Conventions.AuthorizePage("/Topics/Edit", ConsolePolicies.Edit);
+                pages.Conventions.AllowAnonymousToPage("/SignIn");
+                pages.Conventions.AllowAnonymousToPage("/Language");
+            })
+            .AddMvcOptions(mvc =>
+            {
+                mvc.Filters.Add<PasswordChangeGate>();
+                BindingMessages(mvc.ModelBindingMessageProvider);
+            });
+
+        // Behind the reverse proxy that terminates TLS (README): trust its X-Forwarded-Proto, so cookies are Secure.
+        // Only proxies on loopback are trusted, as ForwardedHeadersOptions does by default.
+        // Razor encodes everything outside Basic Latin by default: Japanese would reach the browser as &#x...; entities.
+        // Letting all of Unicode through keeps pages readable; <, >, &, quotes are still encoded everywhere.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture("ja").AddSupportedCultures("ja", "en").AddSupportedUICultures("ja", "en");
+            // Japanese unless the staff member chose English: a browser's language says nothing about the office.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = LanguageCookie }];
+        });
+        return services;
+    }
+
+    /// <summary>Runs before everything else: proxy headers, security headers, the console's static files, the UI language.</summary>
+    public static WebApplication UseConsole(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        return app;
+    }
+
+    public static WebApplication MapConsole(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapGet("/", () => Results.Redirect("/console")).ExcludeFromDescription();
+        return app;
+    }
+
+    private static void BindingMessages(DefaultModelBindingMessageProvider messages)
+    {
+        messages.SetValueMustNotBeNullAccessor(_ => ConsoleText.S("入力してください。", "Enter a value."));
+        messages.SetMissingBindRequiredValueAccessor(_ => ConsoleText.S("入力してください。", "Enter a value."));
+        messages.SetValueIsInvalidAccessor(_ => ConsoleText.S("正しい形式で入力してください。", "Enter a valid value."));
+        messages.SetAttemptedValueIsInvalidAccessor((_, _) => ConsoleText.S("正しい形式で入力してください。", "Enter a valid value."));
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => ConsoleText.S("正しい形式で入力してください。", "Enter a valid value."));
+        messages.SetValueMustBeANumberAccessor(_ => ConsoleText.S("数字で入力してください。", "Enter a number."));
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => ConsoleText.S("数字で入力してください。", "Enter a number."));
+    }
+}

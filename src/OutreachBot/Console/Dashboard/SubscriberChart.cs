@@ -1,0 +1,79 @@
+using System.Globalization;
+using OutreachBot.Subscriptions;
+
+namespace OutreachBot.StaffConsole.Dashboard;
+
+/// <summary>
+/// Subscribers per topic over time as the coordinates of an SVG line chart, drawn by the dashboard's markup; no
+/// chart library and no script. Colours are the Okabe-Ito palette, told apart with colour blindness too.
+/// </summary>
+public sealed record SubscriberChart(
+    IReadOnlyList<ChartSeries> Series, IReadOnlyList<ChartTick> XTicks, IReadOnlyList<ChartTick> YTicks, DateOnly From, DateOnly To)
+{
+    public const int Width = 720;
+    public const int Height = 260;
+    public const int Left = 48;
+    public const int Right = 12;
+    public const int Top = 12;
+    public const int Bottom = 28;
+
+    // Okabe-Ito, then two darker tones for offices with more than eight topics.
+    private static readonly string[] Palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8B6D00", "#5D3A9B", "#7F2704"];
+
+    public static SubscriberChart Build(IReadOnlyList<DailySubscribers> rows, IReadOnlyList<Topic> topics, DateOnly from, DateOnly to, string language)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(topics);
+        var days = Math.Max(1, to.DayNumber - from.DayNumber);
+        var max = NiceCeiling(rows.Count == 0 ? 0 : rows.Max(r => r.Subscribers));
+        double X(DateOnly day) => Left + ((double)(day.DayNumber - from.DayNumber) / days * (Width - Left - Right));
+        double Y(long value) => Top + ((1 - ((double)value / max)) * (Height - Top - Bottom));
+
+        var byTopic = rows.ToLookup(r => r.Topic);
+        var series = topics
+            .Where(t => byTopic.Contains(t.Slug))
+            .Select((topic, i) =>
+            {
+                var days = byTopic[topic.Slug].OrderBy(r => r.Day).ToList();
+                return new ChartSeries(
+                    topic.Slug,
+                    topic.NameIn(language),
+                    topic.Archived,
+                    Palette[i % Palette.Length],
+                    string.Join(' ', days.Select(r => Point(X(r.Day), Y(r.Subscribers)))),
+                    days[^1].Subscribers,
+                    X(days[^1].Day),
+                    Y(days[^1].Subscribers));
+            })
+            .ToList();
+        var middle = DateOnly.FromDayNumber(from.DayNumber + (days / 2));
+        var dates = new[] { from, middle, to }.Distinct();
+        return new SubscriberChart(
+            series,
+            [.. dates.Select(d => new ChartTick(X(d), d.ToString("M/d", CultureInfo.InvariantCulture), d == from ? "start" : d == to ? "end" : "middle"))],
+            [.. new[] { 0, max / 2, max }.Distinct().Select(v => new ChartTick(Y(v), v.ToString("N0", CultureInfo.InvariantCulture), "end"))],
+            from,
+            to);
+    }
+
+    /// <summary>1, 2, 5, 10, 20, 50...: an axis top at or above <paramref name="value"/> with round halves.</summary>
+    public static long NiceCeiling(long value)
+    {
+        long step = 2;
+        while (step < value)
+        {
+            step = step.ToString(CultureInfo.InvariantCulture)[0] switch { '2' => step / 2 * 4, '4' => step / 4 * 10, _ => step * 2 };
+        }
+
+        return step;
+    }
+
+    private static string Point(double x, double y) => string.Create(CultureInfo.InvariantCulture, $"{x:0.#},{y:0.#}");
+}
+
+/// <param name="Points">The SVG polyline's points.</param>
+/// <param name="Latest">The count on the last day, marked with a dot (a topic made today has only that point).</param>
+public sealed record ChartSeries(string Slug, string Name, bool Archived, string Colour, string Points, long Latest, double LastX, double LastY);
+
+/// <param name="Anchor">SVG text-anchor: the first and last dates align inwards so that they are not cut off.</param>
+public sealed record ChartTick(double Position, string Label, string Anchor);

@@ -1,0 +1,37 @@
+namespace OutreachBot.StaffConsole;
+
+/// <summary>A staff member's console account. The password hash never leaves <see cref="StaffAccountStore"/> and sign-in.</summary>
+public sealed record StaffAccount
+{
+    public long Id { get; init; }
+
+    /// <summary>Lower-case; how the staff member signs in.</summary>
+    public required string Username { get; init; }
+
+    public required string DisplayName { get; init; }
+
+    public StaffRole Role { get; init; }
+
+    public bool MustChangePassword { get; init; }
+
+    public bool Disabled { get; init; }
+
+    public int FailedSignIns { get; init; }
+
+    /// <summary>Unix ms until which sign-in is refused after too many wrong passwords; null when not locked.</summary>
+    public long? LockedUntil { get; init; }
+
+    /// <summary>Changes with the password, role or status; a session carrying an older stamp is ended.</summary>
+    public required string SecurityStamp { get; init; }
+
+    public long CreatedAt { get; init; }
+
+    public long? LastSignInAt { get; init; }
+
+    public bool IsLockedAt(long now) => LockedUntil is { } until && until > now;
+
+    public static string Normalize(string username) => username.Trim().ToLowerInvariant();
+}
+
+/// <summary>What an admin writes when creating or changing an account.</summary>
+public sealed record StaffAccountDraft(string Username, string DisplayName, StaffRole Role);

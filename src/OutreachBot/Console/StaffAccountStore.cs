@@ -1,0 +1,199 @@
+using System.Security.Cryptography;
+using Dapper;
+using OutreachBot.Storage;
+
+namespace OutreachBot.StaffConsole;
+
+/// <summary>Staff accounts and their sign-in state (failures in a row, lockout).</summary>
+public sealed class StaffAccountStore(Database database)
+{
+    private const string Columns =
+        """
+        id, username, display_name AS DisplayName, role AS RoleCode, must_change_password AS MustChangePassword, disabled,
+        failed_sign_ins AS FailedSignIns, locked_until AS LockedUntil, security_stamp AS SecurityStamp,
+        created_at AS CreatedAt, last_sign_in_at AS LastSignInAt
+        """;
+
+    public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM staff_accounts ORDER BY username", cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToAccount())];
+    }
+
+    public async Task<StaffAccount?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM staff_accounts WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
+        return row?.ToAccount();
+    }
+
+    /// <summary>The account and its password hash, for sign-in only.</summary>
+    public async Task<(StaffAccount Account, string PasswordHash)?> FindForSignInAsync(string username, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns}, password_hash AS PasswordHash FROM staff_accounts WHERE username = @Username",
+            new { Username = StaffAccount.Normalize(username) },
+            cancellationToken: cancellationToken));
+        return row is null ? null : (row.ToAccount(), row.PasswordHash!);
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM staff_accounts", cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Creates the account; null when the username is taken.</summary>
+    public async Task<StaffAccount?> CreateAsync(StaffAccountDraft draft, string passwordHash, bool mustChangePassword, long now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            """
+            INSERT INTO staff_accounts (username, display_name, role, password_hash, must_change_password, disabled, security_stamp, created_at, updated_at)
+            VALUES (@Username, @DisplayName, @Role, @Hash, @MustChange, @Disabled, @Stamp, @Now, @Now)
+            ON CONFLICT (username) DO NOTHING
+            RETURNING id
+            """,
+            new
+            {
+                Username = StaffAccount.Normalize(draft.Username),
+                DisplayName = draft.DisplayName.Trim(),
+                Role = draft.Role.Code(),
+                Hash = passwordHash,
+                MustChange = mustChangePassword,
+                Disabled = false,
+                Stamp = NewStamp(),
+                Now = now,
+            },
+            cancellationToken: cancellationToken));
+        return id is null ? null : await FindAsync(id.Value, cancellationToken);
+    }
+
+    /// <summary>Changes name, role and status; a new security stamp ends the account's sessions when role or status change.</summary>
+    public async Task<bool> UpdateAsync(long id, string displayName, StaffRole role, bool disabled, long now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE staff_accounts
+            SET security_stamp = CASE WHEN role <> @Role OR disabled <> @Disabled THEN @Stamp ELSE security_stamp END,
+                display_name = @DisplayName, role = @Role, disabled = @Disabled, updated_at = @Now
+            WHERE id = @Id
+            """,
+            new { Id = id, DisplayName = displayName.Trim(), Role = role.Code(), Disabled = disabled, Stamp = NewStamp(), Now = now },
+            cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>Sets a new password (and unlocks): ends every session of the account, including the one that changed it.</summary>
+    public async Task<bool> SetPasswordAsync(long id, string passwordHash, bool mustChangePassword, long now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE staff_accounts
+            SET password_hash = @Hash, must_change_password = @MustChange, security_stamp = @Stamp,
+                failed_sign_ins = 0, locked_until = NULL, updated_at = @Now
+            WHERE id = @Id
+            """,
+            new { Id = id, Hash = passwordHash, MustChange = mustChangePassword, Stamp = NewStamp(), Now = now },
+            cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>Counts a wrong password; the <paramref name="maxFailures"/>th in a row locks the account until <paramref name="lockUntil"/>.</summary>
+    public async Task<bool> RecordFailureAsync(long id, int maxFailures, long lockUntil, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // One statement, so that concurrent wrong guesses cannot slip past the count.
+        var locked = await connection.QuerySingleAsync<long?>(new CommandDefinition(
+            """
+            UPDATE staff_accounts
+            SET failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= @Max THEN 0 ELSE failed_sign_ins + 1 END,
+                locked_until = CASE WHEN failed_sign_ins + 1 >= @Max THEN @LockUntil ELSE locked_until END
+            WHERE id = @Id
+            RETURNING locked_until
+            """,
+            new { Id = id, Max = maxFailures, LockUntil = lockUntil },
+            cancellationToken: cancellationToken));
+        return locked == lockUntil;
+    }
+
+    public async Task RecordSuccessAsync(long id, long now, string? rehashedPassword, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE staff_accounts
+            SET failed_sign_ins = 0, locked_until = NULL, last_sign_in_at = @Now, password_hash = COALESCE(@Rehashed, password_hash)
+            WHERE id = @Id
+            """,
+            new { Id = id, Now = now, Rehashed = rehashedPassword },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> UnlockAsync(long id, long now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE staff_accounts SET failed_sign_ins = 0, locked_until = NULL, updated_at = @Now WHERE id = @Id",
+            new { Id = id, Now = now },
+            cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>Enabled admins other than <paramref name="exceptId"/>: the console must always keep one.</summary>
+    public async Task<long> CountOtherActiveAdminsAsync(long exceptId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM staff_accounts WHERE role = @Role AND disabled = @Disabled AND id <> @Id",
+            new { Role = StaffRoles.Admin, Disabled = false, Id = exceptId },
+            cancellationToken: cancellationToken));
+    }
+
+    private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    private sealed record Row
+    {
+        public long Id { get; init; }
+
+        public required string Username { get; init; }
+
+        public required string DisplayName { get; init; }
+
+        public required string RoleCode { get; init; }
+
+        public bool MustChangePassword { get; init; }
+
+        public bool Disabled { get; init; }
+
+        public int FailedSignIns { get; init; }
+
+        public long? LockedUntil { get; init; }
+
+        public required string SecurityStamp { get; init; }
+
+        public long CreatedAt { get; init; }
+
+        public long? LastSignInAt { get; init; }
+
+        public string? PasswordHash { get; init; }
+
+        public StaffAccount ToAccount() => new()
+        {
+            Id = Id,
+            Username = Username,
+            DisplayName = DisplayName,
+            Role = StaffRoles.Parse(RoleCode) ?? StaffRole.Viewer,
+            MustChangePassword = MustChangePassword,
+            Disabled = Disabled,
+            FailedSignIns = FailedSignIns,
+            LockedUntil = LockedUntil,
+            SecurityStamp = SecurityStamp,
+            CreatedAt = CreatedAt,
+            LastSignInAt = LastSignInAt,
+        };
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+using OutreachBot.Subscriptions;
+
+namespace OutreachBot.StaffConsole;
+
+/// <summary>
+/// Subscribers per topic per day as CSV for Excel: UTF-8 with a byte order mark (without it Excel reads Japanese as
+/// Shift_JIS), CRLF line ends, one row per day and one column per topic; a topic that did not exist yet that day is blank.
+/// </summary>
+public static class SubscriberCsv
+{
+    public static byte[] Write(IReadOnlyList<DailySubscribers> rows, IReadOnlyList<Topic> topics, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(topics);
+        var counts = rows.ToDictionary(r => (r.Day, r.Topic), r => r.Subscribers);
+        var columns = topics.Where(t => rows.Any(r => r.Topic == t.Slug)).ToList();
+        var text = new StringBuilder();
+        text.AppendJoin(',', columns.Select(t => Field($"{t.NameIn(Languages.Japanese)} ({t.Slug})")).Prepend("日付 / Date")).Append("\r\n");
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            text.Append(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            foreach (var topic in columns)
+            {
+                text.Append(',');
+                if (counts.TryGetValue((day, topic.Slug), out var count))
+                {
+                    text.Append(count.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+
+            text.Append("\r\n");
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    /// <summary>Quotes as RFC 4180 says, and defuses text a spreadsheet would run as a formula (=, +, -, @).</summary>
+    public static string Field(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}

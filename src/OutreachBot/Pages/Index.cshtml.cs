@@ -1,0 +1,41 @@
+using OutreachBot.StaffConsole;
+using OutreachBot.StaffConsole.Dashboard;
+using OutreachBot.Subscriptions;
+using OutreachBot.Webhook;
+
+namespace OutreachBot.Pages;
+
+/// <summary>The dashboard: followers, subscribers per topic and over time, the message quota, parked webhook events.</summary>
+public sealed class IndexModel(
+    DashboardFigures figures, TopicStore topics, SubscriberStats stats, InboxStore inbox, QuotaReader quota, ConsoleClock clock) : ConsolePage
+{
+    public static readonly int[] Ranges = [7, 30, 90, 365];
+
+    public FollowerFigures Followers { get; private set; } = new();
+
+    public IReadOnlyList<Topic> Topics { get; private set; } = [];
+
+    public SubscriberChart Chart { get; private set; } = null!;
+
+    public IReadOnlyList<DailySubscribers> Daily { get; private set; } = [];
+
+    public long Parked { get; private set; }
+
+    public QuotaView Quota { get; private set; } = QuotaView.Unavailable;
+
+    public int Days { get; private set; }
+
+    public async Task OnGetAsync(int? days)
+    {
+        var cancel = HttpContext.RequestAborted;
+        Days = Ranges.Contains(days ?? 0) ? days!.Value : 30;
+        var to = clock.Today;
+        var from = to.AddDays(1 - Days);
+        Followers = await figures.FollowersAsync(cancel);
+        Topics = await topics.ListAsync(includeArchived: true, cancel);
+        Daily = await stats.PerTopicPerDayAsync(from, to, cancel);
+        Chart = SubscriberChart.Build(Daily, Topics, from, to, Bilingual.EnglishFirst ? Languages.English : Languages.Japanese);
+        Parked = await inbox.CountParkedAsync(cancel);
+        Quota = await quota.ReadAsync(cancel);
+    }
+}

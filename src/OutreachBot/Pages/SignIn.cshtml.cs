@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using OutreachBot.StaffConsole;
+
+namespace OutreachBot.Pages;
+
+[AllowPendingPasswordChange]
+public sealed class SignInModel(StaffSignIn signIn) : ConsolePage
+{
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty]
+    public string? Username { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    public IActionResult OnGet() =>
+        User.Identity?.IsAuthenticated == true ? LocalRedirectOr(ReturnUrl, "/console") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Username))
+        {
+            AddError("username", new("ユーザー名を入力してください。", "Enter your username."));
+        }
+
+        if (string.IsNullOrEmpty(Password))
+        {
+            AddError("password", new("パスワードを入力してください。", "Enter your password."));
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        var result = await signIn.CheckAsync(Username!, Password!, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        switch (result.Outcome)
+        {
+            case SignInOutcome.Succeeded:
+                await HttpContext.SignInAsync(StaffCookie.Scheme, StaffSignIn.PrincipalFor(result.Account!));
+                return result.Account!.MustChangePassword
+                    ? LocalRedirect(StaffCookie.PasswordPath)
+                    : LocalRedirectOr(ReturnUrl, "/console");
+            case SignInOutcome.LockedOut:
+                AddError("password", new(
+                    "パスワードを続けて間違えたため、このアカウントはしばらくロックされています。時間をおいてやり直すか、管理者に解除を依頼してください。",
+                    "This account is locked for a while after too many wrong passwords. Try again later or ask an admin to unlock it."));
+                break;
+            case SignInOutcome.Disabled:
+                AddError("username", new("このアカウントは無効です。管理者に連絡してください。", "This account is disabled. Contact an admin."));
+                break;
+            default:
+                AddError("password", new("ユーザー名またはパスワードが違います。", "The username or password is wrong."));
+                break;
+        }
+
+        Password = null;
+        return Page();
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using OutreachBot.StaffConsole;
+
+namespace OutreachBot.Tests.StaffConsole;
+
+public abstract partial class ApiKeyPagesTests(string provider) : ConsoleHost(provider)
+{
+    [SkippableFact]
+    public async Task CreateThenRevoke_Key_WorksOnTheApiUntilRevoked()
+    {
+        using var admin = await ConsoleSession.SignedInAsync(Bot, StaffRole.Admin);
+
+        using var created = await admin.PostFormAsync("/console/admin/apikeys?handler=Create", new() { ["Name"] = "市のホームページ連携" }, "/console/admin/apikeys");
+        var key = CreatedKey().Match(await created.Content.ReadAsStringAsync()).Groups[1].Value;
+        using var api = Bot.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+
+        Assert.StartsWith("obk_", key);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/topics")).StatusCode);
+        var list = await admin.GetPageAsync("/console/admin/apikeys");
+        Assert.Contains("市のホームページ連携", list);
+        Assert.DoesNotContain(key, list); // shown once only
+        Assert.Equal(0L, await Database.ScalarAsync<long>($"SELECT COUNT(*) FROM api_keys WHERE key_hash = '{key}'"));
+
+        var id = await Database.ScalarAsync<long>("SELECT id FROM api_keys WHERE name = '市のホームページ連携'");
+        (await admin.PostFormAsync("/console/admin/apikeys?handler=Revoke", new() { ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/console/admin/apikeys")).Dispose();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/topics")).StatusCode);
+        Assert.Equal(1, await CountAuditAsync(AuditActions.ApiKeyCreated, "admin-user"));
+        Assert.Equal(1, await CountAuditAsync(AuditActions.ApiKeyRevoked, "admin-user"));
+    }
+
+    [SkippableFact]
+    public async Task Create_TakenName_SaysSoBesideTheName()
+    {
+        using var admin = await ConsoleSession.SignedInAsync(Bot, StaffRole.Admin);
+        (await admin.PostFormAsync("/console/admin/apikeys?handler=Create", new() { ["Name"] = "same" }, "/console/admin/apikeys")).Dispose();
+
+        using var again = await admin.PostFormAsync("/console/admin/apikeys?handler=Create", new() { ["Name"] = "same" }, "/console/admin/apikeys");
+
+        Assert.Contains("id=\"e-name\"", await again.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
+    public async Task ApiChanges_ByAKey_AreAuditedUnderTheKeysName()
+    {
+        using var api = Bot.CreateApiClient();
+
+        using var response = await api.PostAsync("/api/v1/topics", new StringContent(
+            """{"slug":"sports","names":{"ja":"スポーツ"}}""", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(1, await CountAuditAsync(AuditActions.TopicCreated, "api:Api:Keys"));
+    }
+
+    [GeneratedRegex("data-testid=\"created-key\" class=\"key\">([^<]+)<")]
+    private static partial Regex CreatedKey();
+}
+
+public sealed class ApiKeyPagesTestsOnSqlite() : ApiKeyPagesTests("Sqlite");
+
+public sealed class ApiKeyPagesTestsOnPostgres() : ApiKeyPagesTests("Postgres");
