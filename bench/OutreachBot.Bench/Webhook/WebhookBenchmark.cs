@@ -22,11 +22,12 @@ public static class WebhookBenchmark
         var warmUp = TimeSpan.FromSeconds(arguments.Number("warmup", 3));
         var connections = (int)arguments.Number("connections", 64);
         var users = (int)arguments.Number("users", 1000);
+        var inboxConcurrency = (int)arguments.Number("inbox-concurrency", 8);
         var secret = "bench-" + Guid.NewGuid().ToString("N");
 
         await using var emulator = await LineEmulatorServer.StartAsync(new EmulatorOptions { ChannelSecret = secret });
         var load = new WebhookLoad(secret, users, emulator);
-        var bot = await MeasureBotAsync(emulator, secret, load, connections, warmUp, seconds);
+        var bot = await MeasureBotAsync(emulator, secret, load, connections, warmUp, seconds, inboxConcurrency);
         var node = await MeasureNodeAsync(secret, load, connections, warmUp, seconds);
 
         Console.WriteLine($"bot:  {bot.Load.RequestsPerSecond:F0} req/s over {connections} connections for {seconds.TotalSeconds:F0} s, " +
@@ -39,7 +40,7 @@ public static class WebhookBenchmark
     }
 
     private static async Task<BotRun> MeasureBotAsync(
-        LineEmulatorServer emulator, string secret, WebhookLoad load, int connections, TimeSpan warmUp, TimeSpan seconds)
+        LineEmulatorServer emulator, string secret, WebhookLoad load, int connections, TimeSpan warmUp, TimeSpan seconds, int inboxConcurrency)
     {
         var dll = await Commands.BuildBotAsync();
         var data = Directory.CreateTempSubdirectory("outreachbot-bench-").FullName;
@@ -54,6 +55,7 @@ public static class WebhookBenchmark
             ["Line__DataApiBaseUrl"] = emulator.BaseUrl.ToString(),
             ["Storage__ConnectionString"] = $"Data Source={database}",
             ["Logging__LogLevel__Default"] = "Warning",
+            ["Inbox__Concurrency"] = inboxConcurrency.ToString(CultureInfo.InvariantCulture),
         });
         var url = new Uri($"http://127.0.0.1:{port}");
         await bot.WaitUntilServingAsync(new Uri(url, "/healthz"), TimeSpan.FromSeconds(60));
