@@ -40,8 +40,6 @@ public enum BatchOutcomeKind
 /// </summary>
 public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> options, TimeProvider time)
 {
-    private string SkipLocked => database.Dialect.Provider == StorageProvider.Postgres ? "FOR UPDATE OF b SKIP LOCKED" : "";
-
     /// <summary>Claims up to <paramref name="limit"/> due batches of runs that are sending; unsent lists lose citizens who unfollowed since the snapshot.</summary>
     public async Task<IReadOnlyList<ClaimedBatch>> ClaimAsync(int limit, CancellationToken cancellationToken)
     {
@@ -56,7 +54,7 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
             WHERE b.state = 'pending' AND b.next_attempt_at <= @Now AND (b.claimed_until IS NULL OR b.claimed_until < @Now) AND r.status = 'sending'
             ORDER BY b.next_attempt_at, b.id
             LIMIT @Limit
-            {SkipLocked}
+            {database.Dialect.SkipLockedOf("b")}
             """,
             new { Now = now, Limit = limit },
             transaction,

@@ -9,8 +9,17 @@ public sealed record SqlDialect(StorageProvider Provider, string MigrationFolder
     public static readonly SqlDialect Sqlite = new(StorageProvider.Sqlite, "Sqlite");
     public static readonly SqlDialect Postgres = new(StorageProvider.Postgres, "Postgres");
 
-    /// <summary>Appended to a SELECT that claims rows, so that concurrent instances skip each other's rows.</summary>
-    public string SkipLocked => Provider == StorageProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "";
+    /// <summary>
+    /// Appended to a SELECT that claims rows of the table aliased <paramref name="alias"/>, so that concurrent instances
+    /// skip each other's rows. SQLite has one writer at a time and needs nothing.
+    /// </summary>
+    public string SkipLockedOf(string alias) => Provider == StorageProvider.Postgres ? $"FOR UPDATE OF {alias} SKIP LOCKED" : "";
+
+    /// <summary>
+    /// A list parameter in a WHERE: Dapper expands <c>IN @List</c> into one parameter per item on SQLite, but hands
+    /// Npgsql the list as one array, which PostgreSQL compares with <c>= ANY(@List)</c>.
+    /// </summary>
+    public string In(string parameter) => Provider == StorageProvider.Postgres ? $"= ANY({parameter})" : $"IN {parameter}";
 
     public static SqlDialect For(StorageProvider provider) => provider switch
     {
