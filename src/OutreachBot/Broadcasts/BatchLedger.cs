@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Options;
+using OutreachBot.Cluster;
 using OutreachBot.Storage;
 
 namespace OutreachBot.Broadcasts;
@@ -38,7 +39,7 @@ public enum BatchOutcomeKind
 /// outcome is recorded before the batch can be claimed again. What LINE accepted is never sent again; what it may have
 /// accepted is sent again only with the same key and the same recipients.
 /// </summary>
-public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> options, TimeProvider time)
+public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> options, IOptions<ClusterOptions> cluster, TimeProvider time)
 {
     /// <summary>Claims up to <paramref name="limit"/> due batches of runs that are sending; unsent lists lose citizens who unfollowed since the snapshot.</summary>
     public async Task<IReadOnlyList<ClaimedBatch>> ClaimAsync(int limit, CancellationToken cancellationToken)
@@ -95,12 +96,12 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
                     ? """
                       UPDATE broadcast_batches
                       SET recipients = @Recipients, recipient_count = @Count, dropped = dropped + @Dropped, key_generation = @Generation,
-                          key_uncertain = @Uncertain, claimed_until = @Until, attempts = attempts + 1, first_sent_at = COALESCE(first_sent_at, @Now)
+                          key_uncertain = @Uncertain, claimed_until = @Until, claimed_by = @Instance, attempts = attempts + 1, first_sent_at = COALESCE(first_sent_at, @Now)
                       WHERE id = @Id
                       """
                     : """
                       UPDATE broadcast_batches
-                      SET key_uncertain = @Uncertain, claimed_until = @Until, attempts = attempts + 1, first_sent_at = COALESCE(first_sent_at, @Now)
+                      SET key_uncertain = @Uncertain, claimed_until = @Until, claimed_by = @Instance, attempts = attempts + 1, first_sent_at = COALESCE(first_sent_at, @Now)
                       WHERE id = @Id
                       """,
                 new
@@ -112,6 +113,7 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
                     Generation = generation,
                     Uncertain = uncertain,
                     Until = now + (long)options.Value.BatchLease.TotalMilliseconds,
+                    Instance = cluster.Value.InstanceId,
                     Now = now,
                 },
                 transaction,

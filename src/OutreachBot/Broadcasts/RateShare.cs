@@ -1,0 +1,16 @@
+namespace OutreachBot.Broadcasts;
+
+/// <summary>
+/// How much of a per-channel ceiling (LINE counts 200 multicasts a second for the whole channel, however many
+/// processes send) this process may spend in any one window right now. The rate limiter asks it before every token.
+/// </summary>
+public interface IRateShare
+{
+    int PerWindow(int ceiling);
+}
+
+/// <summary>One instance, on SQLite: the whole ceiling is this process's.</summary>
+public sealed class WholeRateShare : IRateShare
+{
+    public int PerWindow(int ceiling) => ceiling;
+}

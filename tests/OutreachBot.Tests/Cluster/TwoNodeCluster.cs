@@ -1,0 +1,167 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Dapper;
+using Npgsql;
+using OutreachBot.LineEmulator.Hosting;
+using OutreachBot.Tests.Broadcasts;
+using OutreachBot.Tests.Infrastructure;
+
+namespace OutreachBot.Tests.Cluster;
+
+/// <summary>
+/// Two instances of the bot as real processes on one throwaway PostgreSQL database, talking to one LINE emulator over
+/// real HTTP, with the cluster's check-ins and the fan-out's leases shortened so that failover happens in seconds.
+/// </summary>
+public sealed class TwoNodeCluster : IAsyncDisposable
+{
+    public const string ApiKey = "cluster-test-key";
+    public const string ChannelSecret = "cluster-test-secret";
+    public static readonly TimeSpan CheckinInterval = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan CheckinMisfireThreshold = TimeSpan.FromSeconds(1);
+
+    private readonly Dictionary<string, string> _settings;
+
+    private TwoNodeCluster(TestDatabase database, LineEmulatorServer line, Dictionary<string, string> settings)
+    {
+        Database = database;
+        Line = line;
+        _settings = settings;
+    }
+
+    public TestDatabase Database { get; }
+
+    public LineEmulatorServer Line { get; }
+
+    public List<BotProcess> Nodes { get; } = [];
+
+    /// <summary>Starts <c>node-a</c> and <c>node-b</c> at the same moment (their migrations race) and waits until both serve.</summary>
+    public static async Task<TwoNodeCluster> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var database = TestDatabase.Create("Postgres");
+        var line = await LineEmulatorServer.StartAsync(new EmulatorOptions { MonthlyQuota = null });
+        var all = new Dictionary<string, string>
+        {
+            ["Storage__Provider"] = "Postgres",
+            ["Storage__ConnectionString"] = database.ConnectionString,
+            ["Line__ChannelSecret"] = ChannelSecret,
+            ["Line__ChannelAccessToken"] = EmulatorOptions.DefaultChannelAccessToken,
+            ["Line__ApiBaseUrl"] = line.BaseUrl.ToString(),
+            ["Line__DataApiBaseUrl"] = line.BaseUrl.ToString(),
+            ["Api__Keys__0"] = ApiKey,
+            ["Cluster__CheckinInterval"] = CheckinInterval.ToString(),
+            ["Cluster__CheckinMisfireThreshold"] = CheckinMisfireThreshold.ToString(),
+            ["Broadcasts__BatchLease"] = "00:00:03",
+            ["Broadcasts__AttemptTimeout"] = "00:00:01",
+            ["Broadcasts__PollInterval"] = "00:00:00.100",
+            ["Broadcasts__QuietHoursStart"] = "00:00",
+            ["Broadcasts__QuietHoursEnd"] = "00:00",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        var cluster = new TwoNodeCluster(database, line, all);
+        cluster.Nodes.Add(cluster.Start("node-a"));
+        cluster.Nodes.Add(cluster.Start("node-b"));
+        await Task.WhenAll(cluster.Nodes.Select(n => n.WaitReadyAsync(TimeSpan.FromSeconds(60))));
+        return cluster;
+    }
+
+    public BotProcess Node(string name) => Nodes.Single(n => n.Name == name);
+
+    /// <summary><paramref name="count"/> following citizens subscribed to <c>volunteer</c>, known to the emulator; their ids.</summary>
+    public async Task<IReadOnlyList<string>> SeedSubscribersAsync(int count)
+    {
+        var now = DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeMilliseconds();
+        await Database.ExecuteAsync(
+            $"""
+            INSERT INTO citizens (user_id, language, following, first_followed_at, updated_at)
+            SELECT 'U' || lpad(to_hex(i), 32, '0'), 'ja', TRUE, {now}, {now} FROM generate_series(0, {count - 1}) AS i;
+            INSERT INTO subscriptions (user_id, topic_id, started_at)
+            SELECT user_id, (SELECT id FROM topics WHERE slug = 'volunteer'), {now} FROM citizens;
+            """);
+        var ids = Enumerable.Range(0, count).Select(i => $"U{i:x32}").ToList();
+        foreach (var id in ids)
+        {
+            Line.AddFollower(id);
+        }
+
+        return ids;
+    }
+
+    public static async Task<long> CreateBroadcastAsync(BotProcess node)
+    {
+        using var client = node.Client(ApiKey);
+        using var created = await client.PostAsJsonAsync("/api/v1/broadcasts", BroadcastHarness.Broadcast("volunteer"));
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        return JsonNode.Parse(await created.Content.ReadAsStringAsync())!.Number("id");
+    }
+
+    /// <summary>Waits until the broadcast is sent, asking <paramref name="node"/>.</summary>
+    public static async Task WaitSentAsync(BotProcess node, long broadcastId, TimeSpan timeout)
+    {
+        using var client = node.Client(ApiKey);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var status = "";
+        while (status != "sent" && clock.Elapsed < timeout)
+        {
+            await Task.Delay(200);
+            status = JsonNode.Parse(await client.GetStringAsync($"/api/v1/broadcasts/{broadcastId}"))!.Text("status");
+        }
+
+        Assert.True(status == "sent", $"broadcast {broadcastId} is {status} after {timeout}; {node.Name}: {node.Errors()}");
+    }
+
+    /// <summary>Rows of one column from the cluster's database.</summary>
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        return [.. await connection.QueryAsync<T>(sql)];
+    }
+
+    /// <summary>Multicast requests LINE accepted (200, or 409 for a retry key it had already accepted).</summary>
+    public int AcceptedMulticasts() => Line.Journal.For("/v2/bot/message/multicast").Count(r => r.Status is 200 or 409);
+
+    /// <summary>How often each recipient got a multicast.</summary>
+    public Dictionary<string, int> DeliveriesPerRecipient() => Line.Journal.Deliveries
+        .Where(d => d.Via == "multicast")
+        .GroupBy(d => d.Recipient, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    /// <summary>The most multicast requests that reached LINE within any one second.</summary>
+    public int BusiestSecond()
+    {
+        var times = Line.Journal.For("/v2/bot/message/multicast").Select(r => r.At).Order().ToList();
+        var most = 0;
+        for (int first = 0, last = 0; last < times.Count; last++)
+        {
+            while (times[last] - times[first] >= TimeSpan.FromSeconds(1))
+            {
+                first++;
+            }
+
+            most = Math.Max(most, last - first + 1);
+        }
+
+        return most;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in Nodes)
+        {
+            await node.DisposeAsync();
+        }
+
+        await Line.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private BotProcess Start(string name)
+    {
+        var settings = new Dictionary<string, string>(_settings) { ["Cluster__InstanceId"] = name };
+        return BotProcess.Start(name, settings);
+    }
+}
