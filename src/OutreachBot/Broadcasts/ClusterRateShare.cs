@@ -36,8 +36,11 @@ public sealed partial class ClusterRateShare(
             return 0;
         }
 
-        return (ceiling / slot.Count) + (slot.Index < ceiling % slot.Count ? 1 : 0);
+        return Split(ceiling, slot.Index, slot.Count);
     }
+
+    /// <summary>The part of <paramref name="ceiling"/> for the instance at <paramref name="index"/> of <paramref name="count"/>; the parts add up to the ceiling.</summary>
+    public static int Split(int ceiling, int index, int count) => (ceiling / count) + (index < ceiling % count ? 1 : 0);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

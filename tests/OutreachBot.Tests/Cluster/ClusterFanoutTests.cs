@@ -36,15 +36,17 @@ public sealed class ClusterFanoutTests : IAsyncLifetime
         var id = await TwoNodeCluster.CreateBroadcastAsync(_cluster.Node("node-a"));
 
         var clock = Stopwatch.StartNew();
-        while (_cluster.AcceptedMulticasts() < 50 && clock.Elapsed < TimeSpan.FromSeconds(60))
+        while (_cluster.AcceptedMulticasts() < 120 && clock.Elapsed < TimeSpan.FromSeconds(60))
         {
             await Task.Delay(20);
         }
 
         var victim = _cluster.Node("node-b");
-        var heldByVictim = await _cluster.QueryAsync<long>(
-            $"SELECT id FROM broadcast_batches WHERE state = 'pending' AND claimed_by = 'node-b' AND claimed_until IS NOT NULL");
         await victim.KillAsync();
+        var beforeKill = _cluster.MulticastTimes();
+        // Its lease outlives it by seconds, so what it held is still marked as its own.
+        var heldByVictim = await _cluster.QueryAsync<long>(
+            "SELECT id FROM broadcast_batches WHERE state = 'pending' AND claimed_by = 'node-b' AND claimed_until IS NOT NULL");
         Assert.NotEmpty(heldByVictim);
 
         await TwoNodeCluster.WaitSentAsync(_cluster.Node("node-a"), id, TimeSpan.FromSeconds(120));
@@ -55,10 +57,13 @@ public sealed class ClusterFanoutTests : IAsyncLifetime
         var senders = await _cluster.QueryAsync<string>("SELECT DISTINCT claimed_by FROM broadcast_batches WHERE state = 'accepted' ORDER BY claimed_by");
         Assert.Equal(["node-a", "node-b"], senders);
         var takenOver = await _cluster.QueryAsync<string>(
-            $"SELECT claimed_by FROM broadcast_batches WHERE id IN ({string.Join(", ", heldByVictim)}) AND state = 'accepted'");
-        Assert.Equal(heldByVictim.Count, takenOver.Count);
-        Assert.Contains("node-a", takenOver);
-        Assert.InRange(_cluster.BusiestSecond(), 1, ceiling);
+            $"SELECT claimed_by || ' ' || state FROM broadcast_batches WHERE id IN ({string.Join(", ", heldByVictim)})");
+        Assert.All(takenOver, t => Assert.Equal("node-a accepted", t));
+        // Both instances together kept to the ceiling while both sent: the strict limiter lets `ceiling` requests go in every
+        // 1.1 s window, so n requests span at least (n / ceiling - 1) x 1.1 s. The bound allows half a ceiling of scheduling
+        // jitter on this busy machine; each instance at the whole ceiling would be twice the ceiling.
+        var rate = (beforeKill.Count - 1) / (beforeKill[^1] - beforeKill[0]).TotalSeconds;
+        Assert.InRange(rate, 1, 1.5 * ceiling);
     }
 
     [SkippableFact]

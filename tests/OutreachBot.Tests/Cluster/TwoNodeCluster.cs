@@ -130,23 +130,8 @@ public sealed class TwoNodeCluster : IAsyncDisposable
         .GroupBy(d => d.Recipient, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
-    /// <summary>The most multicast requests that reached LINE within any one second.</summary>
-    public int BusiestSecond()
-    {
-        var times = Line.Journal.For("/v2/bot/message/multicast").Select(r => r.At).Order().ToList();
-        var most = 0;
-        for (int first = 0, last = 0; last < times.Count; last++)
-        {
-            while (times[last] - times[first] >= TimeSpan.FromSeconds(1))
-            {
-                first++;
-            }
-
-            most = Math.Max(most, last - first + 1);
-        }
-
-        return most;
-    }
+    /// <summary>When each multicast request reached LINE, in order.</summary>
+    public IReadOnlyList<DateTimeOffset> MulticastTimes() => [.. Line.Journal.For("/v2/bot/message/multicast").Select(r => r.At).Order()];
 
     public async ValueTask DisposeAsync()
     {
