@@ -4,9 +4,13 @@ using OutreachBot.Bench.Webhook;
 
 // dotnet run -c Release --project bench/OutreachBot.Bench -- webhook [--seconds 10] [--connections 64]
 // dotnet run -c Release --project bench/OutreachBot.Bench -- fanout [--subscribers 1000000]
+// dotnet run -c Release --project bench/OutreachBot.Bench -- fanout --provider postgres [--instances 2] [--postgres <connection string>]
 var arguments = new BenchArguments(args);
 switch (args.FirstOrDefault())
 {
+    case "fanout" when string.Equals(arguments.Text("provider"), "postgres", StringComparison.OrdinalIgnoreCase):
+        await ClusterFanoutBenchmark.RunAsync(arguments);
+        return 0;
     case "fanout":
         await FanoutBenchmark.RunAsync(arguments);
         return 0;
@@ -14,6 +18,6 @@ switch (args.FirstOrDefault())
         await WebhookBenchmark.RunAsync(arguments);
         return 0;
     default:
-        Console.Error.WriteLine("usage: OutreachBot.Bench webhook [--seconds 10] [--warmup 3] [--connections 64] [--users 1000] [--inbox-concurrency 8] | fanout [--subscribers 1000000]");
+        Console.Error.WriteLine("usage: OutreachBot.Bench webhook [--seconds 10] [--warmup 3] [--connections 64] [--users 1000] [--inbox-concurrency 8] | fanout [--subscribers 1000000] [--provider postgres [--instances 2] [--postgres <connection string>]]");
         return 2;
 }
