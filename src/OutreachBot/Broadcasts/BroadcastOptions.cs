@@ -24,7 +24,7 @@ public sealed class BroadcastOptions
 
     /// <summary>
     /// Multicast requests per rolling second, counted the strict way: no one-second window ever holds more.
-    /// LINE documents 200 per channel. 0 turns the ceiling off. Per process: with several instances divide it.
+    /// LINE documents 200 per channel. 0 turns the ceiling off. For the whole channel: several instances split it (<see cref="ClusterRateShare"/>).
     /// </summary>
     public int MulticastPerSecond { get; set; } = 200;
 
