@@ -10,11 +10,18 @@ public sealed class ClusterOptions
 {
     public const string Section = "Cluster";
 
+    private static readonly string DefaultInstanceId = $"{Environment.MachineName}-{Environment.ProcessId}";
+    private string _instanceId = DefaultInstanceId;
+
     /// <summary>
     /// This process's name in the cluster: Quartz's instance id and the <c>claimed_by</c> of the batches it sends. Must
-    /// differ between instances running at the same time; the default (host name and process id) does.
+    /// differ between instances running at the same time; the default (host name and process id, also when empty) does.
     /// </summary>
-    public string InstanceId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+    public string InstanceId
+    {
+        get => _instanceId;
+        set => _instanceId = string.IsNullOrEmpty(value) ? DefaultInstanceId : value;
+    }
 
     /// <summary>How often the instance checks in with the others (Quartz's <c>clusterCheckinInterval</c>).</summary>
     public TimeSpan CheckinInterval { get; set; } = TimeSpan.FromSeconds(5);
