@@ -66,7 +66,7 @@ public sealed class EventBroadcasts(
         var reminderId = await reminders.EnsureAsync(Key(eventId), cancellationToken);
         if (reminderId is null)
         {
-            problems.Add("リマインダーの送信時刻（開始の前日）を過ぎているため作れません。 / The reminder's time (a day before the start) has passed.");
+            problems.Add("リマインダーの送信時刻を過ぎているため作れません。 / The reminder's time has passed.");
         }
 
         return new EventBroadcastsOutcome(announcementId, reminderId, problems);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using OutreachBot.Broadcasts;
 using OutreachBot.CivicEvents;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
@@ -8,8 +10,12 @@ namespace OutreachBot.Pages.Events;
 
 /// <summary>One event: what citizens see, how many asked to be reminded, its broadcasts; editors cancel it or make its broadcasts.</summary>
 public sealed class DetailModel(
-    CivicEventStore events, CivicEventEditor editor, EventBroadcasts broadcasts, TopicStore topics, AuditLog audit) : ConsolePage
+    CivicEventStore events, CivicEventEditor editor, EventBroadcasts broadcasts, TopicStore topics, AuditLog audit, IOptions<BroadcastOptions> options)
+    : ConsolePage
 {
+    /// <summary>How long before the start the reminder goes out (<c>Broadcasts:ReminderLeadTime</c>).</summary>
+    public double ReminderLeadHours => options.Value.ReminderLeadTime.TotalHours;
+
     public CivicEvent Event { get; private set; } = null!;
 
     public Topic? Topic { get; private set; }
