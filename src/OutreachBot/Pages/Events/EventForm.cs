@@ -59,6 +59,7 @@ public sealed class EventForm
         }
 
         var titles = Titles.Where(t => Filled(t.Value)).ToDictionary(t => t.Key, t => t.Value!.Trim());
+        // A stand-in start when none was given, so that the other fields' errors are shown at the same time.
         var input = new EventInput(titles, startsAt ?? "2000-01-01T00:00", endsAt, Venue, Url, ImageUrl, Topic, cancelled);
         var (draft, checks) = input.ToDraft(zone);
         foreach (var (key, messages) in checks)
