@@ -86,6 +86,22 @@ public abstract class QuestionInboxTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Thread_AnswerThroughTheApi_IsShownAsAStaffReply()
+    {
+        var chat = await AskAsync("Uinboxapi00000000000000000000001", "小林", "会議室は予約できますか");
+        var id = await Database.ScalarAsync<long>($"SELECT id FROM consultations WHERE user_id = '{chat.UserId}'");
+        using var api = _host.Bot.CreateApiClient();
+
+        using var answered = await api.PostAsync($"/api/v1/consultations/{id}/answer", new StringContent(
+            """{"text":"はい、窓口で予約できます。"}""", System.Text.Encoding.UTF8, "application/json"));
+        using var viewer = await ConsoleSession.SignedInAsync(_host.Bot, StaffRole.Viewer);
+
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Contains("はい、窓口で予約できます。", await viewer.GetPageAsync($"/console/questions/{chat.UserId}"));
+        Assert.Equal("api:Api:Keys", await Database.ScalarAsync<string>("SELECT sent_by FROM consultation_replies"));
+    }
+
+    [SkippableFact]
     public async Task Reply_SameFormSentTwice_ReachesTheCitizenOnceAndIsStoredOnce()
     {
         var chat = await AskAsync("Uinboxtwice000000000000000000001", "佐藤", "駐輪場はありますか");
