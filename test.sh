@@ -4,6 +4,9 @@
 # removes the cluster, and ends with one line "N passed, N failed, N skipped" counted from the test results.
 set -euo pipefail
 cd "$(dirname "$0")"
+# Every test host watches its settings files; with inotify each watcher is an inotify instance, and the suite's
+# parallel hosts pass the default per-user limit (128). Polling needs none.
+export DOTNET_USE_POLLING_FILE_WATCHER=1
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 

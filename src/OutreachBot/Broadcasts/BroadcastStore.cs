@@ -107,6 +107,13 @@ public sealed class BroadcastStore(Database database)
         return await LoadAsync(connection, "b.event_id = @EventId", new { EventId = eventId }, cancellationToken);
     }
 
+    /// <summary>Broadcasts to the citizens who asked to be reminded of an event, newest first.</summary>
+    public async Task<IReadOnlyList<Broadcast>> RemindersOfAsync(string eventId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await LoadAsync(connection, "b.reminder_event_id = @EventId ORDER BY b.id DESC", new { EventId = eventId }, cancellationToken);
+    }
+
     private async Task WriteTopicsAsync(DbConnection connection, DbTransaction transaction, long id, IReadOnlyList<string> slugs, CancellationToken cancellationToken)
     {
         if (slugs.Count > 0)

@@ -50,8 +50,9 @@ public sealed class EventReminders(
             new ScheduleInput(local.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture), null, null),
             Urgent: false,
             Draft: false);
-        var existing = (await store.ForEventAsync(civic.Id, cancellationToken))
-            .FirstOrDefault(b => b.Target.ReminderEventId == civic.Id && b.Author == Author && b.State is BroadcastState.Scheduled or BroadcastState.AwaitingApproval);
+        // By its target, not ForEventAsync: the reminder is timed with "at" (moved out of quiet hours), so it has no event_id.
+        var existing = (await store.RemindersOfAsync(civic.Id, cancellationToken))
+            .FirstOrDefault(b => b.Author == Author && b.State is BroadcastState.Scheduled or BroadcastState.AwaitingApproval);
         var outcome = existing is null
             ? await service.CreateAsync(input, Author, cancellationToken)
             : await service.ReplaceAsync(existing.Id, input, cancellationToken);

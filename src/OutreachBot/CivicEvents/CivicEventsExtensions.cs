@@ -7,6 +7,8 @@ public static class CivicEventsExtensions
     {
         services.AddSingleton<CivicEventStore>();
         services.AddSingleton<EventReminderStore>();
+        services.AddSingleton<CivicEventEditor>();
+        services.AddSingleton<EventBroadcasts>();
         // The broadcasts feature only TryAdds its stand-ins (no events, no reminders), so these win whatever the order.
         services.AddSingleton<CalendarForBroadcasts>();
         services.AddSingleton<Broadcasts.ICivicEventCalendar>(sp => sp.GetRequiredService<CalendarForBroadcasts>());

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using OutreachBot.Broadcasts;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.CivicEvents;
 
@@ -40,8 +40,7 @@ public static partial class EventsApi
         await store.FindAsync(id, cancellationToken) is { } found ? Results.Ok(EventView.From(found, bot.Value.Zone)) : NotFound(id);
 
     private static async Task<IResult> CreateAsync(
-        EventInput input, CivicEventStore store, EventReminders reminders, ILoggerFactory loggers, IOptions<BotOptions> bot, TimeProvider time,
-        CancellationToken cancellationToken)
+        EventInput input, CivicEventEditor editor, CivicEventStore store, IOptions<BotOptions> bot, CancellationToken cancellationToken)
     {
         var (draft, errors) = input.ToDraft(bot.Value.Zone);
         if (errors.Count > 0)
@@ -49,18 +48,17 @@ public static partial class EventsApi
             return Results.ValidationProblem(errors);
         }
 
-        if (await store.CreateAsync(draft!, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken) is not { } id)
+        if (await editor.CreateAsync(draft!, cancellationToken) is not { } id)
         {
             return UnknownTopic(draft!.TopicSlug);
         }
 
-        await ScheduleReminderAsync(reminders, id, loggers, cancellationToken);
         return Results.Created($"/api/v1/events/{id}", EventView.From((await store.FindAsync(id, cancellationToken))!, bot.Value.Zone));
     }
 
     private static async Task<IResult> UpdateAsync(
-        long id, EventInput input, CivicEventStore store, EventReminders reminders, ILoggerFactory loggers, IOptions<BotOptions> bot,
-        TimeProvider time, CancellationToken cancellationToken)
+        long id, EventInput input, CivicEventEditor editor, CivicEventStore store, IOptions<BotOptions> bot, HttpContext http,
+        CancellationToken cancellationToken)
     {
         var (draft, errors) = input.ToDraft(bot.Value.Zone);
         if (errors.Count > 0)
@@ -73,33 +71,13 @@ public static partial class EventsApi
             return NotFound(id);
         }
 
-        if (!await store.UpdateAsync(id, draft!, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
+        if (!await editor.UpdateAsync(id, draft!, AuditLog.ActorOf(http.User) ?? "api", cancellationToken))
         {
             return UnknownTopic(draft!.TopicSlug);
         }
 
-        await ScheduleReminderAsync(reminders, id, loggers, cancellationToken);
         return Results.Ok(EventView.From((await store.FindAsync(id, cancellationToken))!, bot.Value.Zone));
     }
-
-    /// <summary>
-    /// Has the broadcasts feature schedule (or move) the event's "remind me" broadcast, ReminderLeadTime before it starts.
-    /// The event is stored either way: a failure here is logged for staff, who can save the event again.
-    /// </summary>
-    private static async Task ScheduleReminderAsync(EventReminders reminders, long id, ILoggerFactory loggers, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await reminders.EnsureAsync(id.ToString(CultureInfo.InvariantCulture), cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogReminderNotScheduled(loggers.CreateLogger(typeof(EventsApi).FullName!), ex, id);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Event {Id} is stored, but its reminder broadcast could not be scheduled; save the event again to retry")]
-    private static partial void LogReminderNotScheduled(ILogger logger, Exception exception, long id);
 
     private static IResult NotFound(long id) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No event {id}.");
 

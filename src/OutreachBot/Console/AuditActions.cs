@@ -20,6 +20,17 @@ public static class AuditActions
     public const string TopicRestored = "topic.restored";
     public const string TopicsReordered = "topic.reordered";
     public const string ParkedEventRetried = "inbox.retried";
+    public const string EventCreated = "event.created";
+    public const string EventUpdated = "event.updated";
+    public const string EventCancelled = "event.cancelled";
+    public const string EventBroadcastsCreated = "event.broadcasts_created";
+    public const string QuestionAssigned = "question.assigned";
+    public const string QuestionReplied = "question.replied";
+    public const string QuestionDone = "question.done";
+    public const string QuestionReopened = "question.reopened";
+    public const string FaqCreated = "faq.created";
+    public const string FaqUpdated = "faq.updated";
+    public const string FaqDeleted = "faq.deleted";
 
     public static IReadOnlyDictionary<string, Bilingual> Labels { get; } = new Dictionary<string, Bilingual>
     {
@@ -40,6 +51,17 @@ public static class AuditActions
         [TopicRestored] = new("トピックを復元", "Topic restored"),
         [TopicsReordered] = new("トピック並べ替え", "Topics reordered"),
         [ParkedEventRetried] = new("保留イベント再試行", "Parked event retried"),
+        [EventCreated] = new("イベント作成", "Event created"),
+        [EventUpdated] = new("イベント変更", "Event changed"),
+        [EventCancelled] = new("イベント中止", "Event cancelled"),
+        [EventBroadcastsCreated] = new("イベントの配信を作成", "Event broadcasts created"),
+        [QuestionAssigned] = new("相談の担当を設定", "Question assigned"),
+        [QuestionReplied] = new("相談に回答", "Reply sent"),
+        [QuestionDone] = new("相談を完了", "Question marked done"),
+        [QuestionReopened] = new("相談を再開", "Question reopened"),
+        [FaqCreated] = new("FAQ作成", "FAQ created"),
+        [FaqUpdated] = new("FAQ変更", "FAQ changed"),
+        [FaqDeleted] = new("FAQ削除", "FAQ deleted"),
     };
 
     public static Bilingual Label(string action) => Labels.TryGetValue(action, out var label) ? label : new(action, action);

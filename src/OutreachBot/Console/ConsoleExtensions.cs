@@ -59,6 +59,8 @@ public static class ConsoleExtensions
                 pages.Conventions.AuthorizeFolder("/", ConsolePolicies.Read);
                 pages.Conventions.AuthorizeFolder("/Admin", ConsolePolicies.Admin);
                 pages.Conventions.AuthorizePage("/Topics/Edit", ConsolePolicies.Edit);
+                pages.Conventions.AuthorizePage("/Events/Edit", ConsolePolicies.Edit);
+                pages.Conventions.AuthorizePage("/Faq/Edit", ConsolePolicies.Edit);
                 pages.Conventions.AllowAnonymousToPage("/SignIn");
                 pages.Conventions.AllowAnonymousToPage("/Language");
             })

@@ -45,16 +45,6 @@ public sealed class ConsultationStore(Database database)
             cancellationToken: cancellationToken))];
     }
 
-    /// <summary>Records staff's answer; false when the question was already answered or closed.</summary>
-    public async Task<bool> AnswerAsync(long id, string answer, long now, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE consultations SET status = 'answered', answer = @Answer, answered_at = @Now WHERE id = @Id AND status = 'open'",
-            new { Id = id, Answer = answer, Now = now },
-            cancellationToken: cancellationToken)) == 1;
-    }
-
     private const string Select =
         """
         SELECT id, user_id AS UserId, language, text, received_at AS ReceivedAt, status, answer, answered_at AS AnsweredAt

@@ -1,14 +1,11 @@
 using OutreachBot.Conversations;
-using OutreachBot.Line.Messaging;
-using OutreachBot.Resources;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Consultations;
 
 /// <summary>Staff API for citizens' questions: <c>/api/v1/consultations</c>, and answering one by push.</summary>
 public static class ConsultationsApi
 {
-    public const int MaxAnswerLength = 4000;
-
     public static RouteGroupBuilder MapConsultationsApi(this RouteGroupBuilder api)
     {
         var consultations = api.MapGroup("/consultations").WithTags("Consultations");
@@ -34,15 +31,15 @@ public static class ConsultationsApi
         await store.FindAsync(id, cancellationToken) is { } found ? Results.Ok(found) : NotFound(id);
 
     private static async Task<IResult> AnswerAsync(
-        long id, AnswerInput input, ConsultationStore store, LineMessagingClient line, TextCatalog texts, TimeProvider time,
+        long id, AnswerInput input, ConsultationStore store, ConsultationReplies replies, System.Security.Claims.ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         var answer = input.Text?.Trim() ?? "";
-        if (answer.Length is 0 or > MaxAnswerLength)
+        if (answer.Length is 0 or > ConsultationReplies.MaxLength)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["text"] = [$"回答は1〜{MaxAnswerLength}文字です。 / The answer takes 1 to {MaxAnswerLength} characters."],
+                ["text"] = [$"回答は1〜{ConsultationReplies.MaxLength}文字です。 / The answer takes 1 to {ConsultationReplies.MaxLength} characters."],
             });
         }
 
@@ -58,20 +55,13 @@ public static class ConsultationsApi
 
         // The same answer to the same question has the same retry key: sending it twice (a double click, a retry
         // after a lost response) reaches the citizen once.
-        var message = texts.For(consultation.Language).Format(TextKeys.ConsultationAnswer, consultation.Id, answer);
-        try
-        {
-            await line.PushAsync(
-                consultation.UserId, [TextMessage.Create(LineLimits.Truncate(message, LineLimits.TextLength))], RetryKey(id, answer),
-                cancellationToken: cancellationToken);
-        }
-        catch (LineApiException ex)
+        var outcome = await replies.SendAsync(consultation, answer, AuditLog.ActorOf(user) ?? "api", RetryKey(id, answer), wholeThread: false, cancellationToken);
+        if (!outcome.Sent)
         {
             return Results.Problem(
-                statusCode: StatusCodes.Status502BadGateway, title: "LINE did not accept the answer; it was not recorded. Try again.", detail: ex.Message);
+                statusCode: StatusCodes.Status502BadGateway, title: "LINE did not accept the answer; it was not recorded. Try again.", detail: outcome.LineMessage);
         }
 
-        await store.AnswerAsync(id, answer, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
         return Results.Ok(await store.FindAsync(id, cancellationToken));
     }
 

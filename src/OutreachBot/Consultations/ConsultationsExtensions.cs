@@ -7,6 +7,8 @@ public static class ConsultationsExtensions
     {
         services.AddSingleton<ConsultationStore>();
         services.AddSingleton<FaqStore>();
+        services.AddSingleton<ConsultationInbox>();
+        services.AddTransient<ConsultationReplies>(); // the LINE client it uses is a transient typed client
         return services;
     }
 }

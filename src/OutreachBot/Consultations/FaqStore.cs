@@ -51,6 +51,19 @@ public sealed class FaqStore(Database database)
         return true;
     }
 
+    /// <summary>Removes the entry and its keywords; false when there was none.</summary>
+    public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM faq_keywords WHERE faq_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM faq_entries WHERE id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return deleted == 1;
+    }
+
     public async Task<IReadOnlyList<FaqEntry>> ListAsync(bool includeArchived, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

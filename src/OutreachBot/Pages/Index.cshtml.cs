@@ -1,3 +1,4 @@
+using OutreachBot.Consultations;
 using OutreachBot.StaffConsole;
 using OutreachBot.StaffConsole.Dashboard;
 using OutreachBot.Subscriptions;
@@ -5,9 +6,10 @@ using OutreachBot.Webhook;
 
 namespace OutreachBot.Pages;
 
-/// <summary>The dashboard: followers, subscribers per topic and over time, the message quota, parked webhook events.</summary>
+/// <summary>The dashboard: followers, subscribers per topic and over time, the message quota, parked webhook events, open questions.</summary>
 public sealed class IndexModel(
-    DashboardFigures figures, TopicStore topics, SubscriberStats stats, InboxStore inbox, QuotaReader quota, ConsoleClock clock) : ConsolePage
+    DashboardFigures figures, TopicStore topics, SubscriberStats stats, InboxStore inbox, ConsultationInbox questions, QuotaReader quota,
+    ConsoleClock clock) : ConsolePage
 {
     public static readonly int[] Ranges = [7, 30, 90, 365];
 
@@ -20,6 +22,9 @@ public sealed class IndexModel(
     public IReadOnlyList<DailySubscribers> Daily { get; private set; } = [];
 
     public long Parked { get; private set; }
+
+    /// <summary>Citizens' questions no staff member has answered yet.</summary>
+    public long OpenQuestions { get; private set; }
 
     public QuotaView Quota { get; private set; } = QuotaView.Unavailable;
 
@@ -36,6 +41,7 @@ public sealed class IndexModel(
         Daily = await stats.PerTopicPerDayAsync(from, to, cancel);
         Chart = SubscriberChart.Build(Daily, Topics, from, to, Bilingual.EnglishFirst ? Languages.English : Languages.Japanese);
         Parked = await inbox.CountParkedAsync(cancel);
+        OpenQuestions = await questions.CountUnansweredAsync(cancel);
         Quota = await quota.ReadAsync(cancel);
     }
 }

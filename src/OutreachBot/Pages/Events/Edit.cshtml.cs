@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Mvc;
+using OutreachBot.CivicEvents;
+using OutreachBot.StaffConsole;
+using OutreachBot.Subscriptions;
+
+namespace OutreachBot.Pages.Events;
+
+/// <summary>Creates an event (no id in the route) or edits one: titles per language, start and end in Bot:TimeZone, venue, links, topic.</summary>
+public sealed class EditModel(CivicEventStore events, CivicEventEditor editor, TopicStore topics, AuditLog audit, ConsoleClock clock) : ConsolePage
+{
+    public long? Id => RouteData.Values["id"] is string id ? long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    public bool IsNew => Id is null;
+
+    [BindProperty]
+    public EventForm Input { get; set; } = new();
+
+    public IReadOnlyList<Topic> Topics { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Topics = await topics.ListAsync(includeArchived: false, HttpContext.RequestAborted);
+        if (IsNew)
+        {
+            return Page();
+        }
+
+        if (await events.FindAsync(Id!.Value, HttpContext.RequestAborted) is not { } found)
+        {
+            return NotFound();
+        }
+
+        Input = EventForm.From(found, clock.Zone);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var cancel = HttpContext.RequestAborted;
+        Topics = await topics.ListAsync(includeArchived: false, cancel);
+        var existing = IsNew ? null : await events.FindAsync(Id!.Value, cancel);
+        if (!IsNew && existing is null)
+        {
+            return NotFound();
+        }
+
+        var (draft, errors) = Input.ToDraft(clock.Zone, cancelled: existing?.Cancelled ?? false);
+        AddErrors(errors);
+        if (draft is null)
+        {
+            return Page();
+        }
+
+        long? id = IsNew ? await editor.CreateAsync(draft, cancel) : await editor.UpdateAsync(Id!.Value, draft, AuditLog.ActorOf(User)!, cancel) ? Id : null;
+        if (id is null)
+        {
+            AddError("topic", new("選べるトピックから選んでください。", "Choose one of the listed topics."));
+            return Page();
+        }
+
+        var title = draft.Titles[Languages.Japanese];
+        await audit.WriteAsync(HttpContext, IsNew ? AuditActions.EventCreated : AuditActions.EventUpdated, $"event:{id}", title);
+        Notice = ConsoleText.S($"「{title}」を保存しました。", $"“{draft.Titles.GetValueOrDefault(Languages.English) ?? title}” was saved.");
+        return Redirect($"/console/events/{id}");
+    }
+}

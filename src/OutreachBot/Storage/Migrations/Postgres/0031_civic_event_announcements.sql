@@ -1,0 +1,6 @@
+-- The announcement broadcast staff created from an event in the console, so that the event links to it and a second
+-- click does not make a second one.
+CREATE TABLE civic_event_announcements (
+    event_id BIGINT PRIMARY KEY REFERENCES civic_events (id),
+    broadcast_id BIGINT NOT NULL REFERENCES broadcasts (id)
+);
