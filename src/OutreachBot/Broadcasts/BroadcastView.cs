@@ -27,6 +27,9 @@ public sealed record BroadcastView
 
     public string? ApprovedBy { get; init; }
 
+    /// <summary>The latest send-back: <c>comment</c>, <c>by</c>, <c>at</c>.</summary>
+    public object? Review { get; init; }
+
     public long Targeted { get; init; }
 
     public long Accepted { get; init; }
@@ -85,6 +88,7 @@ public sealed record BroadcastView
             Urgent = b.Urgent,
             Author = b.Author,
             ApprovedBy = b.ApprovedBy,
+            Review = b.Review is { } review ? new { comment = review.Comment, by = review.By, at = Local(review.At, zone) } : null,
             Targeted = latest?.Targeted ?? 0,
             Accepted = latest?.Accepted ?? 0,
             Failed = latest?.Failed ?? 0,
@@ -127,6 +131,8 @@ public sealed record BroadcastView
 
     private static DateTimeOffset Local(long ms, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(ms), zone);
 }
+
+public sealed record SendBackInput(string? Comment);
 
 public sealed record TestSendInput(List<string>? UserIds, string? Language);
 

@@ -20,6 +20,15 @@ public static class AuditActions
     public const string TopicRestored = "topic.restored";
     public const string TopicsReordered = "topic.reordered";
     public const string ParkedEventRetried = "inbox.retried";
+    public const string LineUserIdChanged = "account.line_user_id";
+    public const string BroadcastCreated = "broadcast.created";
+    public const string BroadcastUpdated = "broadcast.updated";
+    public const string BroadcastSubmitted = "broadcast.submitted";
+    public const string BroadcastApproved = "broadcast.approved";
+    public const string BroadcastSentBack = "broadcast.sent_back";
+    public const string BroadcastCancelled = "broadcast.cancelled";
+    public const string BroadcastForced = "broadcast.forced";
+    public const string BroadcastTestSent = "broadcast.test_sent";
 
     public static IReadOnlyDictionary<string, Bilingual> Labels { get; } = new Dictionary<string, Bilingual>
     {
@@ -40,6 +49,15 @@ public static class AuditActions
         [TopicRestored] = new("トピックを復元", "Topic restored"),
         [TopicsReordered] = new("トピック並べ替え", "Topics reordered"),
         [ParkedEventRetried] = new("保留イベント再試行", "Parked event retried"),
+        [LineUserIdChanged] = new("LINEユーザーID変更", "LINE user id changed"),
+        [BroadcastCreated] = new("配信作成", "Broadcast created"),
+        [BroadcastUpdated] = new("配信変更", "Broadcast changed"),
+        [BroadcastSubmitted] = new("配信の承認申請", "Broadcast submitted"),
+        [BroadcastApproved] = new("配信承認", "Broadcast approved"),
+        [BroadcastSentBack] = new("配信差し戻し", "Broadcast sent back"),
+        [BroadcastCancelled] = new("配信取り消し", "Broadcast cancelled"),
+        [BroadcastForced] = new("配信の強制送信", "Broadcast forced"),
+        [BroadcastTestSent] = new("テスト送信", "Test send"),
     };
 
     public static Bilingual Label(string action) => Labels.TryGetValue(action, out var label) ? label : new(action, action);
