@@ -38,7 +38,14 @@ public sealed class BroadcastService(
         }
 
         var id = await store.CreateAsync(draft, author, BroadcastState.Draft, Now, cancellationToken);
-        return draft.SaveAsDraft ? StaffOutcome.Done(id) : await SubmitAsync(id, cancellationToken);
+        if (draft.SaveAsDraft)
+        {
+            return StaffOutcome.Done(id);
+        }
+
+        // A refused submission (quiet hours now, say) leaves the draft stored: say which, so nothing typed is lost.
+        var submitted = await SubmitAsync(id, cancellationToken);
+        return submitted with { Id = id };
     }
 
     public async Task<StaffOutcome> ReplaceAsync(long id, BroadcastInput input, CancellationToken cancellationToken)
@@ -71,7 +78,7 @@ public sealed class BroadcastService(
             return Refused409("他の人が同時に変更しました。読み込み直してください。 / Someone changed it meanwhile; reload and try again.");
         }
 
-        return current.State == BroadcastState.Draft && draft.SaveAsDraft ? StaffOutcome.Done(id) : await SubmitAsync(id, cancellationToken);
+        return current.State == BroadcastState.Draft && draft.SaveAsDraft ? StaffOutcome.Done(id) : await SubmitAsync(id, cancellationToken) with { Id = id };
     }
 
     /// <summary>A draft goes for approval where that is required, else straight into the scheduler.</summary>

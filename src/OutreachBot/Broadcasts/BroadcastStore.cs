@@ -131,6 +131,12 @@ public sealed class BroadcastStore(Database database)
         return await LoadAsync(connection, "(@Before IS NULL OR b.id < @Before) ORDER BY b.id DESC LIMIT @Limit", new { Before = before, Limit = limit }, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Broadcast>> InStateAsync(BroadcastState state, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await LoadAsync(connection, "b.state = @State ORDER BY b.updated_at, b.id", new { State = BroadcastNames.Of(state) }, cancellationToken);
+    }
+
     /// <summary>Broadcasts timed relative to an event, to move with it.</summary>
     public async Task<IReadOnlyList<Broadcast>> ForEventAsync(string eventId, CancellationToken cancellationToken)
     {

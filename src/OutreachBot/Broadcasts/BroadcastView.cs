@@ -53,6 +53,10 @@ public sealed record BroadcastView
 
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>The stored broadcast, for the console's pages.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Broadcast Source { get; init; } = null!;
+
     public static BroadcastView From(Broadcast b, IReadOnlyList<RunSummary> runs, IReadOnlyList<BatchError> errors, DateTimeOffset? nextFire, TimeZoneInfo zone)
     {
         var latest = runs.Count > 0 ? runs[0] : null;
@@ -126,6 +130,7 @@ public sealed record BroadcastView
             })],
             CreatedAt = Local(b.CreatedAt, zone),
             UpdatedAt = Local(b.UpdatedAt, zone),
+            Source = b,
         };
     }
 

@@ -59,6 +59,9 @@ public static class ConsoleExtensions
                 pages.Conventions.AuthorizeFolder("/", ConsolePolicies.Read);
                 pages.Conventions.AuthorizeFolder("/Admin", ConsolePolicies.Admin);
                 pages.Conventions.AuthorizePage("/Topics/Edit", ConsolePolicies.Edit);
+                pages.Conventions.AuthorizePage("/Broadcasts/Compose", ConsolePolicies.Edit);
+                pages.Conventions.AuthorizePage("/Broadcasts/Approvals", ConsolePolicies.Approve);
+                pages.Conventions.AuthorizePage("/Broadcasts/Review", ConsolePolicies.Approve);
                 pages.Conventions.AllowAnonymousToPage("/SignIn");
                 pages.Conventions.AllowAnonymousToPage("/Language");
             })
