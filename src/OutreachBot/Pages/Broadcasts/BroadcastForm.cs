@@ -164,7 +164,8 @@ public sealed class MessageSlot
 
     public JsonNode ToJson() => Type switch
     {
-        "text" => new JsonObject { ["type"] = "text", ["text"] = Text },
+        // Browsers send a textarea's line ends as CRLF; LINE shows LF, and the counter beside the field counted LF.
+        "text" => new JsonObject { ["type"] = "text", ["text"] = Text?.ReplaceLineEndings("\n") },
         "image" => new JsonObject { ["type"] = "image", ["originalContentUrl"] = ImageUrl?.Trim(), ["previewImageUrl"] = (string.IsNullOrWhiteSpace(PreviewUrl) ? ImageUrl : PreviewUrl)?.Trim() },
         "card" => Card(),
         _ => ParseJson(),

@@ -152,7 +152,8 @@
     }
     for (const field of form.querySelectorAll("[data-maxlength]")) {
         field.addEventListener("input", () => {
-            const over = [...field.value].length > Number(field.dataset.maxlength);
+            const length = field.dataset.units === "utf16" ? field.value.length : [...field.value].length;
+            const over = length > Number(field.dataset.maxlength);
             field.setAttribute("aria-invalid", over ? "true" : "false");
         });
     }
