@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Claims;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Broadcasts;
 
@@ -9,19 +11,34 @@ public static class BroadcastsApi
     {
         var broadcasts = api.MapGroup("/broadcasts").WithTags("Broadcasts");
         broadcasts.MapGet("/", ListAsync).WithSummary("Broadcasts, newest first, with their status and delivery counts.");
-        broadcasts.MapPost("/", CreateAsync).WithSummary("Creates a broadcast: scheduled at once, sent for approval where required, or saved as a draft.");
+        broadcasts.MapPost("/", CreateAsync).Audited(AuditActions.BroadcastCreated).WithSummary("Creates a broadcast: scheduled at once, sent for approval where required, or saved as a draft.");
         broadcasts.MapPost("/preview", PreviewAsync).WithSummary("How many citizens a target reaches, per language, and the quota it would use.");
         broadcasts.MapGet("/{id:long}", GetAsync).WithSummary("A broadcast: status, targeted / accepted / failed / pending, failed batches with LINE's error and request ids.");
-        broadcasts.MapPut("/{id:long}", ReplaceAsync).WithSummary("Edits a broadcast that has not fired (a cron broadcast: its future runs).");
-        broadcasts.MapPost("/{id:long}/submit", SubmitAsync).WithSummary("Sends a draft for approval, or schedules it where none is required.");
-        broadcasts.MapPost("/{id:long}/approve", ApproveAsync).WithSummary("Approves a broadcast; the approver must not be its author.");
-        broadcasts.MapPost("/{id:long}/sendback", SendBackAsync).WithSummary("Returns a broadcast awaiting approval to its author as a draft, with a comment; not by its author.");
-        broadcasts.MapPost("/{id:long}/cancel", CancelAsync).WithSummary("Cancels a broadcast; while sending, the batches not yet sent stop.");
-        broadcasts.MapPost("/{id:long}/force", ForceAsync).WithSummary("Sends a broadcast held because the month's quota would not cover it (admins).");
-        broadcasts.MapPost("/{id:long}/test", TestAsync).WithSummary("Sends the broadcast's messages now to a few staff LINE user ids.");
+        broadcasts.MapPut("/{id:long}", ReplaceAsync).Audited(AuditActions.BroadcastUpdated).WithSummary("Edits a broadcast that has not fired (a cron broadcast: its future runs).");
+        broadcasts.MapPost("/{id:long}/submit", SubmitAsync).Audited(AuditActions.BroadcastSubmitted).WithSummary("Sends a draft for approval, or schedules it where none is required.");
+        broadcasts.MapPost("/{id:long}/approve", ApproveAsync).Audited(AuditActions.BroadcastApproved).WithSummary("Approves a broadcast; the approver must not be its author.");
+        broadcasts.MapPost("/{id:long}/sendback", SendBackAsync).Audited(AuditActions.BroadcastSentBack).WithSummary("Returns a broadcast awaiting approval to its author as a draft, with a comment; not by its author.");
+        broadcasts.MapPost("/{id:long}/cancel", CancelAsync).Audited(AuditActions.BroadcastCancelled).WithSummary("Cancels a broadcast; while sending, the batches not yet sent stop.");
+        broadcasts.MapPost("/{id:long}/force", ForceAsync).Audited(AuditActions.BroadcastForced).WithSummary("Sends a broadcast held because the month's quota would not cover it (admins).");
+        broadcasts.MapPost("/{id:long}/test", TestAsync).Audited(AuditActions.BroadcastTestSent).WithSummary("Sends the broadcast's messages now to a few staff LINE user ids.");
         broadcasts.MapGet("/{id:long}/preview", PreviewOfAsync).WithSummary("The recipient count and quota estimate of a stored broadcast.");
         return api;
     }
+
+    /// <summary>Writes the audit entry of a change that succeeded, as the console's pages do, with the API key as the actor.</summary>
+    private static RouteHandlerBuilder Audited(this RouteHandlerBuilder route, string action) =>
+        route.AddEndpointFilter(async (context, next) =>
+        {
+            var result = await next(context);
+            if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
+            {
+                var id = context.HttpContext.Request.RouteValues["id"] as string
+                         ?? (result is IValueHttpResult { Value: BroadcastView view } ? view.Id.ToString(CultureInfo.InvariantCulture) : null);
+                await context.HttpContext.RequestServices.GetRequiredService<AuditLog>().WriteAsync(context.HttpContext, action, "broadcast:" + id);
+            }
+
+            return result;
+        });
 
     private static async Task<IResult> ListAsync(BroadcastReader reader, int? limit, long? before, CancellationToken cancellationToken) =>
         Results.Ok(await reader.ListAsync(Math.Clamp(limit ?? 50, 1, 200), before, cancellationToken));

@@ -178,7 +178,7 @@ public abstract class BroadcastPagesTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task Approve_ConsoleAndApi_AreOneRule()
+    public async Task Approve_ConsoleAndApi_AreOneRuleAndOneAuditLog()
     {
         var id = await _h.CreateAsync(new
         {
@@ -195,6 +195,9 @@ public abstract class BroadcastPagesTests(string provider) : IAsyncLifetime
         Assert.Equal("/console/broadcasts/approvals", ConsoleSession.PathOf(approved));
         Assert.StartsWith("api:", await _h.Database.ScalarAsync<string>($"SELECT author FROM broadcasts WHERE id = {id}"));
         Assert.True(byKey.IsSuccessStatusCode);
+        Assert.Equal(1, await AuditAsync(AuditActions.BroadcastCreated, "api:Api:Keys"));
+        Assert.Equal(1, await AuditAsync(AuditActions.BroadcastApproved, "approver-user"));
+        Assert.Equal(1, await AuditAsync(AuditActions.BroadcastCancelled, "api:Api:Keys"));
     }
 
     [SkippableFact]
