@@ -36,6 +36,7 @@ public static class ConsoleExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ConsoleClock>();
         services.AddSingleton<DashboardFigures>();
+        services.AddSingleton<UpcomingBroadcasts>();
         services.AddTransient<QuotaReader>(); // the LINE client it uses is a transient typed client
         services.AddScoped<StaffCookieEvents>();
         services.AddHostedService<StaffBootstrap>();

@@ -5,9 +5,9 @@ using OutreachBot.Webhook;
 
 namespace OutreachBot.Pages;
 
-/// <summary>The dashboard: followers, subscribers per topic and over time, the message quota, parked webhook events.</summary>
+/// <summary>The dashboard: followers, subscribers per topic and over time, the message quota, the next broadcasts, parked webhook events.</summary>
 public sealed class IndexModel(
-    DashboardFigures figures, TopicStore topics, SubscriberStats stats, InboxStore inbox, QuotaReader quota, ConsoleClock clock) : ConsolePage
+    DashboardFigures figures, TopicStore topics, SubscriberStats stats, InboxStore inbox, QuotaReader quota, UpcomingBroadcasts upcoming, ConsoleClock clock) : ConsolePage
 {
     public static readonly int[] Ranges = [7, 30, 90, 365];
 
@@ -25,6 +25,10 @@ public sealed class IndexModel(
 
     public int Days { get; private set; }
 
+    public IReadOnlyList<(OutreachBot.Broadcasts.Broadcast Broadcast, DateTimeOffset At)> NextBroadcasts { get; private set; } = [];
+
+    public ConsoleClock Clock => clock;
+
     public async Task OnGetAsync(int? days)
     {
         var cancel = HttpContext.RequestAborted;
@@ -37,5 +41,6 @@ public sealed class IndexModel(
         Chart = SubscriberChart.Build(Daily, Topics, from, to, Bilingual.EnglishFirst ? Languages.English : Languages.Japanese);
         Parked = await inbox.CountParkedAsync(cancel);
         Quota = await quota.ReadAsync(cancel);
+        NextBroadcasts = await upcoming.NextAsync(5, cancel);
     }
 }

@@ -294,7 +294,7 @@ public abstract class BroadcastPagesTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task Calendar_ScheduledBroadcast_IsOnItsDayInJst()
+    public async Task Scheduled_IsOnItsCalendarDayInJstAndNextOnTheDashboard()
     {
         using var editor = await ConsoleSession.SignedInAsync(_h.Bot, StaffRole.Editor);
         var at = Later(TimeSpan.FromDays(2));
@@ -305,6 +305,7 @@ public abstract class BroadcastPagesTests(string provider) : IAsyncLifetime
         var html = await editor.GetPageAsync($"/console/broadcasts/calendar?month={at[..7]}");
 
         Assert.Matches($"data-day=\"{at[..10]}\">\\s*<span class=\"day-number\">\\d+</span>\\s*<a class=\"calendar-entry\" data-status=\"scheduled\" href=\"/console/broadcasts/{id}\">{at[11..]} ", html);
+        Assert.Matches($"data-testid=\"next-broadcasts\">\\s*<li>{at.Replace('T', ' ')} <a href=\"/console/broadcasts/{id}\">", await editor.GetPageAsync("/console"));
     }
 }
 
