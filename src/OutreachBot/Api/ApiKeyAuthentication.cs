@@ -13,6 +13,7 @@ public sealed class ApiKeyAuthentication(
     ApiKeyStore keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
+    public const string KeyIdClaim = "api_key_id";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -28,7 +29,7 @@ public sealed class ApiKeyAuthentication(
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, key.Name), new Claim("api_key_id", key.Id)], SchemeName);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, key.Name), new Claim(KeyIdClaim, key.Id)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

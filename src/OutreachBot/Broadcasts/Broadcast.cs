@@ -29,7 +29,12 @@ public sealed record Broadcast
     public long CreatedAt { get; init; }
 
     public long UpdatedAt { get; init; }
+
+    /// <summary>The latest send-back: what an approver asked the author to change.</summary>
+    public BroadcastReview? Review { get; init; }
 }
+
+public sealed record BroadcastReview(string Comment, string By, long At);
 
 /// <summary>Who gets it: subscribers of the topics (any or all of them), optionally only some languages and districts; or the citizens who asked to be reminded of an event.</summary>
 public sealed record BroadcastTarget(

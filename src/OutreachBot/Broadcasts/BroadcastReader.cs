@@ -29,10 +29,10 @@ public sealed class BroadcastReader(
         return views;
     }
 
-    public async Task<object?> PreviewAsync(long id, CancellationToken cancellationToken) =>
+    public async Task<AudiencePreview?> PreviewAsync(long id, CancellationToken cancellationToken) =>
         await store.FindAsync(id, cancellationToken) is { } broadcast ? await PreviewAsync(broadcast.Target, cancellationToken) : null;
 
-    public async Task<(object? Preview, Dictionary<string, string[]> Errors)> PreviewAsync(TargetInput? target, CancellationToken cancellationToken)
+    public async Task<(AudiencePreview? Preview, Dictionary<string, string[]> Errors)> PreviewAsync(TargetInput? target, CancellationToken cancellationToken)
     {
         var (draft, errors) = await drafting.CheckAsync(
             new BroadcastInput("preview", new() { ["ja"] = System.Text.Json.JsonDocument.Parse("""[{"type":"text","text":"-"}]""").RootElement }, target, null, Urgent: true, Draft: true),
@@ -40,27 +40,16 @@ public sealed class BroadcastReader(
         return draft is null ? (null, errors) : (await PreviewAsync(draft.Target, cancellationToken), errors);
     }
 
-    private async Task<object> PreviewAsync(BroadcastTarget target, CancellationToken cancellationToken)
+    private async Task<AudiencePreview> PreviewAsync(BroadcastTarget target, CancellationToken cancellationToken)
     {
         var perLanguage = await audience.CountByLanguageAsync(target, cancellationToken);
         var total = perLanguage.Values.Sum();
         var status = await quota.ReadAsync(cancellationToken);
-        return new
-        {
-            recipients = total,
+        // Multicast counts one message per recipient, however many message objects a broadcast holds.
+        return new AudiencePreview(
+            total,
             perLanguage,
-            quota = new
-            {
-                limited = status.Limited,
-                limit = status.Limit,
-                used = status.Used,
-                remaining = status.Remaining,
-                // Multicast counts one message per recipient, however many message objects a broadcast holds.
-                wouldUse = total,
-                wouldExceed = status.Remaining is { } remaining && total > remaining,
-                problem = status.Problem,
-            },
-        };
+            new QuotaPreview(status.Limited, status.Limit, status.Used, status.Remaining, total, status.Remaining is { } remaining && total > remaining, status.Problem));
     }
 
     private async Task<BroadcastView> ViewAsync(Broadcast broadcast, CancellationToken cancellationToken)
@@ -71,3 +60,8 @@ public sealed class BroadcastReader(
         return BroadcastView.From(broadcast, history, errors, next, bot.Value.Zone);
     }
 }
+
+/// <summary>How many citizens a target reaches, per language, and the month's quota it would use.</summary>
+public sealed record AudiencePreview(long Recipients, IReadOnlyDictionary<string, long> PerLanguage, QuotaPreview Quota);
+
+public sealed record QuotaPreview(bool Limited, long? Limit, long? Used, long? Remaining, long WouldUse, bool WouldExceed, string? Problem);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.Extensions.Options;
 
 namespace OutreachBot.Broadcasts;
@@ -22,6 +23,8 @@ public sealed class BroadcastService(
     IOptions<BroadcastOptions> options,
     TimeProvider time)
 {
+    public const int MaxCommentLength = 1000;
+
     private static readonly BroadcastState[] Editable = [BroadcastState.Draft, BroadcastState.AwaitingApproval, BroadcastState.Scheduled];
 
     private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -35,7 +38,14 @@ public sealed class BroadcastService(
         }
 
         var id = await store.CreateAsync(draft, author, BroadcastState.Draft, Now, cancellationToken);
-        return draft.SaveAsDraft ? StaffOutcome.Done(id) : await SubmitAsync(id, cancellationToken);
+        if (draft.SaveAsDraft)
+        {
+            return StaffOutcome.Done(id);
+        }
+
+        // A refused submission (quiet hours now, say) leaves the draft stored: say which, so nothing typed is lost.
+        var submitted = await SubmitAsync(id, cancellationToken);
+        return submitted with { Id = id };
     }
 
     public async Task<StaffOutcome> ReplaceAsync(long id, BroadcastInput input, CancellationToken cancellationToken)
@@ -68,7 +78,7 @@ public sealed class BroadcastService(
             return Refused409("他の人が同時に変更しました。読み込み直してください。 / Someone changed it meanwhile; reload and try again.");
         }
 
-        return current.State == BroadcastState.Draft && draft.SaveAsDraft ? StaffOutcome.Done(id) : await SubmitAsync(id, cancellationToken);
+        return current.State == BroadcastState.Draft && draft.SaveAsDraft ? StaffOutcome.Done(id) : await SubmitAsync(id, cancellationToken) with { Id = id };
     }
 
     /// <summary>A draft goes for approval where that is required, else straight into the scheduler.</summary>
@@ -124,21 +134,47 @@ public sealed class BroadcastService(
         return StaffOutcome.Done(id);
     }
 
-    public async Task<StaffOutcome> ForceAsync(long id, string admin, IEnumerable<string> identities, CancellationToken cancellationToken)
+    public async Task<StaffOutcome> ForceAsync(long id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var admins = options.Value.Admins;
-        if (admins.Count > 0 && !identities.Any(admins.Contains))
+        if (!StaffIdentity.MayForce(user, options.Value.Admins))
         {
-            return StaffOutcome.Refused(403, "保留中の配信を強制送信できるのは管理者だけです。 / Only an admin (Broadcasts:Admins) can force a held broadcast.");
+            return StaffOutcome.Refused(403, "保留中の配信を強制送信できるのは管理者だけです。 / Only an admin (Broadcasts:Admins for API keys) can force a held broadcast.");
         }
 
-        if (!await ledger.ForceAsync(id, admin, cancellationToken))
+        if (!await ledger.ForceAsync(id, StaffIdentity.Of(user), cancellationToken))
         {
             return Refused409("残り通数のために保留中の配信はありません。 / Nothing of this broadcast is held for quota.");
         }
 
         signal.Wake();
         return StaffOutcome.Done(id);
+    }
+
+    /// <summary>An approver returns a broadcast awaiting approval to its author's drafts, with what to change.</summary>
+    public async Task<StaffOutcome> SendBackAsync(long id, string reviewer, string? comment, CancellationToken cancellationToken)
+    {
+        var current = await store.FindAsync(id, cancellationToken);
+        if (current is null)
+        {
+            return NotFound(id);
+        }
+
+        if (string.IsNullOrWhiteSpace(comment) || comment.Trim().Length > MaxCommentLength)
+        {
+            return StaffOutcome.Invalid(new()
+            {
+                ["comment"] = [$"差し戻す理由（{MaxCommentLength}文字以内）を入力してください。 / Say what to change, in at most {MaxCommentLength} characters."],
+            });
+        }
+
+        if (string.Equals(current.Author, reviewer, StringComparison.Ordinal))
+        {
+            return StaffOutcome.Refused(403, "作成者は自分の配信を差し戻せません。 / The author cannot review their own broadcast.");
+        }
+
+        return await store.SendBackAsync(id, reviewer, comment.Trim(), Now, cancellationToken)
+            ? StaffOutcome.Done(id)
+            : Refused409("承認待ちではありません。 / It is not awaiting approval.");
     }
 
     private async Task<StaffOutcome> ScheduleAsync(long id, BroadcastState[] from, string? approvedBy, CancellationToken cancellationToken)

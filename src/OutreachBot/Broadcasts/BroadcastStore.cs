@@ -14,7 +14,8 @@ public sealed class BroadcastStore(Database database)
         """
         b.id, b.title, b.messages AS MessagesJson, b.match_all AS MatchAll, b.languages, b.districts, b.reminder_event_id AS ReminderEventId,
         b.schedule_kind AS ScheduleKind, b.send_at AS SendAt, b.cron, b.event_id AS EventId, b.event_offset_ms AS EventOffsetMs,
-        b.urgent, b.state, b.author, b.approved_by AS ApprovedBy, b.approved_at AS ApprovedAt, b.version, b.created_at AS CreatedAt, b.updated_at AS UpdatedAt
+        b.urgent, b.state, b.author, b.approved_by AS ApprovedBy, b.approved_at AS ApprovedAt, b.version, b.created_at AS CreatedAt, b.updated_at AS UpdatedAt,
+        b.review_comment AS ReviewComment, b.reviewed_by AS ReviewedBy, b.reviewed_at AS ReviewedAt
         """;
 
     public async Task<long> CreateAsync(BroadcastDraft draft, string author, BroadcastState state, long now, CancellationToken cancellationToken)
@@ -88,6 +89,36 @@ public sealed class BroadcastStore(Database database)
             cancellationToken: cancellationToken)) == 1;
     }
 
+    /// <summary>Returns a broadcast awaiting approval to draft with the reviewer's comment; false when it was not awaiting approval.</summary>
+    public async Task<bool> SendBackAsync(long id, string reviewer, string comment, long now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE broadcasts
+            SET state = 'draft', review_comment = @Comment, reviewed_by = @Reviewer, reviewed_at = @Now, updated_at = @Now, version = version + 1
+            WHERE id = @Id AND state = 'awaiting_approval'
+            """,
+            new { Id = id, Reviewer = reviewer, Comment = comment, Now = now },
+            cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>One-offs whose send time falls in [<paramref name="from"/>, <paramref name="to"/>), and every scheduled cron broadcast: what a calendar month shows.</summary>
+    public async Task<IReadOnlyList<Broadcast>> ForCalendarAsync(long from, long to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await LoadAsync(
+            connection,
+            """
+            (b.send_at >= @From AND b.send_at < @To AND b.state IN ('scheduled', 'fired'))
+            OR (b.schedule_kind = 'cron' AND b.state = 'scheduled')
+            OR EXISTS (SELECT 1 FROM broadcast_runs r WHERE r.broadcast_id = b.id AND r.occurrence >= @From AND r.occurrence < @To)
+            ORDER BY b.id
+            """,
+            new { From = from, To = to },
+            cancellationToken);
+    }
+
     public async Task<Broadcast?> FindAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -98,6 +129,12 @@ public sealed class BroadcastStore(Database database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await LoadAsync(connection, "(@Before IS NULL OR b.id < @Before) ORDER BY b.id DESC LIMIT @Limit", new { Before = before, Limit = limit }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Broadcast>> InStateAsync(BroadcastState state, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await LoadAsync(connection, "b.state = @State ORDER BY b.updated_at, b.id", new { State = BroadcastNames.Of(state) }, cancellationToken);
     }
 
     /// <summary>Broadcasts timed relative to an event, to move with it.</summary>
@@ -203,6 +240,12 @@ public sealed class BroadcastStore(Database database)
 
         public long UpdatedAt { get; init; }
 
+        public string? ReviewComment { get; init; }
+
+        public string? ReviewedBy { get; init; }
+
+        public long? ReviewedAt { get; init; }
+
         public Broadcast ToBroadcast(IReadOnlyList<string> topics) => new()
         {
             Id = Id,
@@ -224,6 +267,7 @@ public sealed class BroadcastStore(Database database)
             Version = Version,
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
+            Review = ReviewComment is null ? null : new BroadcastReview(ReviewComment, ReviewedBy ?? "", ReviewedAt ?? 0),
         };
     }
 }

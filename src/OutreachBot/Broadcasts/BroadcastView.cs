@@ -27,6 +27,9 @@ public sealed record BroadcastView
 
     public string? ApprovedBy { get; init; }
 
+    /// <summary>The latest send-back: <c>comment</c>, <c>by</c>, <c>at</c>.</summary>
+    public object? Review { get; init; }
+
     public long Targeted { get; init; }
 
     public long Accepted { get; init; }
@@ -49,6 +52,10 @@ public sealed record BroadcastView
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The stored broadcast, for the console's pages.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Broadcast Source { get; init; } = null!;
 
     public static BroadcastView From(Broadcast b, IReadOnlyList<RunSummary> runs, IReadOnlyList<BatchError> errors, DateTimeOffset? nextFire, TimeZoneInfo zone)
     {
@@ -85,6 +92,7 @@ public sealed record BroadcastView
             Urgent = b.Urgent,
             Author = b.Author,
             ApprovedBy = b.ApprovedBy,
+            Review = b.Review is { } review ? new { comment = review.Comment, by = review.By, at = Local(review.At, zone) } : null,
             Targeted = latest?.Targeted ?? 0,
             Accepted = latest?.Accepted ?? 0,
             Failed = latest?.Failed ?? 0,
@@ -122,11 +130,14 @@ public sealed record BroadcastView
             })],
             CreatedAt = Local(b.CreatedAt, zone),
             UpdatedAt = Local(b.UpdatedAt, zone),
+            Source = b,
         };
     }
 
     private static DateTimeOffset Local(long ms, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(ms), zone);
 }
+
+public sealed record SendBackInput(string? Comment);
 
 public sealed record TestSendInput(List<string>? UserIds, string? Language);
 

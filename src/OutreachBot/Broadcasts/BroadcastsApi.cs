@@ -1,6 +1,6 @@
+using System.Globalization;
 using System.Security.Claims;
-using Microsoft.Extensions.Options;
-using OutreachBot.Line.Messaging;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Broadcasts;
 
@@ -11,20 +11,34 @@ public static class BroadcastsApi
     {
         var broadcasts = api.MapGroup("/broadcasts").WithTags("Broadcasts");
         broadcasts.MapGet("/", ListAsync).WithSummary("Broadcasts, newest first, with their status and delivery counts.");
-        broadcasts.MapPost("/", CreateAsync).WithSummary("Creates a broadcast: scheduled at once, sent for approval where required, or saved as a draft.");
+        broadcasts.MapPost("/", CreateAsync).Audited(AuditActions.BroadcastCreated).WithSummary("Creates a broadcast: scheduled at once, sent for approval where required, or saved as a draft.");
         broadcasts.MapPost("/preview", PreviewAsync).WithSummary("How many citizens a target reaches, per language, and the quota it would use.");
         broadcasts.MapGet("/{id:long}", GetAsync).WithSummary("A broadcast: status, targeted / accepted / failed / pending, failed batches with LINE's error and request ids.");
-        broadcasts.MapPut("/{id:long}", ReplaceAsync).WithSummary("Edits a broadcast that has not fired (a cron broadcast: its future runs).");
-        broadcasts.MapPost("/{id:long}/submit", SubmitAsync).WithSummary("Sends a draft for approval, or schedules it where none is required.");
-        broadcasts.MapPost("/{id:long}/approve", ApproveAsync).WithSummary("Approves a broadcast; the approver must not be its author.");
-        broadcasts.MapPost("/{id:long}/cancel", CancelAsync).WithSummary("Cancels a broadcast; while sending, the batches not yet sent stop.");
-        broadcasts.MapPost("/{id:long}/force", ForceAsync).WithSummary("Sends a broadcast held because the month's quota would not cover it (admins).");
-        broadcasts.MapPost("/{id:long}/test", TestAsync).WithSummary("Sends the broadcast's messages now to a few staff LINE user ids.");
+        broadcasts.MapPut("/{id:long}", ReplaceAsync).Audited(AuditActions.BroadcastUpdated).WithSummary("Edits a broadcast that has not fired (a cron broadcast: its future runs).");
+        broadcasts.MapPost("/{id:long}/submit", SubmitAsync).Audited(AuditActions.BroadcastSubmitted).WithSummary("Sends a draft for approval, or schedules it where none is required.");
+        broadcasts.MapPost("/{id:long}/approve", ApproveAsync).Audited(AuditActions.BroadcastApproved).WithSummary("Approves a broadcast; the approver must not be its author.");
+        broadcasts.MapPost("/{id:long}/sendback", SendBackAsync).Audited(AuditActions.BroadcastSentBack).WithSummary("Returns a broadcast awaiting approval to its author as a draft, with a comment; not by its author.");
+        broadcasts.MapPost("/{id:long}/cancel", CancelAsync).Audited(AuditActions.BroadcastCancelled).WithSummary("Cancels a broadcast; while sending, the batches not yet sent stop.");
+        broadcasts.MapPost("/{id:long}/force", ForceAsync).Audited(AuditActions.BroadcastForced).WithSummary("Sends a broadcast held because the month's quota would not cover it (admins).");
+        broadcasts.MapPost("/{id:long}/test", TestAsync).Audited(AuditActions.BroadcastTestSent).WithSummary("Sends the broadcast's messages now to a few staff LINE user ids.");
         broadcasts.MapGet("/{id:long}/preview", PreviewOfAsync).WithSummary("The recipient count and quota estimate of a stored broadcast.");
         return api;
     }
 
-    internal static string StaffId(ClaimsPrincipal user) => user.FindFirstValue("api_key_id") ?? user.Identity?.Name ?? "unknown";
+    /// <summary>Writes the audit entry of a change that succeeded, as the console's pages do, with the API key as the actor.</summary>
+    private static RouteHandlerBuilder Audited(this RouteHandlerBuilder route, string action) =>
+        route.AddEndpointFilter(async (context, next) =>
+        {
+            var result = await next(context);
+            if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
+            {
+                var id = context.HttpContext.Request.RouteValues["id"] as string
+                         ?? (result is IValueHttpResult { Value: BroadcastView view } ? view.Id.ToString(CultureInfo.InvariantCulture) : null);
+                await context.HttpContext.RequestServices.GetRequiredService<AuditLog>().WriteAsync(context.HttpContext, action, "broadcast:" + id);
+            }
+
+            return result;
+        });
 
     private static async Task<IResult> ListAsync(BroadcastReader reader, int? limit, long? before, CancellationToken cancellationToken) =>
         Results.Ok(await reader.ListAsync(Math.Clamp(limit ?? 50, 1, 200), before, cancellationToken));
@@ -34,7 +48,7 @@ public static class BroadcastsApi
 
     private static async Task<IResult> CreateAsync(BroadcastInput input, BroadcastService service, BroadcastReader reader, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var outcome = await service.CreateAsync(input, StaffId(user), cancellationToken);
+        var outcome = await service.CreateAsync(input, StaffIdentity.Of(user), cancellationToken);
         return outcome.Ok
             ? Results.Created($"/api/v1/broadcasts/{outcome.Id}", await reader.GetAsync(outcome.Id, cancellationToken))
             : await ToResultAsync(outcome, reader, cancellationToken);
@@ -47,14 +61,17 @@ public static class BroadcastsApi
         await ToResultAsync(await service.SubmitAsync(id, cancellationToken), reader, cancellationToken);
 
     private static async Task<IResult> ApproveAsync(long id, BroadcastService service, BroadcastReader reader, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await ToResultAsync(await service.ApproveAsync(id, StaffId(user), cancellationToken), reader, cancellationToken);
+        await ToResultAsync(await service.ApproveAsync(id, StaffIdentity.Of(user), cancellationToken), reader, cancellationToken);
+
+    private static async Task<IResult> SendBackAsync(long id, SendBackInput input, BroadcastService service, BroadcastReader reader, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await ToResultAsync(await service.SendBackAsync(id, StaffIdentity.Of(user), input.Comment, cancellationToken), reader, cancellationToken);
 
     private static async Task<IResult> CancelAsync(long id, BroadcastService service, BroadcastReader reader, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await ToResultAsync(await service.CancelAsync(id, StaffId(user), cancellationToken), reader, cancellationToken);
+        await ToResultAsync(await service.CancelAsync(id, StaffIdentity.Of(user), cancellationToken), reader, cancellationToken);
 
     private static async Task<IResult> ForceAsync(long id, BroadcastService service, BroadcastReader reader, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await ToResultAsync(
-            await service.ForceAsync(id, StaffId(user), [StaffId(user), user.Identity?.Name ?? ""], cancellationToken), reader, cancellationToken);
+            await service.ForceAsync(id, user, cancellationToken), reader, cancellationToken);
 
     private static async Task<IResult> PreviewAsync(PreviewInput input, BroadcastReader reader, CancellationToken cancellationToken)
     {
@@ -65,38 +82,17 @@ public static class BroadcastsApi
     private static async Task<IResult> PreviewOfAsync(long id, BroadcastReader reader, CancellationToken cancellationToken) =>
         await reader.PreviewAsync(id, cancellationToken) is { } preview ? Results.Ok(preview) : NotFound(id);
 
-    private static async Task<IResult> TestAsync(
-        long id, TestSendInput input, BroadcastStore store, MulticastClient clients, IOptions<BroadcastOptions> options, CancellationToken cancellationToken)
-    {
-        var broadcast = await store.FindAsync(id, cancellationToken);
-        if (broadcast is null)
+    private static async Task<IResult> TestAsync(long id, TestSendInput input, TestSender sender, CancellationToken cancellationToken) =>
+        await sender.SendAsync(id, input.UserIds, input.Language, cancellationToken) switch
         {
-            return NotFound(id);
-        }
-
-        var ids = (input.UserIds ?? []).Where(u => !string.IsNullOrWhiteSpace(u)).Distinct(StringComparer.Ordinal).ToList();
-        if (ids.Count == 0 || ids.Count > options.Value.MaxTestRecipients)
-        {
-            return Results.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["userIds"] = [$"職員のLINEユーザーIDを1〜{options.Value.MaxTestRecipients}件指定してください。 / Give 1 to {options.Value.MaxTestRecipients} staff LINE user ids."],
-            });
-        }
-
-        var language = input.Language ?? Languages.Japanese;
-        try
-        {
-            var result = await clients.Create().MulticastAsync(ids, MessageCompiler.For(broadcast.MessagesJson, language), cancellationToken: cancellationToken);
-            return Results.Ok(new { sentTo = ids.Count, language, requestId = result.RequestId });
-        }
-        catch (LineApiException ex)
-        {
-            return Results.Problem(
+            null => NotFound(id),
+            { Errors: { } errors } => Results.ValidationProblem(errors),
+            { Failure: { } ex } => Results.Problem(
                 statusCode: StatusCodes.Status502BadGateway,
                 title: $"LINEがテスト送信を受け付けませんでした。 / LINE refused the test send: {ex.Message}",
-                extensions: new Dictionary<string, object?> { ["lineStatus"] = (int?)ex.StatusCode, ["requestId"] = ex.RequestId, ["details"] = ex.Details });
-        }
-    }
+                extensions: new Dictionary<string, object?> { ["lineStatus"] = (int?)ex.StatusCode, ["requestId"] = ex.RequestId, ["details"] = ex.Details }),
+            { } sent => Results.Ok(new { sentTo = sent.SentTo, language = sent.Language, requestId = sent.RequestId }),
+        };
 
     private static async Task<IResult> ToResultAsync(StaffOutcome outcome, BroadcastReader reader, CancellationToken cancellationToken) => outcome switch
     {

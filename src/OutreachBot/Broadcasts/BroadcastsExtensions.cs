@@ -30,6 +30,7 @@ public static class BroadcastsExtensions
         services.AddSingleton<BroadcastScheduling>();
         services.AddSingleton<BroadcastService>();
         services.AddSingleton<BroadcastReader>();
+        services.AddSingleton<TestSender>();
         services.AddSingleton<Audience>();
         services.AddSingleton<BatchSnapshot>();
         services.AddSingleton<BatchLedger>();

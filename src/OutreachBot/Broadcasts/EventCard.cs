@@ -93,6 +93,34 @@ public static class EventCard
         };
     }
 
+    /// <summary>The card's fields back from a Flex message <see cref="Build"/> made (to edit it); null for any other message.</summary>
+    public static EventCardFields? TryRead(JsonNode? message, TimeZoneInfo zone)
+    {
+        var bubble = message?["contents"];
+        if (message?["type"]?.GetValue<string>() != "flex" || bubble?["type"]?.GetValue<string>() != "bubble"
+            || bubble["body"]?["contents"] is not JsonArray body || body.Count < 2
+            || body[0]?["text"]?.GetValue<string>() is not { } title)
+        {
+            return null;
+        }
+
+        string? RowValue(string label) => body.Skip(1)
+            .Select(row => row?["contents"] as JsonArray)
+            .FirstOrDefault(cells => cells is { Count: 2 } && cells[0]?["text"]?.GetValue<string>() == label)?[1]?["text"]?.GetValue<string>();
+
+        var when = System.Text.RegularExpressions.Regex.Match(RowValue("日時") ?? "", @"^(\d{4}/\d{1,2}/\d{1,2})（.）(\d{1,2}:\d{2})$");
+        if (!when.Success || !DateTime.TryParseExact(
+                $"{when.Groups[1].Value} {when.Groups[2].Value}", "yyyy/M/d H:mm", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var local))
+        {
+            return null;
+        }
+
+        var startsAt = new DateTimeOffset(local, zone.GetUtcOffset(local));
+        var url = bubble["footer"]?["contents"]?[0]?["action"]?["uri"]?.GetValue<string>();
+        return new EventCardFields(title, startsAt, RowValue("会場"), url, bubble["hero"]?["url"]?.GetValue<string>());
+    }
+
     private static JsonObject Row(string label, string value) => new()
     {
         ["type"] = "box",
@@ -105,3 +133,5 @@ public static class EventCard
         },
     };
 }
+
+public sealed record EventCardFields(string Title, DateTimeOffset StartsAt, string? Venue, string? Url, string? ImageUrl);

@@ -31,6 +31,15 @@ public static class AuditActions
     public const string FaqCreated = "faq.created";
     public const string FaqUpdated = "faq.updated";
     public const string FaqDeleted = "faq.deleted";
+    public const string LineUserIdChanged = "account.line_user_id";
+    public const string BroadcastCreated = "broadcast.created";
+    public const string BroadcastUpdated = "broadcast.updated";
+    public const string BroadcastSubmitted = "broadcast.submitted";
+    public const string BroadcastApproved = "broadcast.approved";
+    public const string BroadcastSentBack = "broadcast.sent_back";
+    public const string BroadcastCancelled = "broadcast.cancelled";
+    public const string BroadcastForced = "broadcast.forced";
+    public const string BroadcastTestSent = "broadcast.test_sent";
 
     public static IReadOnlyDictionary<string, Bilingual> Labels { get; } = new Dictionary<string, Bilingual>
     {
@@ -62,6 +71,15 @@ public static class AuditActions
         [FaqCreated] = new("FAQ作成", "FAQ created"),
         [FaqUpdated] = new("FAQ変更", "FAQ changed"),
         [FaqDeleted] = new("FAQ削除", "FAQ deleted"),
+        [LineUserIdChanged] = new("LINEユーザーID変更", "LINE user id changed"),
+        [BroadcastCreated] = new("配信作成", "Broadcast created"),
+        [BroadcastUpdated] = new("配信変更", "Broadcast changed"),
+        [BroadcastSubmitted] = new("配信の承認申請", "Broadcast submitted"),
+        [BroadcastApproved] = new("配信承認", "Broadcast approved"),
+        [BroadcastSentBack] = new("配信差し戻し", "Broadcast sent back"),
+        [BroadcastCancelled] = new("配信取り消し", "Broadcast cancelled"),
+        [BroadcastForced] = new("配信の強制送信", "Broadcast forced"),
+        [BroadcastTestSent] = new("テスト送信", "Test send"),
     };
 
     public static Bilingual Label(string action) => Labels.TryGetValue(action, out var label) ? label : new(action, action);

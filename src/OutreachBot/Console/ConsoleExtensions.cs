@@ -36,6 +36,7 @@ public static class ConsoleExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ConsoleClock>();
         services.AddSingleton<DashboardFigures>();
+        services.AddSingleton<UpcomingBroadcasts>();
         services.AddTransient<QuotaReader>(); // the LINE client it uses is a transient typed client
         services.AddScoped<StaffCookieEvents>();
         services.AddHostedService<StaffBootstrap>();
@@ -61,6 +62,9 @@ public static class ConsoleExtensions
                 pages.Conventions.AuthorizePage("/Topics/Edit", ConsolePolicies.Edit);
                 pages.Conventions.AuthorizePage("/Events/Edit", ConsolePolicies.Edit);
                 pages.Conventions.AuthorizePage("/Faq/Edit", ConsolePolicies.Edit);
+                pages.Conventions.AuthorizePage("/Broadcasts/Compose", ConsolePolicies.Edit);
+                pages.Conventions.AuthorizePage("/Broadcasts/Approvals", ConsolePolicies.Approve);
+                pages.Conventions.AuthorizePage("/Broadcasts/Review", ConsolePolicies.Approve);
                 pages.Conventions.AllowAnonymousToPage("/SignIn");
                 pages.Conventions.AllowAnonymousToPage("/Language");
             })

@@ -28,6 +28,12 @@ public sealed record StaffAccount
 
     public long? LastSignInAt { get; init; }
 
+    /// <summary>The staff member's own LINE user id (<c>U</c> and 32 hex digits), for test sends to themselves.</summary>
+    public string? LineUserId { get; init; }
+
+    public static bool IsLineUserId(string? value) =>
+        value is { Length: 33 } && value[0] == 'U' && value.Skip(1).All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+
     public bool IsLockedAt(long now) => LockedUntil is { } until && until > now;
 
     public static string Normalize(string username) => username.Trim().ToLowerInvariant();

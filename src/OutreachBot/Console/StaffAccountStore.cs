@@ -11,7 +11,7 @@ public sealed class StaffAccountStore(Database database)
         """
         id, username, display_name AS DisplayName, role AS RoleCode, must_change_password AS MustChangePassword, disabled,
         failed_sign_ins AS FailedSignIns, locked_until AS LockedUntil, security_stamp AS SecurityStamp,
-        created_at AS CreatedAt, last_sign_in_at AS LastSignInAt
+        created_at AS CreatedAt, last_sign_in_at AS LastSignInAt, line_user_id AS LineUserId
         """;
 
     public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellationToken)
@@ -134,6 +134,16 @@ public sealed class StaffAccountStore(Database database)
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>Sets (or, with null, clears) the staff member's own LINE user id, where test sends to themselves go.</summary>
+    public async Task<bool> SetLineUserIdAsync(long id, string? lineUserId, long now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE staff_accounts SET line_user_id = @LineUserId, updated_at = @Now WHERE id = @Id",
+            new { Id = id, LineUserId = lineUserId, Now = now },
+            cancellationToken: cancellationToken)) == 1;
+    }
+
     public async Task<bool> UnlockAsync(long id, long now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -181,6 +191,8 @@ public sealed class StaffAccountStore(Database database)
 
         public string? PasswordHash { get; init; }
 
+        public string? LineUserId { get; init; }
+
         public StaffAccount ToAccount() => new()
         {
             Id = Id,
@@ -194,6 +206,7 @@ public sealed class StaffAccountStore(Database database)
             SecurityStamp = SecurityStamp,
             CreatedAt = CreatedAt,
             LastSignInAt = LastSignInAt,
+            LineUserId = LineUserId,
         };
     }
 }

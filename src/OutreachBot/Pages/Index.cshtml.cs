@@ -6,10 +6,10 @@ using OutreachBot.Webhook;
 
 namespace OutreachBot.Pages;
 
-/// <summary>The dashboard: followers, subscribers per topic and over time, the message quota, parked webhook events, open questions.</summary>
+/// <summary>The dashboard: followers, subscribers per topic and over time, the message quota, the next broadcasts, parked webhook events, open questions.</summary>
 public sealed class IndexModel(
     DashboardFigures figures, TopicStore topics, SubscriberStats stats, InboxStore inbox, ConsultationInbox questions, QuotaReader quota,
-    ConsoleClock clock) : ConsolePage
+    UpcomingBroadcasts upcoming, ConsoleClock clock) : ConsolePage
 {
     public static readonly int[] Ranges = [7, 30, 90, 365];
 
@@ -30,6 +30,10 @@ public sealed class IndexModel(
 
     public int Days { get; private set; }
 
+    public IReadOnlyList<(OutreachBot.Broadcasts.Broadcast Broadcast, DateTimeOffset At)> NextBroadcasts { get; private set; } = [];
+
+    public ConsoleClock Clock => clock;
+
     public async Task OnGetAsync(int? days)
     {
         var cancel = HttpContext.RequestAborted;
@@ -43,5 +47,6 @@ public sealed class IndexModel(
         Parked = await inbox.CountParkedAsync(cancel);
         OpenQuestions = await questions.CountUnansweredAsync(cancel);
         Quota = await quota.ReadAsync(cancel);
+        NextBroadcasts = await upcoming.NextAsync(5, cancel);
     }
 }

@@ -44,6 +44,23 @@ public abstract class BroadcastRulesTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task SendBack_ByAnotherStaffMember_ReturnsADraftWithTheComment()
+    {
+        var h = await StartAsync(new() { ["Broadcasts:RequireApproval"] = "true" });
+
+        var id = await h.CreateAsync(BroadcastHarness.Broadcast("volunteer"));
+        var (byAuthor, _) = await h.PostAsync($"/api/v1/broadcasts/{id}/sendback", new { comment = "自分で" });
+        var (noComment, _) = await h.PostAsync($"/api/v1/broadcasts/{id}/sendback", new { comment = "" }, BroadcastHarness.SecondApiKey);
+        var (byOther, view) = await h.PostAsync($"/api/v1/broadcasts/{id}/sendback", new { comment = "写真を添えてください" }, BroadcastHarness.SecondApiKey);
+
+        Assert.Equal(403, (int)byAuthor.StatusCode);
+        Assert.Equal(400, (int)noComment.StatusCode);
+        Assert.Equal(200, (int)byOther.StatusCode);
+        Assert.Equal("draft", view!.Text("status"));
+        Assert.Equal("写真を添えてください", view!["review"]?["comment"]?.GetValue<string>());
+    }
+
+    [SkippableFact]
     public async Task QuietHours_SendNowInside_RefusedUnlessUrgent()
     {
         var jst = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));

@@ -16,7 +16,8 @@ document.addEventListener("DOMContentLoaded", () => {
         counter.className = "counter";
         counter.setAttribute("aria-live", "polite");
         const update = () => {
-            const length = [...field.value].length;
+            // LINE counts UTF-16 units (an emoji is two); other limits here count characters.
+            const length = field.dataset.units === "utf16" ? field.value.length : [...field.value].length;
             counter.textContent = `${length} / ${limit}`;
             counter.classList.toggle("over", length > limit);
         };

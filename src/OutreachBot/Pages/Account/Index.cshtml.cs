@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using OutreachBot.StaffConsole;
+
+namespace OutreachBot.Pages.Account;
+
+/// <summary>A staff member's own account: their LINE user id, where "test send to myself" goes.</summary>
+public sealed class IndexModel(StaffAccountStore accounts, AuditLog audit, ConsoleClock clock) : ConsolePage
+{
+    public StaffAccount Account { get; private set; } = null!;
+
+    [BindProperty]
+    public string? LineUserId { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return Forbid();
+        }
+
+        LineUserId = Account.LineUserId;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return Forbid();
+        }
+
+        var value = string.IsNullOrWhiteSpace(LineUserId) ? null : LineUserId.Trim();
+        if (value is not null && !StaffAccount.IsLineUserId(value))
+        {
+            AddError("lineUserId", new("LINEユーザーIDは U と32桁の英数字（0-9, a-f）です。", "A LINE user id is U followed by 32 characters 0-9 and a-f."));
+            return Page();
+        }
+
+        await accounts.SetLineUserIdAsync(Account.Id, value, clock.Now, HttpContext.RequestAborted);
+        await audit.WriteAsync(HttpContext, AuditActions.LineUserIdChanged, Account.Username, value is null ? "cleared" : "set");
+        Notice = ConsoleText.S("保存しました。", "Saved.");
+        return Redirect("/console/account");
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        if (User.AccountId() is not { } id || await accounts.FindAsync(id, HttpContext.RequestAborted) is not { } account)
+        {
+            return false;
+        }
+
+        Account = account;
+        return true;
+    }
+}

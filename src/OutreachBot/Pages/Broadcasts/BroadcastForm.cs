@@ -1,0 +1,233 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OutreachBot.Broadcasts;
+
+namespace OutreachBot.Pages.Broadcasts;
+
+/// <summary>
+/// The compose form as typed: every field kept as text so that an error shows it again unchanged. One variant per
+/// supported language (Japanese required), each with up to five message slots; it becomes the API's
+/// <see cref="BroadcastInput"/>, so the console and the API are checked by the same rules.
+/// </summary>
+public sealed class BroadcastForm
+{
+    public string? Title { get; set; }
+
+    public List<MessageVariant> Variants { get; set; } = [];
+
+    public List<string> Topics { get; set; } = [];
+
+    public string Match { get; set; } = "any";
+
+    public List<string> Languages { get; set; } = [];
+
+    /// <summary>District names separated by commas (、 or ,).</summary>
+    public string? Districts { get; set; }
+
+    /// <summary>now, at, cron or event.</summary>
+    public string Schedule { get; set; } = "now";
+
+    /// <summary>Wall-clock time in <c>Bot:TimeZone</c>, as a datetime-local input sends it.</summary>
+    public string? At { get; set; }
+
+    public string? Cron { get; set; }
+
+    public string? EventId { get; set; }
+
+    public string? HoursBefore { get; set; } = "24";
+
+    public bool Urgent { get; set; }
+
+    public MessageVariant Variant(string language) => Variants.First(v => v.Language == language);
+
+    /// <summary>One variant per language, each with <see cref="LineLimitsForForm.Slots"/> slots, the filled ones first.</summary>
+    public BroadcastForm Normalize()
+    {
+        Variants = [.. OutreachBot.Languages.Supported.Select(l =>
+        {
+            var variant = Variants.FirstOrDefault(v => v.Language == l.Code) ?? new MessageVariant { Language = l.Code };
+            variant.Slots = [.. variant.Slots.Where(s => !s.IsEmpty).Take(LineLimitsForForm.Slots)];
+            while (variant.Slots.Count < LineLimitsForForm.Slots)
+            {
+                variant.Slots.Add(new MessageSlot());
+            }
+
+            return variant;
+        })];
+        return this;
+    }
+
+    public BroadcastInput ToInput(bool draft)
+    {
+        Normalize();
+        var messages = new Dictionary<string, JsonElement>();
+        foreach (var variant in Variants.Where(v => v.Language == OutreachBot.Languages.Japanese || v.Slots.Any(s => !s.IsEmpty)))
+        {
+            var array = new JsonArray([.. variant.Slots.Where(s => !s.IsEmpty).Select(s => s.ToJson())]);
+            messages[variant.Language] = JsonSerializer.SerializeToElement(array);
+        }
+
+        var districts = (Districts ?? "").Split([',', '、', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var schedule = Schedule switch
+        {
+            "at" => new ScheduleInput(At ?? "", null, null),
+            "cron" => new ScheduleInput(null, Cron ?? "", null),
+            "event" => new ScheduleInput(null, null, new BeforeEventInput(EventId?.Trim(), HoursOffset())),
+            _ => null,
+        };
+        return new BroadcastInput(
+            Title, messages, new TargetInput(Topics, Match, Languages.Count > 0 ? Languages : null, districts.Count > 0 ? districts : null, null),
+            schedule, Urgent, draft);
+    }
+
+    public static BroadcastForm From(Broadcast broadcast, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(broadcast);
+        var stored = JsonNode.Parse(broadcast.MessagesJson)!.AsObject();
+        var form = new BroadcastForm
+        {
+            Title = broadcast.Title,
+            Variants = [.. stored.Select(p => new MessageVariant
+            {
+                Language = p.Key,
+                Slots = [.. p.Value!.AsArray().Select(m => MessageSlot.From(m!, zone))],
+            })],
+            Topics = [.. broadcast.Target.Topics],
+            Match = broadcast.Target.MatchAll ? "all" : "any",
+            Languages = [.. broadcast.Target.Languages ?? []],
+            Districts = broadcast.Target.Districts is { } d ? string.Join("、", d) : null,
+            Schedule = BroadcastNames.Of(broadcast.Schedule.Kind),
+            At = broadcast.Schedule is { Kind: ScheduleKind.At, SendAt: { } at } ? Local(at, zone) : null,
+            Cron = broadcast.Schedule.Cron,
+            EventId = broadcast.Schedule.EventId,
+            HoursBefore = broadcast.Schedule.EventOffset is { } offset ? offset.TotalHours.ToString(CultureInfo.InvariantCulture) : "24",
+            Urgent = broadcast.Urgent,
+        };
+        return form.Normalize();
+    }
+
+    private string? HoursOffset() =>
+        double.TryParse(HoursBefore, NumberStyles.Float, CultureInfo.InvariantCulture, out var hours) && hours >= 0
+            ? System.Xml.XmlConvert.ToString(TimeSpan.FromHours(hours))
+            : HoursBefore; // kept as typed, so the service refuses it with its own message
+
+    private static string Local(long ms, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(ms), zone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+}
+
+public sealed class MessageVariant
+{
+    public string Language { get; set; } = OutreachBot.Languages.Japanese;
+
+    public List<MessageSlot> Slots { get; set; } = [];
+}
+
+public static class LineLimitsForForm
+{
+    public const int Slots = OutreachBot.Line.Messaging.LineLimits.MessagesPerRequest;
+    public const int CardTitle = 100;
+}
+
+/// <summary>One message: a text, an image, an event card, or any other LINE message as JSON.</summary>
+public sealed class MessageSlot
+{
+    /// <summary>text, image, card or json; empty for an unused slot.</summary>
+    public string? Type { get; set; }
+
+    public string? Text { get; set; }
+
+    public string? ImageUrl { get; set; }
+
+    public string? PreviewUrl { get; set; }
+
+    public string? CardTitle { get; set; }
+
+    public string? CardStartsAt { get; set; }
+
+    public string? CardVenue { get; set; }
+
+    public string? CardUrl { get; set; }
+
+    public string? CardImageUrl { get; set; }
+
+    public string? Json { get; set; }
+
+    public bool IsEmpty => Type switch
+    {
+        "text" => string.IsNullOrEmpty(Text),
+        "image" => string.IsNullOrWhiteSpace(ImageUrl) && string.IsNullOrWhiteSpace(PreviewUrl),
+        "card" => new[] { CardTitle, CardStartsAt, CardVenue, CardUrl, CardImageUrl }.All(string.IsNullOrWhiteSpace),
+        "json" => string.IsNullOrWhiteSpace(Json),
+        _ => true,
+    };
+
+    public JsonNode ToJson() => Type switch
+    {
+        // Browsers send a textarea's line ends as CRLF; LINE shows LF, and the counter beside the field counted LF.
+        "text" => new JsonObject { ["type"] = "text", ["text"] = Text?.ReplaceLineEndings("\n") },
+        "image" => new JsonObject { ["type"] = "image", ["originalContentUrl"] = ImageUrl?.Trim(), ["previewImageUrl"] = (string.IsNullOrWhiteSpace(PreviewUrl) ? ImageUrl : PreviewUrl)?.Trim() },
+        "card" => Card(),
+        _ => ParseJson(),
+    };
+
+    public static MessageSlot From(JsonNode message, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var type = message["type"]?.GetValue<string>();
+        if (type == "text" && message.AsObject().Count == 2)
+        {
+            return new MessageSlot { Type = "text", Text = message["text"]?.GetValue<string>() };
+        }
+
+        if (type == "image" && message.AsObject().Count == 3)
+        {
+            return new MessageSlot { Type = "image", ImageUrl = message["originalContentUrl"]?.GetValue<string>(), PreviewUrl = message["previewImageUrl"]?.GetValue<string>() };
+        }
+
+        if (EventCard.TryRead(message, zone) is { } card)
+        {
+            return new MessageSlot
+            {
+                Type = "card",
+                CardTitle = card.Title,
+                CardStartsAt = TimeZoneInfo.ConvertTime(card.StartsAt, zone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+                CardVenue = card.Venue,
+                CardUrl = card.Url,
+                CardImageUrl = card.ImageUrl,
+            };
+        }
+
+        return new MessageSlot { Type = "json", Json = message.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) };
+    }
+
+    private JsonObject Card()
+    {
+        var card = new JsonObject { ["type"] = "eventCard", ["title"] = CardTitle, ["startsAt"] = CardStartsAt };
+        void Optional(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                card[name] = value.Trim();
+            }
+        }
+
+        Optional("venue", CardVenue);
+        Optional("url", CardUrl);
+        Optional("imageUrl", CardImageUrl);
+        return card;
+    }
+
+    /// <summary>Text that is not JSON goes on as a string, which the compiler refuses with its message for this slot.</summary>
+    private JsonNode ParseJson()
+    {
+        try
+        {
+            return JsonNode.Parse(Json ?? "") ?? JsonValue.Create(Json ?? "")!;
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(Json ?? "")!;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using OutreachBot.Broadcasts;
+using OutreachBot.StaffConsole;
+using OutreachBot.Subscriptions;
+
+namespace OutreachBot.Pages.Broadcasts;
+
+/// <summary>Writes a new broadcast or edits one not yet fired: save as draft, or submit (for approval where required).</summary>
+public sealed class ComposeModel(
+    BroadcastService service, BroadcastStore store, BroadcastReader reader, TopicStore topics, AuditLog audit, ConsoleClock clock) : ConsolePage
+{
+    public long? Id => RouteData.Values["id"] is string id && long.TryParse(id, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    public ConsoleClock Clock => clock;
+
+    [BindProperty]
+    public BroadcastForm Input { get; set; } = new();
+
+    public IReadOnlyList<Topic> Topics { get; private set; } = [];
+
+    public Broadcast? Existing { get; private set; }
+
+    public AudiencePreview? Estimate { get; private set; }
+
+    public IReadOnlyList<string> CronFirings { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        Input = Existing is null ? new BroadcastForm().Normalize() : BroadcastForm.From(Existing, clock.Zone);
+        return Page();
+    }
+
+    /// <summary><paramref name="action"/>: draft (save), submit, or estimate (count recipients and show the cron firings; nothing saved).</summary>
+    public async Task<IActionResult> OnPostAsync(string? action)
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        var input = Input.ToInput(draft: action != "submit");
+        if (action == "estimate")
+        {
+            await EstimateAsync(input);
+            return Page();
+        }
+
+        var author = StaffIdentity.Of(User);
+        var outcome = Existing is null
+            ? await service.CreateAsync(input, author, HttpContext.RequestAborted)
+            : await service.ReplaceAsync(Existing.Id, input, HttpContext.RequestAborted);
+        if (outcome.Ok || outcome.Id != 0)
+        {
+            await audit.WriteAsync(HttpContext, Existing is null ? AuditActions.BroadcastCreated : AuditActions.BroadcastUpdated, Target(outcome.Id), Input.Title);
+        }
+
+        if (!outcome.Ok)
+        {
+            if (outcome.Errors is { } errors)
+            {
+                AddErrors(errors);
+            }
+            else
+            {
+                AddError("form", new(Bilingual.Pick(outcome.Problem ?? ""), Bilingual.Pick(outcome.Problem ?? "")));
+            }
+
+            if (Existing is null && outcome.Id is not 0 and var kept)
+            {
+                // Stored as a draft, but not submitted: go on editing that draft.
+                Notice = Errors["form"];
+                return Redirect($"/console/broadcasts/compose/{kept}");
+            }
+
+            await EstimateAsync(input);
+            return Page();
+        }
+
+        if (action == "submit")
+        {
+            await audit.WriteAsync(HttpContext, AuditActions.BroadcastSubmitted, Target(outcome.Id), Input.Title);
+        }
+
+        Notice = action == "submit"
+            ? ConsoleText.S("申請しました。", "Submitted.")
+            : ConsoleText.S("下書きを保存しました。", "Draft saved.");
+        return Redirect($"/console/broadcasts/{outcome.Id}");
+    }
+
+    /// <summary>The next five firings of a cron expression in <c>Bot:TimeZone</c>, for the page's script.</summary>
+    public IActionResult OnGetCron(string? cron) =>
+        CronSchedules.TryParse(cron, clock.Zone, out var expression)
+            ? new JsonResult(new { firings = Firings(expression!) })
+            : new JsonResult(new { error = ConsoleText.S("Quartz の cron 式を入力してください（例 0 0 10 ? * MON）。", "Enter a Quartz cron expression, e.g. 0 0 10 ? * MON.") });
+
+    /// <summary>The recipient count and quota estimate of a target, for the page's script.</summary>
+    public async Task<IActionResult> OnGetEstimateAsync([FromQuery] List<string> topic, string? match, [FromQuery] List<string> language, string? districts)
+    {
+        var list = (districts ?? "").Split([',', '、', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var (preview, errors) = await reader.PreviewAsync(
+            new TargetInput(topic, match, language.Count > 0 ? language : null, list.Count > 0 ? list : null, null), HttpContext.RequestAborted);
+        return preview is null
+            ? new JsonResult(new { error = string.Join(" ", errors.Values.SelectMany(e => e).Select(Bilingual.Pick)) })
+            : new JsonResult(new { text = EstimateText(preview) });
+    }
+
+    public static string EstimateText(AudiencePreview preview)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        var quota = preview.Quota;
+        var recipients = ConsoleText.S($"配信対象 {preview.Recipients:N0} 人", $"{preview.Recipients:N0} recipients");
+        var left = quota switch
+        {
+            { Problem: not null } => ConsoleText.S("残り通数は確認できません", "the quota could not be read"),
+            { Limited: false } => ConsoleText.S("通数の上限なし", "no monthly limit"),
+            { WouldExceed: true } => ConsoleText.S($"今月の残り {quota.Remaining:N0} 通を超えます（保留されます）", $"more than the {quota.Remaining:N0} messages left this month (it will be held)"),
+            _ => ConsoleText.S($"今月の残り {quota.Remaining:N0} 通のうち {quota.WouldUse:N0} 通を使います", $"uses {quota.WouldUse:N0} of the {quota.Remaining:N0} messages left this month"),
+        };
+        return $"{recipients} · {left}";
+    }
+
+    private async Task EstimateAsync(BroadcastInput input)
+    {
+        if (input.Target?.Topics is { Count: > 0 })
+        {
+            (Estimate, _) = await reader.PreviewAsync(input.Target, HttpContext.RequestAborted);
+        }
+
+        if (Input.Schedule == "cron" && CronSchedules.TryParse(Input.Cron, clock.Zone, out var expression))
+        {
+            CronFirings = Firings(expression!);
+        }
+
+        Input.Normalize();
+    }
+
+    private string[] Firings(Quartz.CronExpression expression) =>
+        [.. CronSchedules.Next(expression, DateTimeOffset.FromUnixTimeMilliseconds(clock.Now), 5).Select(t => clock.Format(t.ToUnixTimeMilliseconds()))];
+
+    private async Task<bool> LoadAsync()
+    {
+        Topics = await topics.ListAsync(includeArchived: false, HttpContext.RequestAborted);
+        if (Id is not { } id)
+        {
+            return true;
+        }
+
+        Existing = await store.FindAsync(id, HttpContext.RequestAborted);
+        return Existing is not null;
+    }
+
+    /// <summary>The server's preview of a variant as typed (the page's script redraws it while typing).</summary>
+    public static IReadOnlyList<PreviewBubble> PreviewOf(MessageVariant variant)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        return [.. variant.Slots.Where(s => !s.IsEmpty).Select(s => s.Type switch
+        {
+            "text" => new PreviewBubble("text", s.Text ?? ""),
+            "image" => new PreviewBubble("image", s.ImageUrl ?? "", s.ImageUrl),
+            "card" => new PreviewBubble("card", s.CardTitle ?? "", s.CardUrl, [.. new[] { s.CardStartsAt, s.CardVenue }.OfType<string>()]),
+            _ => new PreviewBubble("other", "JSON"),
+        })];
+    }
+
+    private static string Target(long id) => "broadcast:" + id.ToString(CultureInfo.InvariantCulture);
+}

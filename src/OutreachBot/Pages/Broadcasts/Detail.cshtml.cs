@@ -1,0 +1,140 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using OutreachBot.Broadcasts;
+using OutreachBot.StaffConsole;
+
+namespace OutreachBot.Pages.Broadcasts;
+
+/// <summary>A broadcast: its state and delivery counts, failed batches with LINE's errors, its preview; submit, cancel, force, test-send.</summary>
+public sealed class DetailModel(
+    BroadcastService service, BroadcastStore store, BroadcastReader reader, RunStore runs, BroadcastScheduling scheduling, TestSender tester, StaffAccountStore accounts, AuditLog audit, ConsoleClock clock) : ConsolePage
+{
+    public long Id => long.Parse((string)RouteData.Values["id"]!, CultureInfo.InvariantCulture);
+
+    public Broadcast Broadcast { get; private set; } = null!;
+
+    public BroadcastView View { get; private set; } = null!;
+
+    public IReadOnlyList<RunSummary> Runs { get; private set; } = [];
+
+    public IReadOnlyList<BatchError> FailedBatches { get; private set; } = [];
+
+    public string PreviewLanguage { get; private set; } = Languages.Japanese;
+
+    public string? MyLineUserId { get; private set; }
+
+    public DateTimeOffset? NextFire { get; private set; }
+
+    public bool CanEdit { get; private set; }
+
+    public bool CanApprove { get; private set; }
+
+    public bool IsAdmin { get; private set; }
+
+    public ConsoleClock Clock => clock;
+
+    [BindProperty]
+    public string? UserIds { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string? lang)
+    {
+        PreviewLanguage = lang is not null && Languages.IsSupported(lang) ? lang : Languages.Japanese;
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
+    public Task<IActionResult> OnPostSubmitAsync() =>
+        ActAsync(ConsolePolicies.Edit, AuditActions.BroadcastSubmitted, () => service.SubmitAsync(Id, HttpContext.RequestAborted), new("申請しました。", "Submitted."));
+
+    public Task<IActionResult> OnPostCancelAsync() =>
+        ActAsync(ConsolePolicies.Edit, AuditActions.BroadcastCancelled, () => service.CancelAsync(Id, StaffIdentity.Of(User), HttpContext.RequestAborted), new("取り消しました。", "Cancelled."));
+
+    public Task<IActionResult> OnPostForceAsync() =>
+        ActAsync(ConsolePolicies.Admin, AuditActions.BroadcastForced, () => service.ForceAsync(Id, User, HttpContext.RequestAborted), new("強制送信します。", "Forced: it is being sent."));
+
+    /// <summary><paramref name="to"/>: "me" (the staff member's own LINE user id) or "list" (<see cref="UserIds"/>, one a line).</summary>
+    public async Task<IActionResult> OnPostTestAsync(string? to, string? language)
+    {
+        if (!await CanAsync(ConsolePolicies.Edit))
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        var ids = to == "me"
+            ? (MyLineUserId is { } mine ? [mine] : [])
+            : (UserIds ?? "").Split(['\n', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (to == "me" && ids.Count == 0)
+        {
+            AddError("test", new("あなたのLINEユーザーIDが登録されていません。「アカウント」で登録してください。", "Your LINE user id is not set: add it on your account page first."));
+            return Page();
+        }
+
+        var result = (await tester.SendAsync(Id, ids, language, HttpContext.RequestAborted))!;
+        if (result.Errors is { } errors)
+        {
+            AddErrors(errors.ToDictionary(e => "test", e => e.Value));
+            return Page();
+        }
+
+        if (result.Failure is { } failure)
+        {
+            AddError("test", new($"LINEがテスト送信を受け付けませんでした（{(int?)failure.StatusCode}）: {failure.Message}", $"LINE refused the test send ({(int?)failure.StatusCode}): {failure.Message}"));
+            return Page();
+        }
+
+        await audit.WriteAsync(HttpContext, AuditActions.BroadcastTestSent, Target, $"{result.SentTo} recipient(s), {result.Language}, x-line-request-id {result.RequestId}");
+        Notice = ConsoleText.S($"{result.SentTo}人にテスト送信しました（{result.Language}）。", $"Test sent to {result.SentTo} ({result.Language}).");
+        return Redirect($"/console/broadcasts/{Id}");
+    }
+
+    private string Target => "broadcast:" + Id.ToString(CultureInfo.InvariantCulture);
+
+    private async Task<IActionResult> ActAsync(string policy, string action, Func<Task<StaffOutcome>> act, Bilingual done)
+    {
+        if (!await CanAsync(policy))
+        {
+            return Forbid();
+        }
+
+        var outcome = await act();
+        if (!outcome.Ok)
+        {
+            if (outcome.Status == StatusCodes.Status404NotFound)
+            {
+                return NotFound();
+            }
+
+            await LoadAsync();
+            AddError("action", new(Bilingual.Pick(outcome.Problem ?? ""), Bilingual.Pick(outcome.Problem ?? "")));
+            return Page();
+        }
+
+        await audit.WriteAsync(HttpContext, action, Target, Broadcast?.Title ?? (await store.FindAsync(Id, HttpContext.RequestAborted))?.Title);
+        Notice = done.Text;
+        return Redirect($"/console/broadcasts/{Id}");
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        if (await store.FindAsync(Id, cancellationToken) is not { } broadcast)
+        {
+            return false;
+        }
+
+        Broadcast = broadcast;
+        View = (await reader.GetAsync(Id, cancellationToken))!;
+        Runs = await runs.ForBroadcastAsync(Id, 20, cancellationToken);
+        FailedBatches = Runs.Count == 0 ? [] : await runs.ErrorsAsync(Runs[0].Id, 100, cancellationToken);
+        NextFire = broadcast.State == BroadcastState.Scheduled ? await scheduling.NextFireAsync(Id, cancellationToken) : null;
+        MyLineUserId = User.AccountId() is { } account ? (await accounts.FindAsync(account, cancellationToken))?.LineUserId : null;
+        CanEdit = await CanAsync(ConsolePolicies.Edit);
+        CanApprove = await CanAsync(ConsolePolicies.Approve);
+        IsAdmin = await CanAsync(ConsolePolicies.Admin);
+        return true;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using OutreachBot.Broadcasts;
+using OutreachBot.StaffConsole;
+
+namespace OutreachBot.Pages.Broadcasts;
+
+/// <summary>An approver reads a broadcast awaiting approval with its preview and approves it or sends it back with a comment.</summary>
+public sealed class ReviewModel(BroadcastService service, BroadcastStore store, BroadcastReader reader, AuditLog audit, ConsoleClock clock) : ConsolePage
+{
+    public long Id => long.Parse((string)RouteData.Values["id"]!, CultureInfo.InvariantCulture);
+
+    public Broadcast Broadcast { get; private set; } = null!;
+
+    public AudiencePreview? Audience { get; private set; }
+
+    public ConsoleClock Clock => clock;
+
+    public bool IsAuthor => Broadcast.Author == StaffIdentity.Of(User);
+
+    [BindProperty]
+    public string? Comment { get; set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostApproveAsync()
+    {
+        var outcome = await service.ApproveAsync(Id, StaffIdentity.Of(User), HttpContext.RequestAborted);
+        return await AfterAsync(outcome, AuditActions.BroadcastApproved, new("承認しました。予定どおり配信されます。", "Approved: it goes out as scheduled."));
+    }
+
+    public async Task<IActionResult> OnPostSendBackAsync()
+    {
+        var outcome = await service.SendBackAsync(Id, StaffIdentity.Of(User), Comment, HttpContext.RequestAborted);
+        return await AfterAsync(outcome, AuditActions.BroadcastSentBack, new("作成者に差し戻しました。", "Sent back to its author."), Comment);
+    }
+
+    private async Task<IActionResult> AfterAsync(StaffOutcome outcome, string action, Bilingual done, string? detail = null)
+    {
+        if (outcome.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+
+        if (!outcome.Ok)
+        {
+            await LoadAsync();
+            if (outcome.Errors is { } errors)
+            {
+                AddErrors(errors);
+            }
+            else
+            {
+                AddError("action", new(Bilingual.Pick(outcome.Problem ?? ""), Bilingual.Pick(outcome.Problem ?? "")));
+            }
+
+            return Page();
+        }
+
+        await audit.WriteAsync(HttpContext, action, "broadcast:" + Id.ToString(CultureInfo.InvariantCulture), detail ?? (await store.FindAsync(Id, HttpContext.RequestAborted))?.Title);
+        Notice = done.Text;
+        return Redirect("/console/broadcasts/approvals");
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        if (await store.FindAsync(Id, HttpContext.RequestAborted) is not { } broadcast)
+        {
+            return false;
+        }
+
+        Broadcast = broadcast;
+        Audience = await reader.PreviewAsync(Id, HttpContext.RequestAborted);
+        return true;
+    }
+}
