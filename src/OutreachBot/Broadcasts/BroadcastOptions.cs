@@ -59,7 +59,7 @@ public sealed class BroadcastOptions
     /// <summary>Check the month's remaining message quota before a broadcast goes out, and hold it when it would not fit.</summary>
     public bool CheckQuota { get; set; } = true;
 
-    /// <summary>Staff identities (API key names or ids) allowed to force a broadcast held for quota; empty means any staff key.</summary>
+    /// <summary>API keys (names or ids) allowed to force a broadcast held for quota; empty means any staff key. In the console, admins may.</summary>
     public IReadOnlyList<string> Admins { get; set; } = [];
 
     /// <summary>Most recipients of one test send.</summary>
