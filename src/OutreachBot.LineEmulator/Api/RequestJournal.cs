@@ -31,6 +31,7 @@ public sealed class RequestJournal
 }
 
 /// <param name="Headers">Request headers, without Authorization.</param>
+/// <param name="At">When the request arrived, which is when LINE counts it against a rate.</param>
 /// <param name="Status">The status answered; 0 when the connection was dropped on purpose.</param>
 /// <param name="Fault">The fault injected into this request, if any (<c>429</c>, <c>500</c>, <c>drop</c>, <c>slow</c>).</param>
 public sealed record RecordedRequest(
