@@ -57,12 +57,15 @@ public static class FanoutBenchmark
     private static void Report(string name, Run run) => Console.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
         $"{name}: {run.Seconds:F2} s from fire to last batch accepted (snapshot {run.SnapshotSeconds:F2} s), {run.Requests} multicast requests, " +
-        $"busiest second {run.BusiestSecond}, peak RSS {run.RssMb} MB, duplicates {run.Duplicates}, missed {run.Missed}"));
+        $"busiest second {run.BusiestSecond}, peak RSS {run.RssMb} MB, duplicates {run.Duplicates}, missed {run.Missed}, " +
+        $"cpu: bot {run.BotCpuSeconds:F2} s, emulator {run.EmulatorCpuSeconds:F2} s"));
 
     private static async Task<Run> MeasureAsync(string dll, string database, LineEmulatorServer line, int rate, string[] ids, bool kill)
     {
         line.Journal.Clear();
         var bot = await StartBotAsync(dll, database, line, rate);
+        var emulatorCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var botCpu = TimeSpan.Zero;
         try
         {
             using var client = new HttpClient { BaseAddress = bot.Url };
@@ -84,6 +87,7 @@ public static class FanoutBenchmark
                 }
 
                 rss = bot.Process.PeakWorkingSetBytes();
+                botCpu = bot.Process.CpuTime();
                 bot.Process.Kill();
                 await bot.DisposeAsync();
                 bot = await StartBotAsync(dll, database, line, rate);
@@ -97,6 +101,8 @@ public static class FanoutBenchmark
             }
 
             rss = bot.Process.PeakWorkingSetBytes();
+            botCpu += bot.Process.CpuTime();
+            emulatorCpu = Process.GetCurrentProcess().TotalProcessorTime - emulatorCpu;
             var (firedAt, snapshotDone) = await FiredAtAsync(database, id);
             var accepted = line.Journal.For("/v2/bot/message/multicast").Where(r => r.Status is 200 or 409).Select(r => r.At).ToList();
             var counts = line.Journal.Deliveries.GroupBy(d => d.Recipient, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -107,7 +113,9 @@ public static class FanoutBenchmark
                 rss / (1024 * 1024),
                 counts.Values.Sum(c => c - 1),
                 ids.Count(i => !counts.ContainsKey(i)),
-                BusiestSecond(line));
+                BusiestSecond(line),
+                botCpu.TotalSeconds,
+                emulatorCpu.TotalSeconds);
         }
         finally
         {
@@ -193,5 +201,5 @@ public static class FanoutBenchmark
         public ValueTask DisposeAsync() => Process.DisposeAsync();
     }
 
-    private sealed record Run(double Seconds, double SnapshotSeconds, int Requests, long RssMb, int Duplicates, int Missed, int BusiestSecond);
+    private sealed record Run(double Seconds, double SnapshotSeconds, int Requests, long RssMb, int Duplicates, int Missed, int BusiestSecond, double BotCpuSeconds, double EmulatorCpuSeconds);
 }
