@@ -3,70 +3,108 @@ using Microsoft.Extensions.Options;
 namespace OutreachBot.Broadcasts;
 
 /// <summary>
-/// A token bucket of <c>MulticastPerSecond</c> tokens in which each token comes back exactly one window (a second plus
-/// <c>RateWindowMargin</c>) after it was spent. That is the strict reading of "N requests per second": no window of a
-/// second, wherever it starts, ever holds more than N requests, yet a full second's worth may go at once, so N requests
-/// a second are really reached (a bucket that refills continuously would allow up to 2N in some second, or lose speed).
+/// Keeps multicast requests under <see cref="PerSecond"/> in every window of a second, wherever the window starts, as
+/// LINE counts them (on arrival). Permits are spaced evenly, one every window / rate (the window being a second plus
+/// <c>RateWindowMargin</c>), and handed out in the order asked for; a burst would put a second window's worth right
+/// after the first and let a few milliseconds of network jitter push both into one second at LINE. A log of the
+/// permits actually given holds the hard line when a permit comes late (a slow timer, a pause) or the rate is lowered.
 /// Every request passes it, retries and 429s included: they count at LINE too.
 /// </summary>
 public sealed class MulticastRateLimiter
 {
     private readonly TimeProvider _time;
-    private readonly long[]? _spent;
-    private readonly TimeSpan _window;
+    private readonly long _window;
+    private readonly Queue<long> _given = new();
     private readonly Lock _gate = new();
-    private int _next;
-    private long _count;
+    private long _nextSlot;
+    private int _perSecond;
 
     public MulticastRateLimiter(IOptions<BroadcastOptions> options, TimeProvider time)
     {
         _time = time;
-        var perSecond = options.Value.MulticastPerSecond;
-        _spent = perSecond == 0 ? null : new long[perSecond];
-        _window = TimeSpan.FromSeconds(1) + options.Value.RateWindowMargin;
+        _perSecond = options.Value.MulticastPerSecond;
+        _window = (long)((TimeSpan.FromSeconds(1) + options.Value.RateWindowMargin).TotalSeconds * time.TimestampFrequency);
     }
 
-    public bool Unlimited => _spent is null;
+    /// <summary>Requests allowed in any one-second window; 0 means no ceiling. Changing it applies to the next permit.</summary>
+    public int PerSecond
+    {
+        get => Volatile.Read(ref _perSecond);
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            Volatile.Write(ref _perSecond, value);
+        }
+    }
 
-    /// <summary>Waits for a token. The token is taken at the moment this returns, so the caller sends at once.</summary>
+    public bool Unlimited => PerSecond == 0;
+
+    /// <summary>Waits for a permit. The permit is taken at the moment this returns, so the caller sends at once.</summary>
     public async ValueTask WaitAsync(CancellationToken cancellationToken)
     {
-        if (_spent is null)
+        if (Unlimited)
         {
             return;
         }
 
+        var slot = Reserve();
         while (true)
         {
-            TimeSpan wait;
-            lock (_gate)
+            var wait = slot - _time.GetTimestamp();
+            if (wait > 0)
             {
-                var now = _time.GetTimestamp();
-                if (_count < _spent.Length)
-                {
-                    Spend(now);
-                    return;
-                }
-
-                // The oldest token in the bucket's history comes back one window after it was spent.
-                var back = _spent[_next] + (long)(_window.TotalSeconds * _time.TimestampFrequency);
-                if (now >= back)
-                {
-                    Spend(now);
-                    return;
-                }
-
-                wait = TimeSpan.FromSeconds((double)(back - now) / _time.TimestampFrequency);
+                // Rounded up, and looked at again after: a timer that fires a hair early must not shorten the spacing.
+                await Task.Delay(TimeSpan.FromTicks(((wait * TimeSpan.TicksPerSecond) + _time.TimestampFrequency - 1) / _time.TimestampFrequency), _time, cancellationToken);
+                continue;
             }
 
-            await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, _time, cancellationToken);
+            if (TryTake(out slot))
+            {
+                return;
+            }
         }
     }
 
-    private void Spend(long now)
+    /// <summary>The caller's turn: the first free slot, at least one spacing after the previous caller's.</summary>
+    private long Reserve()
     {
-        _spent![_next] = now;
-        _next = (_next + 1) % _spent.Length;
-        _count++;
+        lock (_gate)
+        {
+            var now = _time.GetTimestamp();
+            var slot = Math.Max(now, _nextSlot);
+            _nextSlot = slot + Spacing();
+            return slot;
+        }
+    }
+
+    /// <summary>Takes the permit unless the window already holds the rate; then says when to look again.</summary>
+    private bool TryTake(out long retryAt)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetTimestamp();
+            while (_given.Count > 0 && _given.Peek() <= now - _window)
+            {
+                _given.Dequeue();
+            }
+
+            var perSecond = PerSecond;
+            if (perSecond == 0 || _given.Count < perSecond)
+            {
+                _given.Enqueue(now);
+                retryAt = 0;
+                return true;
+            }
+
+            // The rate was lowered, or permits came late and bunched: wait until the oldest leaves the window.
+            retryAt = _given.ElementAt(_given.Count - perSecond) + _window + 1;
+            return false;
+        }
+    }
+
+    private long Spacing()
+    {
+        var perSecond = PerSecond;
+        return perSecond == 0 ? 0 : (_window + perSecond - 1) / perSecond;
     }
 }
