@@ -188,17 +188,30 @@ internal sealed class LineApiPipeline(
     // Null when the body is over LINE's 2 MB.
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk)) > 0)
+        if (request.ContentLength is { } length)
         {
-            if (buffer.Length + read > LineLimits.RequestBodyBytes)
+            if (length > LineLimits.RequestBodyBytes)
             {
                 return null;
             }
 
-            buffer.Write(chunk, 0, read);
+            // The announced size exactly: Kestrel ends the body there.
+            var exact = new byte[length];
+            var read = await request.Body.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false);
+            return read == exact.Length ? exact : exact[..read];
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int next;
+        while ((next = await request.Body.ReadAsync(chunk)) > 0)
+        {
+            if (buffer.Length + next > LineLimits.RequestBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, next);
         }
 
         return buffer.ToArray();

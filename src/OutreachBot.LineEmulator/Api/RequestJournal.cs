@@ -14,6 +14,9 @@ public sealed class RequestJournal
     /// <summary>One entry per recipient a reply, push or multicast delivered to.</summary>
     public IReadOnlyList<Delivery> Deliveries => [.. _deliveries];
 
+    /// <summary>How many deliveries so far, without copying them.</summary>
+    public int DeliveryCount => _deliveries.Count;
+
     public IReadOnlyList<RecordedRequest> For(string path) =>
         [.. _requests.Where(r => string.Equals(r.Path, path, StringComparison.Ordinal))];
 
