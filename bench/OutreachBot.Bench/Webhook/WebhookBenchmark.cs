@@ -20,7 +20,9 @@ public static class WebhookBenchmark
     public static async Task RunAsync(BenchArguments arguments)
     {
         var seconds = TimeSpan.FromSeconds(arguments.Number("seconds", 10));
-        var warmUp = TimeSpan.FromSeconds(arguments.Number("warmup", 3));
+        // Long enough for .NET's tiered JIT to finish recompiling the hot paths (3 s left it busy with half the CPU
+        // of the measured run on two cores); node gets the same warm-up.
+        var warmUp = TimeSpan.FromSeconds(arguments.Number("warmup", 10));
         var connections = (int)arguments.Number("connections", 64);
         var users = (int)arguments.Number("users", 1000);
         var inboxConcurrency = arguments.Text("inbox-concurrency");
