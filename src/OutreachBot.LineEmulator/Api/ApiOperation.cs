@@ -20,7 +20,7 @@ internal sealed record ApiCall(HttpContext Http, string RequestId, byte[] Body, 
 
     public string? Query(string name) => Http.Request.Query.TryGetValue(name, out var value) ? value.ToString() : null;
 
-    public string? RetryKeyText => RetryKey?.ToString("D");
+    public string? RetryKeyText { get; } = RetryKey?.ToString("D");
 }
 
 internal sealed record ApiResult(int Status, byte[] Body, string ContentType = "application/json")

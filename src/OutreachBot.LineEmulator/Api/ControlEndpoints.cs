@@ -10,7 +10,8 @@ namespace OutreachBot.LineEmulator.Api;
 /// <summary>
 /// The emulator's own controls under <c>/_emulator</c>, for runs driven from outside .NET (benchmarks, curl):
 /// faults (GET, PUT, DELETE <c>/_emulator/faults</c>), the request record (GET, DELETE <c>/_emulator/requests</c>,
-/// <c>?path=</c> to filter) and deliveries (GET <c>/_emulator/deliveries</c>).
+/// <c>?path=</c> to filter), deliveries (GET <c>/_emulator/deliveries</c>) and reply tokens for webhooks made outside
+/// (POST <c>/_emulator/reply-tokens</c> with a JSON array of user ids: one fresh token each, in the same order).
 /// </summary>
 internal static class ControlEndpoints
 {
@@ -18,6 +19,7 @@ internal static class ControlEndpoints
     {
         var faults = app.ServiceProvider.GetRequiredService<FaultInjector>();
         var journal = app.ServiceProvider.GetRequiredService<RequestJournal>();
+        var replyTokens = app.ServiceProvider.GetRequiredService<State.ReplyTokenBook>();
         var group = app.MapGroup("/_emulator").ExcludeFromDescription();
 
         group.MapGet("/faults", (RequestDelegate)(http =>
@@ -54,6 +56,19 @@ internal static class ControlEndpoints
             http.Response.StatusCode = StatusCodes.Status204NoContent;
             return Task.CompletedTask;
         }));
+        group.MapPost("/reply-tokens", (RequestDelegate)(async http =>
+        {
+            var users = await http.Request.ReadFromJsonAsync(EmulatorJsonContext.Default.IReadOnlyListString);
+            if (users is null || users.Any(string.IsNullOrEmpty))
+            {
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await http.Response.WriteAsync("Send a JSON array of user ids.");
+                return;
+            }
+
+            IReadOnlyList<string> tokens = [.. users.Select(replyTokens.Issue)];
+            await http.Response.WriteAsJsonAsync(tokens, EmulatorJsonContext.Default.IReadOnlyListString);
+        }));
         group.MapGet("/deliveries", (RequestDelegate)(http =>
             http.Response.WriteAsJsonAsync(journal.Deliveries, EmulatorJsonContext.Default.IReadOnlyListDelivery)));
     }
@@ -70,4 +85,5 @@ internal static class ControlEndpoints
 [JsonSerializable(typeof(FaultSettings))]
 [JsonSerializable(typeof(IReadOnlyList<RecordedRequest>))]
 [JsonSerializable(typeof(IReadOnlyList<Delivery>))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
 internal sealed partial class EmulatorJsonContext : JsonSerializerContext;

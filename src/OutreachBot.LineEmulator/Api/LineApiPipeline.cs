@@ -25,12 +25,14 @@ internal sealed class LineApiPipeline(
 {
     public async Task HandleAsync(HttpContext http, ApiOperation operation)
     {
+        // LINE counts rates on arrival; stamping after the work would let the emulator's own pace reshape the windows.
+        var arrived = time.GetUtcNow();
         var requestId = Guid.NewGuid().ToString("D");
         var body = await ReadBodyAsync(http.Request);
         var fault = faults.Decide(http.Request.Path.Value ?? "");
         if (fault.Kind == FaultKind.DropConnection && !fault.AfterProcessing)
         {
-            Drop(http, requestId, body);
+            Drop(http, requestId, body, arrived);
             return;
         }
 
@@ -46,10 +48,10 @@ internal sealed class LineApiPipeline(
         }
         else
         {
-            result = await ProcessAsync(http, operation, requestId, body);
+            result = await ProcessAsync(http, operation, requestId, body, arrived);
             if (fault.AfterProcessing && fault.Kind == FaultKind.DropConnection)
             {
-                Drop(http, requestId, body);
+                Drop(http, requestId, body, arrived);
                 return;
             }
 
@@ -59,7 +61,7 @@ internal sealed class LineApiPipeline(
             }
         }
 
-        Record(http, requestId, body, result.Status, FaultName(fault));
+        Record(http, requestId, body, result.Status, FaultName(fault), arrived);
         if (fault.Kind == FaultKind.Slow)
         {
             // Real time even under a fake TimeProvider: the point is to outlast the client's timeout.
@@ -69,7 +71,7 @@ internal sealed class LineApiPipeline(
         await WriteAsync(http, requestId, result);
     }
 
-    private async Task<ApiResult> ProcessAsync(HttpContext http, ApiOperation operation, string requestId, byte[]? body)
+    private async Task<ApiResult> ProcessAsync(HttpContext http, ApiOperation operation, string requestId, byte[]? body, DateTimeOffset arrived)
     {
         if (Authenticate(http.Request) is { } unauthorized)
         {
@@ -97,7 +99,7 @@ internal sealed class LineApiPipeline(
             retryKey = key;
         }
 
-        if (options.CurrentValue.EnforceRateLimits && !rates.TryPass(operation.Name, operation.RatePerSecond))
+        if (options.CurrentValue.EnforceRateLimits && !rates.TryPass(operation.Name, operation.RatePerSecond, arrived))
         {
             return ApiResult.Error(StatusCodes.Status429TooManyRequests, "Too many requests");
         }
@@ -186,29 +188,42 @@ internal sealed class LineApiPipeline(
     // Null when the body is over LINE's 2 MB.
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk)) > 0)
+        if (request.ContentLength is { } length)
         {
-            if (buffer.Length + read > LineLimits.RequestBodyBytes)
+            if (length > LineLimits.RequestBodyBytes)
             {
                 return null;
             }
 
-            buffer.Write(chunk, 0, read);
+            // The announced size exactly: Kestrel ends the body there.
+            var exact = new byte[length];
+            var read = await request.Body.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false);
+            return read == exact.Length ? exact : exact[..read];
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int next;
+        while ((next = await request.Body.ReadAsync(chunk)) > 0)
+        {
+            if (buffer.Length + next > LineLimits.RequestBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, next);
         }
 
         return buffer.ToArray();
     }
 
-    private void Drop(HttpContext http, string requestId, byte[]? body)
+    private void Drop(HttpContext http, string requestId, byte[]? body, DateTimeOffset arrived)
     {
-        Record(http, requestId, body, 0, "drop");
+        Record(http, requestId, body, 0, "drop", arrived);
         http.Abort();
     }
 
-    private void Record(HttpContext http, string requestId, byte[]? body, int status, string? fault)
+    private void Record(HttpContext http, string requestId, byte[]? body, int status, string? fault, DateTimeOffset arrived)
     {
         var request = http.Request;
         var headers = request.Headers
@@ -223,7 +238,7 @@ internal sealed class LineApiPipeline(
         };
         journal.Add(new RecordedRequest(
             journal.NextSequence(), requestId, request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", headers, text,
-            status, request.Headers.TryGetValue(LineHeaders.RetryKey, out var key) ? key.ToString() : null, time.GetUtcNow(), fault));
+            status, request.Headers.TryGetValue(LineHeaders.RetryKey, out var key) ? key.ToString() : null, arrived, fault));
     }
 
     private static async Task WriteAsync(HttpContext http, string requestId, ApiResult result)

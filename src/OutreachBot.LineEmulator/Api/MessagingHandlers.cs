@@ -60,7 +60,8 @@ internal sealed class MessagingHandlers(
             return Result(ApiResult.Error(StatusCodes.Status429TooManyRequests, "You have reached your monthly limit."));
         }
 
-        var messages = call.Json.GetProperty("messages");
+        // One copy for all recipients: the transcript keeps each line, and a clone of a clone costs nothing.
+        var messages = call.Json.GetProperty("messages").Clone();
         foreach (var recipient in recipients)
         {
             Deliver(call, recipient, messages, "multicast");

@@ -1,23 +1,36 @@
 namespace OutreachBot.LineEmulator.Api;
 
-/// <summary>LINE's per-channel request rates, as a fixed one-second window per endpoint.</summary>
-internal sealed class RateGate(TimeProvider time)
+/// <summary>
+/// LINE's per-channel request rates, counted the strict way: a request is refused when the second before its arrival
+/// already holds the rate, wherever that second starts (a fixed window from whole seconds would let twice the rate
+/// through across a boundary).
+/// </summary>
+internal sealed class RateGate
 {
-    private readonly Dictionary<string, (long Second, int Count)> _windows = new(StringComparer.Ordinal);
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _arrivals = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    public bool TryPass(string operation, int perSecond)
+    public bool TryPass(string operation, int perSecond, DateTimeOffset arrived)
     {
-        var second = time.GetUtcNow().ToUnixTimeSeconds();
         lock (_gate)
         {
-            var window = _windows.TryGetValue(operation, out var w) && w.Second == second ? w : (Second: second, Count: 0);
-            if (window.Count >= perSecond)
+            if (!_arrivals.TryGetValue(operation, out var arrivals))
+            {
+                _arrivals[operation] = arrivals = new Queue<DateTimeOffset>();
+            }
+
+            while (arrivals.Count > 0 && arrived - arrivals.Peek() >= Window)
+            {
+                arrivals.Dequeue();
+            }
+
+            if (arrivals.Count >= perSecond)
             {
                 return false;
             }
 
-            _windows[operation] = (second, window.Count + 1);
+            arrivals.Enqueue(arrived);
             return true;
         }
     }

@@ -14,6 +14,9 @@ public sealed class RequestJournal
     /// <summary>One entry per recipient a reply, push or multicast delivered to.</summary>
     public IReadOnlyList<Delivery> Deliveries => [.. _deliveries];
 
+    /// <summary>How many deliveries so far, without copying them.</summary>
+    public int DeliveryCount => _deliveries.Count;
+
     public IReadOnlyList<RecordedRequest> For(string path) =>
         [.. _requests.Where(r => string.Equals(r.Path, path, StringComparison.Ordinal))];
 
@@ -31,6 +34,7 @@ public sealed class RequestJournal
 }
 
 /// <param name="Headers">Request headers, without Authorization.</param>
+/// <param name="At">When the request arrived, which is when LINE counts it against a rate.</param>
 /// <param name="Status">The status answered; 0 when the connection was dropped on purpose.</param>
 /// <param name="Fault">The fault injected into this request, if any (<c>429</c>, <c>500</c>, <c>drop</c>, <c>slow</c>).</param>
 public sealed record RecordedRequest(

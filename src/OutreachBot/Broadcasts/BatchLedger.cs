@@ -49,9 +49,9 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<Candidate>(new CommandDefinition(
             $"""
-            SELECT b.id, b.run_id AS RunId, b.seq, b.language, b.recipients, b.key_generation AS KeyGeneration, b.key_uncertain AS KeyUncertain,
+            SELECT b.id, b.run_id AS RunId, b.seq, b.language, l.recipients, b.key_generation AS KeyGeneration, b.key_uncertain AS KeyUncertain,
                    b.claimed_until AS ClaimedUntil, b.first_sent_at AS FirstSentAt, b.attempts, r.key_nonce AS KeyNonce, r.fired_at AS FiredAt
-            FROM broadcast_batches b JOIN broadcast_runs r ON r.id = b.run_id
+            FROM broadcast_batches b JOIN broadcast_runs r ON r.id = b.run_id JOIN broadcast_batch_recipients l ON l.batch_id = b.id
             WHERE b.state = 'pending' AND b.next_attempt_at <= @Now AND (b.claimed_until IS NULL OR b.claimed_until < @Now) AND r.status = 'sending'
             ORDER BY b.next_attempt_at, b.id
             LIMIT @Limit
@@ -91,37 +91,39 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
                 }
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(
-                dropped > 0
-                    ? """
-                      UPDATE broadcast_batches
-                      SET recipients = @Recipients, recipient_count = @Count, dropped = dropped + @Dropped, key_generation = @Generation,
-                          key_uncertain = @Uncertain, claimed_until = @Until, claimed_by = @Instance, attempts = attempts + 1, first_sent_at = COALESCE(first_sent_at, @Now)
-                      WHERE id = @Id
-                      """
-                    : """
-                      UPDATE broadcast_batches
-                      SET key_uncertain = @Uncertain, claimed_until = @Until, claimed_by = @Instance, attempts = attempts + 1, first_sent_at = COALESCE(first_sent_at, @Now)
-                      WHERE id = @Id
-                      """,
-                new
-                {
-                    row.Id,
-                    Recipients = string.Join('\n', recipients),
-                    Count = recipients.Length,
-                    Dropped = dropped,
-                    Generation = generation,
-                    Uncertain = uncertain,
-                    Until = now + (long)options.Value.BatchLease.TotalMilliseconds,
-                    Instance = cluster.Value.InstanceId,
-                    Now = now,
-                },
-                transaction,
-                cancellationToken: cancellationToken));
+            if (dropped > 0)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    UPDATE broadcast_batches SET recipient_count = @Count, dropped = dropped + @Dropped, key_generation = @Generation WHERE id = @Id;
+                    UPDATE broadcast_batch_recipients SET recipients = @Recipients WHERE batch_id = @Id
+                    """,
+                    new { row.Id, Recipients = string.Join('\n', recipients), Count = recipients.Length, Dropped = dropped, Generation = generation },
+                    transaction,
+                    cancellationToken: cancellationToken));
+            }
+
             claimed.Add(new ClaimedBatch(
                 row.Id, row.RunId, row.Seq, row.Language, recipients, RetryKeys.Derive(Guid.Parse(row.KeyNonce), row.Seq, generation), row.FirstSentAt ?? now, row.Attempts + 1));
         }
 
+        // One statement for the lot; each batch's own values are its old ones (a lease that ran out makes the key uncertain).
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE broadcast_batches
+            SET key_uncertain = (key_uncertain OR claimed_until IS NOT NULL), claimed_until = @Until, claimed_by = @Instance, attempts = attempts + 1,
+                first_sent_at = COALESCE(first_sent_at, @Now)
+            WHERE id {database.Dialect.In("@Ids")}
+            """,
+            new
+            {
+                Ids = claimed.Select(c => c.Id).ToList(),
+                Until = now + (long)options.Value.BatchLease.TotalMilliseconds,
+                Instance = cluster.Value.InstanceId,
+                Now = now,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return claimed;
     }

@@ -121,12 +121,18 @@ public sealed class BatchSnapshot(Database database, Audience audience, IOptions
                 return;
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(
+            var batchId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 """
-                INSERT INTO broadcast_batches (run_id, seq, language, recipients, recipient_count, state, next_attempt_at)
-                VALUES (@RunId, @Seq, @Language, @Recipients, @Count, 'pending', @Now)
+                INSERT INTO broadcast_batches (run_id, seq, language, recipient_count, state, next_attempt_at)
+                VALUES (@RunId, @Seq, @Language, @Count, 'pending', @Now)
+                RETURNING id
                 """,
-                new { RunId = runId, Seq = _seq++, Language = language, Recipients = ids.ToString(), Count = count, Now = now },
+                new { RunId = runId, Seq = _seq++, Language = language, Count = count, Now = now },
+                transaction,
+                cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO broadcast_batch_recipients (batch_id, recipients) VALUES (@BatchId, @Recipients)",
+                new { BatchId = batchId, Recipients = ids.ToString() },
                 transaction,
                 cancellationToken: cancellationToken));
         }

@@ -3,77 +3,107 @@ using Microsoft.Extensions.Options;
 namespace OutreachBot.Broadcasts;
 
 /// <summary>
-/// A token bucket of <c>MulticastPerSecond</c> tokens in which each token comes back exactly one window (a second plus
-/// <c>RateWindowMargin</c>) after it was spent. That is the strict reading of "N requests per second": no window of a
-/// second, wherever it starts, ever holds more than N requests, yet a full second's worth may go at once, so N requests
-/// a second are really reached (a bucket that refills continuously would allow up to 2N in some second, or lose speed).
-/// Every request passes it, retries and 429s included: they count at LINE too. With several instances, <see cref="IRateShare"/>
-/// says how many of the N this process may hold in a window (see <see cref="ClusterRateShare"/>).
+/// Keeps multicast requests under <see cref="PerSecond"/> in every window of a second, wherever the window starts, as
+/// LINE counts them (on arrival). Permits are spaced evenly, one every window / rate (the window being a second plus
+/// <c>RateWindowMargin</c>), and handed out in the order asked for; a burst would put a second window's worth right
+/// after the first and let a few milliseconds of network jitter push both into one second at LINE. A log of the
+/// permits actually given holds the hard line when a permit comes late (a slow timer, a pause) or the rate is lowered.
+/// Every request passes it, retries and 429s included: they count at LINE too. With several instances,
+/// <see cref="IRateShare"/> says how much of the ceiling is this process's (see <see cref="ClusterRateShare"/>).
 /// </summary>
 public sealed class MulticastRateLimiter
 {
     private static readonly TimeSpan NoShareRecheck = TimeSpan.FromMilliseconds(50);
     private readonly TimeProvider _time;
     private readonly IRateShare _share;
-    private readonly long[]? _spent;
-    private readonly TimeSpan _window;
+    private readonly int _ceiling;
+    private readonly long _window;
+    private readonly Queue<long> _given = new();
     private readonly Lock _gate = new();
-    private int _next;
-    private long _count;
+    private long _nextSlot;
 
     public MulticastRateLimiter(IOptions<BroadcastOptions> options, TimeProvider time, IRateShare share)
     {
         _time = time;
         _share = share;
-        var perSecond = options.Value.MulticastPerSecond;
-        _spent = perSecond == 0 ? null : new long[perSecond];
-        _window = TimeSpan.FromSeconds(1) + options.Value.RateWindowMargin;
+        _ceiling = options.Value.MulticastPerSecond;
+        _window = (long)((TimeSpan.FromSeconds(1) + options.Value.RateWindowMargin).TotalSeconds * time.TimestampFrequency);
     }
 
-    public bool Unlimited => _spent is null;
+    /// <summary>Requests this process may send in any one-second window now: its share of the ceiling (0 while it has none).</summary>
+    public int PerSecond => Unlimited ? 0 : _share.PerWindow(_ceiling);
 
-    /// <summary>Waits for a token. The token is taken at the moment this returns, so the caller sends at once.</summary>
+    public bool Unlimited => _ceiling == 0;
+
+    /// <summary>Waits for a permit. The permit is taken at the moment this returns, so the caller sends at once.</summary>
     public async ValueTask WaitAsync(CancellationToken cancellationToken)
     {
-        if (_spent is null)
+        if (Unlimited)
         {
             return;
         }
 
+        var slot = Reserve();
         while (true)
         {
-            TimeSpan wait;
-            lock (_gate)
+            var wait = slot - _time.GetTimestamp();
+            if (wait > 0)
             {
-                var now = _time.GetTimestamp();
-                var allowed = _share.PerWindow(_spent.Length);
-                if (allowed > 0 && _count < allowed)
-                {
-                    Spend(now);
-                    return;
-                }
-
-                // With `allowed` tokens, the allowed-th most recent spend comes back one window after it was spent.
-                var back = allowed == 0
-                    ? now + (long)(NoShareRecheck.TotalSeconds * _time.TimestampFrequency)
-                    : _spent[(_next - allowed + _spent.Length) % _spent.Length] + (long)(_window.TotalSeconds * _time.TimestampFrequency);
-                if (allowed > 0 && now >= back)
-                {
-                    Spend(now);
-                    return;
-                }
-
-                wait = TimeSpan.FromSeconds((double)(back - now) / _time.TimestampFrequency);
+                // Rounded up, and looked at again after: a timer that fires a hair early must not shorten the spacing.
+                await Task.Delay(TimeSpan.FromTicks(((wait * TimeSpan.TicksPerSecond) + _time.TimestampFrequency - 1) / _time.TimestampFrequency), _time, cancellationToken);
+                continue;
             }
 
-            await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, _time, cancellationToken);
+            if (TryTake(out slot))
+            {
+                return;
+            }
         }
     }
 
-    private void Spend(long now)
+    /// <summary>The caller's turn: the first free slot, at least one spacing after the previous caller's.</summary>
+    private long Reserve()
     {
-        _spent![_next] = now;
-        _next = (_next + 1) % _spent.Length;
-        _count++;
+        lock (_gate)
+        {
+            var now = _time.GetTimestamp();
+            var slot = Math.Max(now, _nextSlot);
+            _nextSlot = slot + Spacing();
+            return slot;
+        }
+    }
+
+    /// <summary>Takes the permit unless the window already holds the rate; then says when to look again.</summary>
+    private bool TryTake(out long retryAt)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetTimestamp();
+            while (_given.Count > 0 && _given.Peek() <= now - _window)
+            {
+                _given.Dequeue();
+            }
+
+            var perSecond = PerSecond;
+            if (perSecond > 0 && _given.Count < perSecond)
+            {
+                _given.Enqueue(now);
+                retryAt = 0;
+                return true;
+            }
+
+            // No share yet (another instance holds the whole ceiling), or the rate was lowered, or permits came late
+            // and bunched: wait until the oldest that counts leaves the window.
+            retryAt = perSecond == 0
+                ? now + (long)(NoShareRecheck.TotalSeconds * _time.TimestampFrequency)
+                : _given.ElementAt(_given.Count - perSecond) + _window + 1;
+            return false;
+        }
+    }
+
+    private long Spacing()
+    {
+        var perSecond = PerSecond;
+        return perSecond == 0 ? 0 : (_window + perSecond - 1) / perSecond;
     }
 }

@@ -54,7 +54,9 @@ public sealed class Database : IDisposable
             await connection.OpenAsync(cancellationToken);
             await using var pragmas = connection.CreateCommand();
             // In WAL mode NORMAL skips the fsync of each commit; a later FULL commit's fsync covers the frames before it.
-            pragmas.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = {sync.ToString().ToUpperInvariant()}; PRAGMA foreign_keys = ON;";
+            // Checkpoints run in the background (SqliteCheckpointer), never inside a commit someone waits for.
+            pragmas.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = {sync.ToString().ToUpperInvariant()}; " +
+                                  "PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }

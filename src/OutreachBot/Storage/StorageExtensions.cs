@@ -14,6 +14,7 @@ public static class StorageExtensions
         services.AddSingleton<Database>();
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<MigrationHostedService>();
+        services.AddHostedService<SqliteCheckpointer>();
         return services;
     }
 }

@@ -10,48 +10,50 @@ namespace OutreachBot.Webhook;
 /// <c>POST /webhook/line</c>: verify the signature over the raw bytes, store every event, then answer 200.
 /// 401 (signature), 400 (not a webhook) and 413 (too large) store nothing; 500 means nothing was stored and LINE may redeliver.
 /// </summary>
-public static partial class WebhookEndpoint
+public static class WebhookEndpoint
 {
     public const string Path = "/webhook/line";
 
     public static IEndpointRouteBuilder MapLineWebhook(this IEndpointRouteBuilder endpoints)
     {
         // Public: LINE authenticates each body with its signature (checked below), not with a staff sign-in.
-        endpoints.MapPost(Path, HandleAsync).ExcludeFromDescription().DisableAntiforgery().AllowAnonymous();
+        endpoints.MapPost(Path, (HttpContext context, WebhookReceiver receiver) => receiver.HandleAsync(context))
+            .ExcludeFromDescription().DisableAntiforgery().AllowAnonymous();
         return endpoints;
     }
+}
 
-    private static async Task<IResult> HandleAsync(
-        HttpContext context,
-        InboxWriter inbox,
-        IOptions<LineWebhookOptions> options,
-        ILoggerFactory loggers)
+/// <summary>What the endpoint does with each request; one for the process, so that a request costs no set-up of its own.</summary>
+public sealed partial class WebhookReceiver(InboxWriter inbox, IOptions<LineWebhookOptions> options, ILogger<WebhookReceiver> logger)
+{
+    private readonly byte[] _secret = Encoding.UTF8.GetBytes(options.Value.ChannelSecret);
+
+    public async Task<IResult> HandleAsync(HttpContext context)
     {
-        var logger = loggers.CreateLogger(typeof(WebhookEndpoint).FullName!);
         var body = await ReadBodyAsync(context);
         if (body is null)
         {
-            LogRefused(logger, StatusCodes.Status413PayloadTooLarge, "body over 1 MiB");
+            LogRefused(StatusCodes.Status413PayloadTooLarge, "body over 1 MiB");
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The webhook body is larger than 1 MiB.");
         }
 
-        var signature = LineSignature.Verify(body.Value.Span, context.Request.Headers["x-line-signature"], Encoding.UTF8.GetBytes(options.Value.ChannelSecret));
+        var signature = LineSignature.Verify(body.Value.Span, context.Request.Headers["x-line-signature"], _secret);
         if (signature != SignatureCheck.Valid)
         {
-            LogRefused(logger, StatusCodes.Status401Unauthorized, $"signature {signature}");
+            LogRefused(StatusCodes.Status401Unauthorized, $"signature {signature}");
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The x-line-signature header is missing or does not match the body.");
         }
 
         var envelope = WebhookEnvelope.TryRead(body.Value, out var error);
         if (envelope is null)
         {
-            LogRefused(logger, StatusCodes.Status400BadRequest, error!);
+            LogRefused(StatusCodes.Status400BadRequest, error!);
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a LINE webhook.", detail: error);
         }
 
         // Stored even if LINE hangs up meanwhile: LINE then redelivers, and the redelivery is a no-op.
         await inbox.StoreAsync(envelope.Events, CancellationToken.None);
-        LogStored(logger, envelope.Events.Count);
+        LogStored(envelope.Events.Count);
         return Results.Ok();
     }
 
@@ -68,11 +70,19 @@ public static partial class WebhookEndpoint
             limit.MaxRequestBodySize = null;
         }
 
-        var buffer = new ArrayBufferWriter<byte>((int)(context.Request.ContentLength ?? 4096));
+        if (context.Request.ContentLength is { } length)
+        {
+            // Exactly the announced size: Kestrel ends the body there, and a larger buffer would cost every request.
+            var exact = new byte[length];
+            var read = await context.Request.Body.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, context.RequestAborted);
+            return exact.AsMemory(0, read);
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(4096);
         var stream = context.Request.Body;
         while (true)
         {
-            var read = await stream.ReadAsync(buffer.GetMemory(16 * 1024), context.RequestAborted);
+            var read = await stream.ReadAsync(buffer.GetMemory(4096), context.RequestAborted);
             if (read == 0)
             {
                 return buffer.WrittenMemory;
@@ -87,8 +97,8 @@ public static partial class WebhookEndpoint
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook refused with {Status}: {Reason}")]
-    private static partial void LogRefused(ILogger logger, int status, string reason);
+    private partial void LogRefused(int status, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook stored {Count} events")]
-    private static partial void LogStored(ILogger logger, int count);
+    private partial void LogStored(int count);
 }

@@ -191,6 +191,51 @@ public sealed class EmulatorApiTests
     }
 
     [Fact]
+    public async Task Multicast_RateWhenEnforced_CountedOverTheSecondBeforeEachArrivalNotFromWholeSeconds()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2025-04-01T00:00:00.600Z", CultureInfo.InvariantCulture));
+        var (line, http) = await StartAsync(o => o.EnforceRateLimits = true, time);
+        await using var _ = line;
+        using var __ = http;
+        var body = """{"to":["Ualice"],"messages":[{"type":"text","text":"x"}]}""";
+        for (var i = 0; i < 200; i++)
+        {
+            using var accepted = await http.SendAsync(Post("v2/bot/message/multicast", body));
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        time.Advance(TimeSpan.FromMilliseconds(500));
+        using var nextWholeSecond = await http.SendAsync(Post("v2/bot/message/multicast", body));
+        time.Advance(TimeSpan.FromMilliseconds(500));
+        using var aSecondLater = await http.SendAsync(Post("v2/bot/message/multicast", body));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, nextWholeSecond.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, aSecondLater.StatusCode);
+    }
+
+    [Fact]
+    public async Task ControlApi_ReplyTokens_OneFreshTokenPerUserThatRepliesToThatUser()
+    {
+        var (line, http) = await StartAsync();
+        await using var _ = line;
+        using var __ = http;
+        line.AddFollower("Ualice");
+        line.AddFollower("Ubob");
+
+        using var issued = await http.PostAsJsonAsync(new Uri("_emulator/reply-tokens", UriKind.Relative), new[] { "Ualice", "Ubob" });
+        var tokens = (await issued.Content.ReadFromJsonAsync<string[]>())!;
+        using var reply = await http.SendAsync(Post("v2/bot/message/reply", $$"""{"replyToken":"{{tokens[1]}}","messages":[{"type":"text","text":"hi"}]}"""));
+        using var again = await http.SendAsync(Post("v2/bot/message/reply", $$"""{"replyToken":"{{tokens[1]}}","messages":[{"type":"text","text":"hi"}]}"""));
+        using var refused = await http.PostAsJsonAsync(new Uri("_emulator/reply-tokens", UriKind.Relative), new[] { "" });
+
+        Assert.Equal(2, tokens.Distinct().Count());
+        Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        Assert.Equal("Ubob", Assert.Single(line.Journal.Deliveries).Recipient);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Push_OverMonthlyQuota_Answers429AndDeliversNothing()
     {
         var (line, http) = await StartAsync(o => o.MonthlyQuota = 1);

@@ -80,6 +80,27 @@ public abstract class BroadcastRulesTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Fanout_AtTheCeiling_NoSecondAtLineHoldsMoreThanTheCeiling()
+    {
+        // The margin stands in for the network jitter between two requests a second apart; a test host shares its cores.
+        var h = await StartAsync(new()
+        {
+            ["Broadcasts:MulticastPerSecond"] = "20", ["Broadcasts:RateWindowMargin"] = "00:00:00.100",
+            ["Broadcasts:BatchSize"] = "1", ["Broadcasts:MaxInFlight"] = "8",
+        });
+        await h.SeedAsync("volunteer", 50);
+
+        var id = await h.CreateAsync(BroadcastHarness.Broadcast("volunteer"));
+        await h.WaitForStatusAsync(id, "sent", TimeSpan.FromSeconds(30));
+
+        var arrivals = h.Line.Journal.For("/v2/bot/message/multicast").Select(r => r.At).Order().ToList();
+        Assert.Equal(50, arrivals.Count);
+        Assert.InRange(h.BusiestSecond(), 1, 20);
+        // Spaced, not in bursts: 49 gaps of at least a 20th of 1.1 s each (less a little for the arrival's own jitter).
+        Assert.True(arrivals[^1] - arrivals[0] >= TimeSpan.FromSeconds(49 * 1.1 / 20 * 0.9), $"50 requests in {arrivals[^1] - arrivals[0]}");
+    }
+
+    [SkippableFact]
     public async Task Cancel_WhileSending_RemainingBatchesNotSent()
     {
         var h = await StartAsync(new() { ["Broadcasts:MulticastPerSecond"] = "10", ["Broadcasts:BatchSize"] = "1", ["Broadcasts:MaxInFlight"] = "1" });

@@ -9,7 +9,7 @@ public sealed class RateShareTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(20);
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-29T01:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-    private readonly ShareOf _share = new() { PerWindow = 10 };
+    private readonly SettableRateShare _share = new() { PerWindow = 10 };
 
     [Theory]
     [InlineData(200, 1)]
@@ -26,39 +26,18 @@ public sealed class RateShareTests
     }
 
     [Fact]
-    public async Task Limiter_HalfTheCeiling_SpendsHalfThenWaitsAWindow()
+    public async Task Limiter_HalfTheCeiling_SpacesPermitsForHalf()
     {
         var limiter = Limiter(ceiling: 10);
         _share.PerWindow = 5;
+        await limiter.WaitAsync(CancellationToken.None);
 
-        for (var i = 0; i < 5; i++)
-        {
-            await limiter.WaitAsync(CancellationToken.None);
-        }
-
-        var sixth = limiter.WaitAsync(CancellationToken.None).AsTask();
-        _time.Advance(Window - TimeSpan.FromMilliseconds(1));
-        Assert.False(sixth.IsCompleted);
+        var second = limiter.WaitAsync(CancellationToken.None).AsTask();
+        _time.Advance((Window / 5) - TimeSpan.FromMilliseconds(1));
+        Assert.False(second.IsCompleted);
         _time.Advance(TimeSpan.FromMilliseconds(1));
-        await sixth.WaitAsync(TimeSpan.FromSeconds(5));
-    }
-
-    [Fact]
-    public async Task Limiter_ShareFallsAfterAFullWindow_WaitsUntilThatWindowHasPassed()
-    {
-        var limiter = Limiter(ceiling: 10);
-        for (var i = 0; i < 10; i++)
-        {
-            await limiter.WaitAsync(CancellationToken.None);
-        }
-
-        _share.PerWindow = 5;
-        _time.Advance(TimeSpan.FromMilliseconds(500));
-        var next = limiter.WaitAsync(CancellationToken.None).AsTask();
-        _time.Advance(TimeSpan.FromMilliseconds(500));
-        Assert.False(next.IsCompleted);
-        _time.Advance(Window - TimeSpan.FromMilliseconds(1000));
-        await next.WaitAsync(TimeSpan.FromSeconds(5));
+        await second.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(5, limiter.PerSecond);
     }
 
     [Fact]
@@ -77,12 +56,4 @@ public sealed class RateShareTests
 
     private MulticastRateLimiter Limiter(int ceiling) =>
         new(Options.Create(new BroadcastOptions { MulticastPerSecond = ceiling }), _time, _share);
-
-    /// <summary>A share set by the test, as the cluster's check-ins would set it.</summary>
-    private sealed class ShareOf : IRateShare
-    {
-        public int PerWindow { get; set; }
-
-        int IRateShare.PerWindow(int ceiling) => Math.Min(ceiling, PerWindow);
-    }
 }
