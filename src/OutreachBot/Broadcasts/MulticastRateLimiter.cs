@@ -43,10 +43,19 @@ public sealed class MulticastRateLimiter
             return;
         }
 
-        var slot = Reserve();
+        long? slot = null;
         while (true)
         {
-            var wait = slot - _time.GetTimestamp();
+            if (PerSecond == 0)
+            {
+                // No share yet (another instance holds the whole ceiling): a turn taken now would not be spaced.
+                slot = null;
+                await Task.Delay(NoShareRecheck, _time, cancellationToken);
+                continue;
+            }
+
+            slot ??= Reserve();
+            var wait = slot.Value - _time.GetTimestamp();
             if (wait > 0)
             {
                 // Rounded up, and looked at again after: a timer that fires a hair early must not shorten the spacing.
@@ -54,10 +63,12 @@ public sealed class MulticastRateLimiter
                 continue;
             }
 
-            if (TryTake(out slot))
+            if (TryTake(out var retryAt))
             {
                 return;
             }
+
+            slot = retryAt;
         }
     }
 
@@ -92,11 +103,9 @@ public sealed class MulticastRateLimiter
                 return true;
             }
 
-            // No share yet (another instance holds the whole ceiling), or the rate was lowered, or permits came late
-            // and bunched: wait until the oldest that counts leaves the window.
-            retryAt = perSecond == 0
-                ? now + (long)(NoShareRecheck.TotalSeconds * _time.TimestampFrequency)
-                : _given.ElementAt(_given.Count - perSecond) + _window + 1;
+            // The share went to none (looked at again by the caller), or the rate was lowered, or permits came late and
+            // bunched: wait until the oldest that counts leaves the window.
+            retryAt = perSecond == 0 ? now : _given.ElementAt(_given.Count - perSecond) + _window + 1;
             return false;
         }
     }

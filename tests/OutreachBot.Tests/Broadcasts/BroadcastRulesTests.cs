@@ -82,10 +82,11 @@ public abstract class BroadcastRulesTests(string provider) : IAsyncLifetime
     [SkippableFact]
     public async Task Fanout_AtTheCeiling_NoSecondAtLineHoldsMoreThanTheCeiling()
     {
-        // The margin stands in for the network jitter between two requests a second apart; a test host shares its cores.
+        // The margin stands in for the jitter between a permit and its arrival at LINE: here the emulator shares the test
+        // host's process and cores with other tests, whose pauses (seen up to 200 ms) hold back requests already permitted.
         var h = await StartAsync(new()
         {
-            ["Broadcasts:MulticastPerSecond"] = "20", ["Broadcasts:RateWindowMargin"] = "00:00:00.100",
+            ["Broadcasts:MulticastPerSecond"] = "20", ["Broadcasts:RateWindowMargin"] = "00:00:00.400",
             ["Broadcasts:BatchSize"] = "1", ["Broadcasts:MaxInFlight"] = "8",
         });
         await h.SeedAsync("volunteer", 50);
@@ -95,9 +96,9 @@ public abstract class BroadcastRulesTests(string provider) : IAsyncLifetime
 
         var arrivals = h.Line.Journal.For("/v2/bot/message/multicast").Select(r => r.At).Order().ToList();
         Assert.Equal(50, arrivals.Count);
-        Assert.InRange(h.BusiestSecond(), 1, 20);
-        // Spaced, not in bursts: 49 gaps of at least a 20th of 1.1 s each (less a little for the arrival's own jitter).
-        Assert.True(arrivals[^1] - arrivals[0] >= TimeSpan.FromSeconds(49 * 1.1 / 20 * 0.9), $"50 requests in {arrivals[^1] - arrivals[0]}");
+        Assert.True(h.BusiestSecond() <= 20, "arrivals (ms): " + string.Join(", ", arrivals.Select(a => (int)(a - arrivals[0]).TotalMilliseconds)));
+        // Spaced, not in bursts: 49 gaps of at least a 20th of 1.4 s each (less a little for the arrival's own jitter).
+        Assert.True(arrivals[^1] - arrivals[0] >= TimeSpan.FromSeconds(49 * 1.4 / 20 * 0.9), $"50 requests in {arrivals[^1] - arrivals[0]}");
     }
 
     [SkippableFact]
