@@ -125,6 +125,28 @@ public abstract class BroadcastPagesTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Compose_BeforeAnEvent_OffersUpcomingEventsByNameAndStoresTheChosenOne()
+    {
+        var events = _h.Get<OutreachBot.CivicEvents.CivicEventStore>();
+        var startsAt = DateTimeOffset.UtcNow.AddDays(7);
+        var cleanUp = await events.CreateAsync(
+            new(new Dictionary<string, string> { ["ja"] = "川辺の清掃活動" }, startsAt, null, "市民会館", null, null, "volunteer"),
+            DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), default);
+        using var editor = await ConsoleSession.SignedInAsync(_h.Bot, StaffRole.Editor);
+
+        var page = await editor.GetPageAsync("/console/broadcasts/compose");
+        var id = await ComposeAsync(editor, "draft", new()
+        {
+            ["Input.Schedule"] = "event", ["Input.At"] = "", ["Input.EventId"] = cleanUp!.Value.ToString(CultureInfo.InvariantCulture), ["Input.HoursBefore"] = "24",
+        });
+
+        Assert.Contains($"<option value=\"{cleanUp}\">", page, StringComparison.Ordinal);
+        Assert.Contains("川辺の清掃活動", page, StringComparison.Ordinal);
+        var schedule = (await _h.GetAsync(id))["schedule"]!;
+        Assert.Equal(cleanUp.Value.ToString(CultureInfo.InvariantCulture), schedule["beforeEvent"]!["eventId"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
     public async Task Compose_Estimate_CountsTheTargetsRecipients()
     {
         await _h.SeedAsync("volunteer", 3);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.Broadcasts;
+using OutreachBot.CivicEvents;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 
@@ -8,7 +9,8 @@ namespace OutreachBot.Pages.Broadcasts;
 
 /// <summary>Writes a new broadcast or edits one not yet fired: save as draft, or submit (for approval where required).</summary>
 public sealed class ComposeModel(
-    BroadcastService service, BroadcastStore store, BroadcastReader reader, TopicStore topics, AuditLog audit, ConsoleClock clock) : ConsolePage
+    BroadcastService service, BroadcastStore store, BroadcastReader reader, TopicStore topics, CivicEventStore events, AuditLog audit,
+    ConsoleClock clock) : ConsolePage
 {
     public long? Id => RouteData.Values["id"] is string id && long.TryParse(id, CultureInfo.InvariantCulture, out var value) ? value : null;
 
@@ -18,6 +20,9 @@ public sealed class ComposeModel(
     public BroadcastForm Input { get; set; } = new();
 
     public IReadOnlyList<Topic> Topics { get; private set; } = [];
+
+    /// <summary>The events a broadcast can be timed before, soonest first.</summary>
+    public IReadOnlyList<CivicEvent> UpcomingEvents { get; private set; } = [];
 
     public Broadcast? Existing { get; private set; }
 
@@ -146,6 +151,7 @@ public sealed class ComposeModel(
     private async Task<bool> LoadAsync()
     {
         Topics = await topics.ListAsync(includeArchived: false, HttpContext.RequestAborted);
+        UpcomingEvents = (await events.UpcomingAsync(clock.Now, 0, 200, HttpContext.RequestAborted)).Page;
         if (Id is not { } id)
         {
             return true;
