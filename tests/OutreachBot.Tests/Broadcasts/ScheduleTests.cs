@@ -68,11 +68,13 @@ public abstract class ScheduleTests(string provider) : IAsyncLifetime
         var id = (await _h.Get<EventReminders>().EnsureAsync("ev-2", default))!.Value;
         var due = await NextFireAsync(id);
         _clock.SetUtcNow(due!.Value);
-        var run = await FireAsync(id, due, default);
+        // Quartz may fire it itself now that the clock is there; firing it directly as well must not make a second run.
+        await FireAsync(id, due, default);
         var view = await _h.WaitForStatusAsync(id, "sent");
+        var runs = await _h.Get<RunStore>().ForBroadcastAsync(id, 10, default);
 
         Assert.Equal(new DateTimeOffset(2026, 11, 17, 5, 0, 0, TimeSpan.Zero), due);
-        Assert.Equal(3, run!.Targeted);
+        Assert.Equal(3, Assert.Single(runs).Targeted);
         Assert.Equal(asked.Order(), _h.MulticastCounts().Keys.Order());
         Assert.Equal(3, view.Number("accepted"));
     }
