@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -30,17 +29,17 @@ public abstract class CrashTests(string provider) : IAsyncLifetime
     [SkippableFact]
     public async Task Fanout_ProcessKilledMidSend_RestartDeliversToEveryoneExactlyOnce()
     {
-        var port = FreePort();
-        var bot = StartBot(port);
-        List<string> ids;
+        var bot = await StartBotAsync();
         try
         {
-            await WaitServingAsync(bot, port);
-            ids = await SeedAsync(300);
-            using var client = Client(port);
-            var created = await client.PostAsJsonAsync("/api/v1/broadcasts", BroadcastHarness.Broadcast("volunteer"));
-            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
-            var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!.Number("id");
+            var ids = await SeedAsync(300);
+            long id;
+            using (var client = bot.Client(ApiKey))
+            {
+                var created = await client.PostAsJsonAsync("/api/v1/broadcasts", BroadcastHarness.Broadcast("volunteer"));
+                Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+                id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!.Number("id");
+            }
 
             var clock = Stopwatch.StartNew();
             while (Delivered() < 60 && clock.Elapsed < TimeSpan.FromSeconds(60))
@@ -48,37 +47,29 @@ public abstract class CrashTests(string provider) : IAsyncLifetime
                 await Task.Delay(5);
             }
 
-            bot.Kill(entireProcessTree: true);
-            await bot.WaitForExitAsync();
+            await bot.KillAsync();
             var atKill = Delivered();
             Assert.InRange(atKill, 60, 299);
 
-            bot.Dispose();
-            bot = StartBot(port);
-            await WaitServingAsync(bot, port);
+            await bot.DisposeAsync();
+            bot = await StartBotAsync();
+            using var restarted = bot.Client(ApiKey);
             var status = "";
             while (status != "sent" && clock.Elapsed < TimeSpan.FromSeconds(120))
             {
                 await Task.Delay(100);
-                status = JsonNode.Parse(await client.GetStringAsync($"/api/v1/broadcasts/{id}"))!.Text("status");
+                status = JsonNode.Parse(await restarted.GetStringAsync($"/api/v1/broadcasts/{id}"))!.Text("status");
             }
 
             Assert.Equal("sent", status);
+            var counts = _line.Journal.Deliveries.Where(d => d.Via == "multicast").GroupBy(d => d.Recipient).ToDictionary(g => g.Key, g => g.Count());
+            Assert.Equal(ids.Order(), counts.Keys.Order());
+            Assert.All(counts, c => Assert.True(c.Value == 1, $"{c.Key} got it {c.Value} times"));
         }
         finally
         {
-            if (!bot.HasExited)
-            {
-                bot.Kill(entireProcessTree: true);
-                await bot.WaitForExitAsync();
-            }
-
-            bot.Dispose();
+            await bot.DisposeAsync();
         }
-
-        var counts = _line.Journal.Deliveries.Where(d => d.Via == "multicast").GroupBy(d => d.Recipient).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(ids.Order(), counts.Keys.Order());
-        Assert.All(counts, c => Assert.True(c.Value == 1, $"{c.Key} got it {c.Value} times"));
     }
 
     private int Delivered() => _line.Journal.Deliveries.Count(d => d.Via == "multicast");
@@ -102,15 +93,10 @@ public abstract class CrashTests(string provider) : IAsyncLifetime
         return ids;
     }
 
-    private Process StartBot(int port)
+    private async Task<BotProcess> StartBotAsync()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(BotDll());
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        foreach (var (key, value) in new Dictionary<string, string>
+        var bot = BotProcess.Start("crash-test-bot", new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Storage__Provider"] = provider,
             ["Storage__ConnectionString"] = _database.ConnectionString,
             ["Line__ChannelSecret"] = "crash-test-secret",
@@ -127,70 +113,9 @@ public abstract class CrashTests(string provider) : IAsyncLifetime
             ["Broadcasts__QuietHoursStart"] = "00:00",
             ["Broadcasts__QuietHoursEnd"] = "00:00",
             ["Logging__LogLevel__Default"] = "Warning",
-        })
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static string BotDll()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        while (!File.Exists(Path.Combine(dir!.FullName, "OutreachBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir.FullName, "src", "OutreachBot", "bin", configuration, "net10.0", "OutreachBot.dll");
-    }
-
-    private static HttpClient Client(int port)
-    {
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
-        return client;
-    }
-
-    private static async Task WaitServingAsync(Process bot, int port)
-    {
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(2) };
-        for (var i = 0; i < 300; i++)
-        {
-            Assert.False(bot.HasExited, $"the bot exited with {(bot.HasExited ? bot.ExitCode : 0)}");
-            try
-            {
-                using var response = await client.GetAsync("/readyz");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The bot did not become ready.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        });
+        await bot.WaitReadyAsync(TimeSpan.FromSeconds(60));
+        return bot;
     }
 }
 
