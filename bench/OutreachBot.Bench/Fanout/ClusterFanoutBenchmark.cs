@@ -111,7 +111,7 @@ public static class ClusterFanoutBenchmark
             (multicasts.Where(r => r.Status is 200 or 409).Max(r => r.At) - firedAt).TotalSeconds,
             (snapshotDone - firedAt).TotalSeconds,
             multicasts.Count,
-            BusiestSecond(multicasts.Select(r => r.At)),
+            line.Journal.BusiestSecond("/v2/bot/message/multicast"),
             string.Join(' ', perInstance),
             counts.Values.Sum(c => c - 1),
             ids.Count(i => !counts.ContainsKey(i)));
@@ -121,23 +121,6 @@ public static class ClusterFanoutBenchmark
     {
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static int BusiestSecond(IEnumerable<DateTimeOffset> at)
-    {
-        var times = at.Order().ToList();
-        var most = 0;
-        for (int start = 0, end = 0; end < times.Count; end++)
-        {
-            while (times[end] - times[start] >= TimeSpan.FromSeconds(1))
-            {
-                start++;
-            }
-
-            most = Math.Max(most, end - start + 1);
-        }
-
-        return most;
     }
 
     private static async Task SeedAsync(string database, int subscribers)

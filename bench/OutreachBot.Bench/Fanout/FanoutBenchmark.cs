@@ -105,7 +105,7 @@ public static class FanoutBenchmark
                 rss / (1024 * 1024),
                 counts.Values.Sum(c => c - 1),
                 ids.Count(i => !counts.ContainsKey(i)),
-                BusiestSecond(line),
+                line.Journal.BusiestSecond("/v2/bot/message/multicast"),
                 botCpu.TotalSeconds,
                 emulatorCpu.TotalSeconds);
         }
@@ -145,23 +145,6 @@ public static class FanoutBenchmark
         var client = new HttpClient { BaseAddress = bot.Url };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
         return client;
-    }
-
-    private static int BusiestSecond(LineEmulatorServer line)
-    {
-        var times = line.Journal.For("/v2/bot/message/multicast").Select(r => r.At).Order().ToList();
-        var most = 0;
-        for (int start = 0, end = 0; end < times.Count; end++)
-        {
-            while (times[end] - times[start] >= TimeSpan.FromSeconds(1))
-            {
-                start++;
-            }
-
-            most = Math.Max(most, end - start + 1);
-        }
-
-        return most;
     }
 
     private static async Task<(DateTimeOffset FiredAt, DateTimeOffset SnapshotDone)> FiredAtAsync(string database, long broadcastId)

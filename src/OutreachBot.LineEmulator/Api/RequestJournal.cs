@@ -20,6 +20,24 @@ public sealed class RequestJournal
     public IReadOnlyList<RecordedRequest> For(string path) =>
         [.. _requests.Where(r => string.Equals(r.Path, path, StringComparison.Ordinal))];
 
+    /// <summary>The most requests to <paramref name="path"/> that arrived in any one-second window, wherever it starts.</summary>
+    public int BusiestSecond(string path)
+    {
+        var times = For(path).Select(r => r.At).Order().ToList();
+        var most = 0;
+        for (int start = 0, end = 0; end < times.Count; end++)
+        {
+            while (times[end] - times[start] >= TimeSpan.FromSeconds(1))
+            {
+                start++;
+            }
+
+            most = Math.Max(most, end - start + 1);
+        }
+
+        return most;
+    }
+
     internal long NextSequence() => Interlocked.Increment(ref _sequence);
 
     internal void Add(RecordedRequest request) => _requests.Enqueue(request);

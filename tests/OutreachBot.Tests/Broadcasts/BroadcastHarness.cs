@@ -128,22 +128,7 @@ public sealed class BroadcastHarness : IAsyncDisposable
         .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
     /// <summary>The most multicast requests LINE received in any one-second window.</summary>
-    public int BusiestSecond()
-    {
-        var times = Line.Journal.For("/v2/bot/message/multicast").Select(r => r.At).Order().ToList();
-        var most = 0;
-        for (int start = 0, end = 0; end < times.Count; end++)
-        {
-            while (times[end] - times[start] >= TimeSpan.FromSeconds(1))
-            {
-                start++;
-            }
-
-            most = Math.Max(most, end - start + 1);
-        }
-
-        return most;
-    }
+    public int BusiestSecond() => Line.Journal.BusiestSecond("/v2/bot/message/multicast");
 
     public static object Text(string text) => new { type = "text", text };
 
