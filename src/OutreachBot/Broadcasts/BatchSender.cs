@@ -38,7 +38,7 @@ public sealed partial class BatchSender(
         try
         {
             var messages = await MessagesAsync(batch, cancellationToken);
-            await rate.WaitAsync(cancellationToken);
+            using var permit = await rate.WaitAsync(cancellationToken);
             var result = await clients.Create().MulticastAsync(batch.Recipients, messages, batch.RetryKey, cancellationToken: cancellationToken);
             return new BatchOutcome(batch.Id, batch.RunId, BatchOutcomeKind.Accepted)
             {

@@ -4,10 +4,13 @@ namespace OutreachBot.Broadcasts;
 
 /// <summary>
 /// Keeps multicast requests under <see cref="PerSecond"/> in every window of a second, wherever the window starts, as
-/// LINE counts them (on arrival). Permits are spaced evenly, one every window / rate (the window being a second plus
-/// <c>RateWindowMargin</c>), and handed out in the order asked for; a burst would put a second window's worth right
-/// after the first and let a few milliseconds of network jitter push both into one second at LINE. A log of the
-/// permits actually given holds the hard line when a permit comes late (a slow timer, a pause) or the rate is lowered.
+/// LINE counts them (on arrival). Permits are spaced evenly, one every second / rate, and handed out in the order asked
+/// for; a burst would put a second window's worth right after the first and let a few milliseconds of network jitter
+/// push both into one second at LINE.
+/// The hard line does not trust the spacing: a request arrives at LINE somewhere between its permit and its answer
+/// (a cold connection, a pause or a busy core can hold it back and bunch it with later ones), so a request counts in
+/// the window from its permit until a full window after its answer. No permit is given while the requests counted
+/// so fill the rate; then every window at LINE holds at most the rate, whatever happened on the way.
 /// Every request passes it, retries and 429s included: they count at LINE too. With several instances,
 /// <see cref="IRateShare"/> says how much of the ceiling is this process's (see <see cref="ClusterRateShare"/>).
 /// </summary>
@@ -18,16 +21,17 @@ public sealed class MulticastRateLimiter
     private readonly IRateShare _share;
     private readonly int _ceiling;
     private readonly long _window;
-    private readonly Queue<long> _given = new();
+    private readonly Queue<long> _answered = new();
     private readonly Lock _gate = new();
     private long _nextSlot;
+    private int _inFlight;
 
     public MulticastRateLimiter(IOptions<BroadcastOptions> options, TimeProvider time, IRateShare share)
     {
         _time = time;
         _share = share;
         _ceiling = options.Value.MulticastPerSecond;
-        _window = (long)((TimeSpan.FromSeconds(1) + options.Value.RateWindowMargin).TotalSeconds * time.TimestampFrequency);
+        _window = time.TimestampFrequency;
     }
 
     /// <summary>Requests this process may send in any one-second window now: its share of the ceiling (0 while it has none).</summary>
@@ -35,12 +39,15 @@ public sealed class MulticastRateLimiter
 
     public bool Unlimited => _ceiling == 0;
 
-    /// <summary>Waits for a permit. The permit is taken at the moment this returns, so the caller sends at once.</summary>
-    public async ValueTask WaitAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a permit. The permit is taken at the moment this returns, so the caller sends at once, and disposes
+    /// the permit when LINE has answered (or the attempt ended without an answer).
+    /// </summary>
+    public async ValueTask<RatePermit> WaitAsync(CancellationToken cancellationToken)
     {
         if (Unlimited)
         {
-            return;
+            return RatePermit.None;
         }
 
         long? slot = null;
@@ -65,7 +72,7 @@ public sealed class MulticastRateLimiter
 
             if (TryTake(out var retryAt))
             {
-                return;
+                return new RatePermit(this);
             }
 
             slot = retryAt;
@@ -90,23 +97,37 @@ public sealed class MulticastRateLimiter
         lock (_gate)
         {
             var now = _time.GetTimestamp();
-            while (_given.Count > 0 && _given.Peek() <= now - _window)
+            while (_answered.Count > 0 && _answered.Peek() <= now - _window)
             {
-                _given.Dequeue();
+                _answered.Dequeue();
             }
 
             var perSecond = PerSecond;
-            if (perSecond > 0 && _given.Count < perSecond)
+            var counted = _inFlight + _answered.Count;
+            if (perSecond > 0 && counted < perSecond)
             {
-                _given.Enqueue(now);
+                _inFlight++;
                 retryAt = 0;
                 return true;
             }
 
-            // The share went to none (looked at again by the caller), or the rate was lowered, or permits came late and
-            // bunched: wait until the oldest that counts leaves the window.
-            retryAt = perSecond == 0 ? now : _given.ElementAt(_given.Count - perSecond) + _window + 1;
+            // The share went to none (looked at again by the caller), or the rate was lowered, or requests came late and
+            // bunched: wait until enough answered ones leave the window, or look again a spacing later while the requests
+            // still unanswered are what fills it.
+            var mustLeave = counted - perSecond + 1;
+            retryAt = perSecond == 0 ? now
+                : mustLeave <= _answered.Count ? _answered.ElementAt(mustLeave - 1) + _window + 1
+                : now + Spacing();
             return false;
+        }
+    }
+
+    internal void Answered()
+    {
+        lock (_gate)
+        {
+            _inFlight--;
+            _answered.Enqueue(_time.GetTimestamp());
         }
     }
 
@@ -115,4 +136,16 @@ public sealed class MulticastRateLimiter
         var perSecond = PerSecond;
         return perSecond == 0 ? 0 : (_window + perSecond - 1) / perSecond;
     }
+}
+
+/// <summary>One request's place in the window: dispose it when LINE has answered, or the attempt ended without an answer.</summary>
+public sealed class RatePermit : IDisposable
+{
+    internal static readonly RatePermit None = new(null);
+
+    private MulticastRateLimiter? _limiter;
+
+    internal RatePermit(MulticastRateLimiter? limiter) => _limiter = limiter;
+
+    public void Dispose() => Interlocked.Exchange(ref _limiter, null)?.Answered();
 }

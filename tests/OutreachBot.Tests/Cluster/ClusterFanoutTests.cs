@@ -29,7 +29,6 @@ public sealed class ClusterFanoutTests : IAsyncLifetime
         _cluster = await TwoNodeCluster.StartAsync(new Dictionary<string, string>
         {
             ["Broadcasts__MulticastPerSecond"] = $"{ceiling}",
-            ["Broadcasts__RateWindowMargin"] = "00:00:00.100",
             ["Broadcasts__MaxInFlight"] = "4",
         });
         var ids = await _cluster.SeedSubscribersAsync(Subscribers);
