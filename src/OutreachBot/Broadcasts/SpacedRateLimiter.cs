@@ -1,17 +1,15 @@
-using Microsoft.Extensions.Options;
-
 namespace OutreachBot.Broadcasts;
 
 /// <summary>
-/// Keeps multicast requests under <see cref="PerSecond"/> in every window of a second, wherever the window starts, as
-/// LINE counts them (on arrival). Permits are spaced evenly, one every window / rate (the window being a second plus
+/// Keeps requests to one LINE endpoint under <see cref="PerSecond"/> in every window of a second, wherever the window
+/// starts, as LINE counts them (on arrival). Permits are spaced evenly, one every window / rate (the window being a second plus
 /// <c>RateWindowMargin</c>), and handed out in the order asked for; a burst would put a second window's worth right
 /// after the first and let a few milliseconds of network jitter push both into one second at LINE. A log of the
 /// permits actually given holds the hard line when a permit comes late (a slow timer, a pause) or the rate is lowered.
 /// Every request passes it, retries and 429s included: they count at LINE too. With several instances,
 /// <see cref="IRateShare"/> says how much of the ceiling is this process's (see <see cref="ClusterRateShare"/>).
 /// </summary>
-public sealed class MulticastRateLimiter
+public abstract class SpacedRateLimiter
 {
     private static readonly TimeSpan NoShareRecheck = TimeSpan.FromMilliseconds(50);
     private readonly TimeProvider _time;
@@ -22,12 +20,13 @@ public sealed class MulticastRateLimiter
     private readonly Lock _gate = new();
     private long _nextSlot;
 
-    public MulticastRateLimiter(IOptions<BroadcastOptions> options, TimeProvider time, IRateShare share)
+    /// <param name="ceiling">Requests per second for the whole channel; 0 = no ceiling.</param>
+    protected SpacedRateLimiter(int ceiling, TimeSpan windowMargin, TimeProvider time, IRateShare share)
     {
         _time = time;
         _share = share;
-        _ceiling = options.Value.MulticastPerSecond;
-        _window = (long)((TimeSpan.FromSeconds(1) + options.Value.RateWindowMargin).TotalSeconds * time.TimestampFrequency);
+        _ceiling = ceiling;
+        _window = (long)((TimeSpan.FromSeconds(1) + windowMargin).TotalSeconds * time.TimestampFrequency);
     }
 
     /// <summary>Requests this process may send in any one-second window now: its share of the ceiling (0 while it has none).</summary>
