@@ -154,7 +154,7 @@ public abstract class PushCeilingTests(string provider) : IAsyncLifetime
     /// <summary>A citizen who follows the account, in the bot and at LINE.</summary>
     private async Task<string> CitizenAsync(string name)
     {
-        var userId = $"U{name}".PadRight(33, '0');
+        var userId = $"U{name}x".PadRight(33, '0');
         await Bot.Services.GetRequiredService<CitizenStore>().FollowAsync(userId, "ja", null, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), default);
         Line.AddFollower(userId);
         return userId;
