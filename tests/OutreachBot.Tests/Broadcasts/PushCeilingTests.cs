@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Broadcasts;
 using OutreachBot.Consultations;
 using OutreachBot.Line.Messaging;
+using OutreachBot.LineEmulator.Api;
 using OutreachBot.LineEmulator.Hosting;
 using OutreachBot.Subscriptions;
 using OutreachBot.Tests.Infrastructure;
@@ -96,6 +97,23 @@ public abstract class PushCeilingTests(string provider) : IAsyncLifetime
         var arrivals = Line.Journal.For(PushPath).Select(r => r.At).Order().ToList();
         Assert.Equal(12, arrivals.Count);
         Assert.True(Line.Journal.BusiestSecond(PushPath) <= 5, "arrivals (ms): " + string.Join(", ", arrivals.Select(p => (int)(p - arrivals[0]).TotalMilliseconds)));
+    }
+
+    [SkippableFact]
+    public async Task Push_RetriedAfterAServerError_TheRetryWaitsForItsOwnTurn()
+    {
+        await StartAsync(new() { ["Broadcasts:PushPerSecond"] = "2", ["Broadcasts:RateWindowMargin"] = Margin });
+        await WaitForShareAsync();
+        var line = Bot.Services.GetRequiredService<LineMessagingClient>();
+        await WarmUpAsync(line);
+        Line.Faults.Set(new FaultSettings { ServerError = 1, MaxFaults = 1, Paths = [PushPath] });
+
+        await line.PushAsync(await CitizenAsync("retried"), [TextMessage.Create("after a 500")]);
+
+        var attempts = Line.Journal.For(PushPath);
+        Assert.Equal([500, 200], attempts.Select(a => a.Status));
+        // The client retries a 500 after 10 ms here; the retry is a request at LINE too, so it waits a turn (1.4 s / 2).
+        Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromMilliseconds(700 * 0.9), $"retried after {attempts[1].At - attempts[0].At}");
     }
 
     [SkippableFact]
