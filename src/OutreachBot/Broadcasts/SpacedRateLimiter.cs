@@ -57,8 +57,9 @@ public abstract class SpacedRateLimiter
             var wait = slot.Value - _time.GetTimestamp();
             if (wait > 0)
             {
-                // Rounded up, and looked at again after: a timer that fires a hair early must not shorten the spacing.
-                await Task.Delay(TimeSpan.FromTicks(((wait * TimeSpan.TicksPerSecond) + _time.TimestampFrequency - 1) / _time.TimestampFrequency), _time, cancellationToken);
+                // Rounded up, and looked at again after: a timer that fires a hair early must not shorten the spacing. To whole
+                // milliseconds, as timers count: a shorter wait comes back at once and spins (a core's worth at 2,000 a second).
+                await Task.Delay(TimeSpan.FromMilliseconds(((wait * 1000) + _time.TimestampFrequency - 1) / _time.TimestampFrequency), _time, cancellationToken);
                 continue;
             }
 
