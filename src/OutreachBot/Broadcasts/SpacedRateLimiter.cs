@@ -1,10 +1,8 @@
-using Microsoft.Extensions.Options;
-
 namespace OutreachBot.Broadcasts;
 
 /// <summary>
-/// Keeps multicast requests under <see cref="PerSecond"/> in every window of a second, wherever the window starts, as
-/// LINE counts them (on arrival). Permits are spaced evenly, one every second / rate, and handed out in the order asked
+/// Keeps requests to one LINE endpoint under <see cref="PerSecond"/> in every window of a second, wherever the window
+/// starts, as LINE counts them (on arrival). Permits are spaced evenly, one every second / rate, and handed out in the order asked
 /// for; a burst would put a second window's worth right after the first and let a few milliseconds of network jitter
 /// push both into one second at LINE.
 /// The hard line does not trust the spacing: a request arrives at LINE somewhere between its permit and its answer
@@ -14,7 +12,7 @@ namespace OutreachBot.Broadcasts;
 /// Every request passes it, retries and 429s included: they count at LINE too. With several instances,
 /// <see cref="IRateShare"/> says how much of the ceiling is this process's (see <see cref="ClusterRateShare"/>).
 /// </summary>
-public sealed class MulticastRateLimiter
+public abstract class SpacedRateLimiter
 {
     private static readonly TimeSpan NoShareRecheck = TimeSpan.FromMilliseconds(50);
     private readonly TimeProvider _time;
@@ -26,11 +24,12 @@ public sealed class MulticastRateLimiter
     private long _nextSlot;
     private int _inFlight;
 
-    public MulticastRateLimiter(IOptions<BroadcastOptions> options, TimeProvider time, IRateShare share)
+    /// <param name="ceiling">Requests per second for the whole channel; 0 = no ceiling.</param>
+    protected SpacedRateLimiter(int ceiling, TimeProvider time, IRateShare share)
     {
         _time = time;
         _share = share;
-        _ceiling = options.Value.MulticastPerSecond;
+        _ceiling = ceiling;
         _window = time.TimestampFrequency;
     }
 
@@ -65,8 +64,9 @@ public sealed class MulticastRateLimiter
             var wait = slot.Value - _time.GetTimestamp();
             if (wait > 0)
             {
-                // Rounded up, and looked at again after: a timer that fires a hair early must not shorten the spacing.
-                await Task.Delay(TimeSpan.FromTicks(((wait * TimeSpan.TicksPerSecond) + _time.TimestampFrequency - 1) / _time.TimestampFrequency), _time, cancellationToken);
+                // Rounded up, and looked at again after: a timer that fires a hair early must not shorten the spacing. To whole
+                // milliseconds, as timers count: a shorter wait comes back at once and spins (a core's worth at 2,000 a second).
+                await Task.Delay(TimeSpan.FromMilliseconds(((wait * 1000) + _time.TimestampFrequency - 1) / _time.TimestampFrequency), _time, cancellationToken);
                 continue;
             }
 
@@ -143,9 +143,9 @@ public sealed class RatePermit : IDisposable
 {
     internal static readonly RatePermit None = new(null);
 
-    private MulticastRateLimiter? _limiter;
+    private SpacedRateLimiter? _limiter;
 
-    internal RatePermit(MulticastRateLimiter? limiter) => _limiter = limiter;
+    internal RatePermit(SpacedRateLimiter? limiter) => _limiter = limiter;
 
     public void Dispose() => Interlocked.Exchange(ref _limiter, null)?.Answered();
 }
