@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using OutreachBot.Storage;
+using OutreachBot.Tests.Infrastructure;
+
+namespace OutreachBot.Tests.Storage;
+
+public sealed class SqliteWriteGateTests : IAsyncLifetime
+{
+    private readonly TestDatabase _database = TestDatabase.Create("Sqlite");
+    private TestBot _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = new TestBot(_database, RecordingHandler.Register);
+        _ = _bot.Services;
+        await _database.ExecuteAsync("CREATE TABLE gate_probe (id INTEGER PRIMARY KEY, writer TEXT NOT NULL)");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Write_WhileAnotherWriterCommitsBackToBack_GetsItsTurnPromptly()
+    {
+        var database = _bot.Services.GetRequiredService<Database>();
+        using var stop = new CancellationTokenSource();
+        var groupCommits = 0;
+        var hog = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await using var connection = await database.OpenDurableAsync();
+                await using var transaction = await connection.BeginTransactionAsync();
+                await connection.ExecuteAsync("INSERT INTO gate_probe (writer) VALUES ('hog')", Enumerable.Repeat(new { }, 50), transaction);
+                await transaction.CommitAsync();
+                Interlocked.Increment(ref groupCommits);
+            }
+        });
+
+        while (Volatile.Read(ref groupCommits) < 3)
+        {
+            await Task.Delay(10);
+        }
+
+        var commitsBefore = Volatile.Read(ref groupCommits);
+        var (writes, slowest) = (0, TimeSpan.Zero);
+        var window = Stopwatch.StartNew();
+        while (window.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            var started = Stopwatch.GetTimestamp();
+            await using var connection = await database.OpenAsync();
+            await connection.ExecuteAsync("UPDATE gate_probe SET writer = 'other' WHERE id = (SELECT MIN(id) FROM gate_probe WHERE writer = 'hog')");
+            var waited = Stopwatch.GetElapsedTime(started);
+            slowest = waited > slowest ? waited : slowest;
+            writes++;
+        }
+
+        var commitsMeanwhile = Volatile.Read(ref groupCommits) - commitsBefore;
+        await stop.CancelAsync();
+        await hog;
+        Assert.True(commitsMeanwhile >= 10, $"the back-to-back writer committed only {commitsMeanwhile} times meanwhile, so there was no contention to test");
+        Assert.True(slowest < TimeSpan.FromMilliseconds(500), $"a write waited {slowest.TotalMilliseconds:F0} ms for its turn");
+        Assert.Equal(writes, await _database.ScalarAsync<long>("SELECT COUNT(*) FROM gate_probe WHERE writer = 'other'"));
+    }
+}
