@@ -9,6 +9,7 @@ namespace OutreachBot.Webhook;
 /// </summary>
 public sealed partial class InboxProcessor(
     InboxStore store,
+    InboxOutcomeWriter outcomes,
     IInboxHandler handler,
     InboxSignal signal,
     IOptions<InboxOptions> options,
@@ -70,7 +71,7 @@ public sealed partial class InboxProcessor(
         try
         {
             var outcome = await handler.HandleAsync(inboxEvent, cancellationToken);
-            await store.FinishAsync(inboxEvent.Id, outcome, Now(), CancellationToken.None);
+            await outcomes.RecordAsync(InboxOutcomeRecord.Finished(inboxEvent.Id, outcome, Now()));
             if (outcome == InboxOutcome.Skipped)
             {
                 LogSkipped(inboxEvent.Id, inboxEvent.Type);
@@ -106,13 +107,13 @@ public sealed partial class InboxProcessor(
         if (attempt >= _options.MaxAttempts)
         {
             LogParked(ex, inboxEvent.Id, inboxEvent.Type, attempt);
-            await store.FailAsync(inboxEvent.Id, error, Now(), retryAt: null, CancellationToken.None);
+            await outcomes.RecordAsync(InboxOutcomeRecord.Failed(inboxEvent.Id, error, retryAt: null, Now()));
             return;
         }
 
         var delay = RetryDelay(attempt);
         LogWillRetry(ex, inboxEvent.Id, inboxEvent.Type, attempt, delay);
-        await store.FailAsync(inboxEvent.Id, error, Now(), (time.GetUtcNow() + delay).ToUnixTimeMilliseconds(), CancellationToken.None);
+        await outcomes.RecordAsync(InboxOutcomeRecord.Failed(inboxEvent.Id, error, (time.GetUtcNow() + delay).ToUnixTimeMilliseconds(), Now()));
     }
 
     /// <summary>Doubles from the first delay up to the ceiling, with ±20% jitter so that retries of a burst spread out.</summary>
