@@ -5,8 +5,8 @@ namespace OutreachBot.Webhook;
 /// <summary>
 /// Records the processor's outcomes with group commit: the handlers that finish while one transaction is being written
 /// share the next one. On SQLite every transaction waits its turn behind the inbox's own group commits, so one turn per
-/// event would let the processor fall behind the webhooks; one turn per group keeps pace. Each caller still returns
-/// only once its outcome is committed, so a crash loses no more than before.
+/// event would let the processor fall behind the webhooks; one turn per group keeps pace. Each caller's task completes
+/// once its outcome is committed.
 /// </summary>
 public sealed class InboxOutcomeWriter(InboxStore store) : IDisposable
 {
