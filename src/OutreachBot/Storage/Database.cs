@@ -63,7 +63,7 @@ public sealed class Database : IDisposable
             pragmas.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = {sync.ToString().ToUpperInvariant()}; " +
                                   "PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
-            return new GatedSqliteConnection(connection, _writeGate!);
+            return new GatedSqliteConnection(connection, _writeGate!, durable: sync == SqliteSync.Full);
         }
         catch
         {
@@ -78,9 +78,5 @@ public sealed class Database : IDisposable
         Full,
     }
 
-    public void Dispose()
-    {
-        _postgres?.Dispose();
-        _writeGate?.Dispose();
-    }
+    public void Dispose() => _postgres?.Dispose();
 }

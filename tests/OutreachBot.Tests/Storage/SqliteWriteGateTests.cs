@@ -68,3 +68,41 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         Assert.Equal(writes, await _database.ScalarAsync<long>("SELECT COUNT(*) FROM gate_probe WHERE writer = 'other'"));
     }
 }
+
+public sealed class SqliteWriteGateOrderTests
+{
+    [Fact]
+    public async Task Turns_DurableCommitWaitingBehindOthers_GoesAfterAtMostFourOfThemAndTheOthersInArrivalOrder()
+    {
+        var gate = new SqliteWriteGate(TimeSpan.FromSeconds(5));
+        var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var holder = await gate.EnterAsync(durable: false, CancellationToken.None);
+        var waiting = Enumerable.Range(1, 6).Select(i => TakeTurnAsync(gate, durable: false, $"other{i}", order))
+            .Append(TakeTurnAsync(gate, durable: true, "durable", order))
+            .ToList();
+
+        holder.Dispose();
+        await Task.WhenAll(waiting);
+
+        Assert.Equal(["other1", "other2", "other3", "other4", "durable", "other5", "other6"], order);
+    }
+
+    [Fact]
+    public async Task Turns_WaitLongerThanTheTimeout_FailsAsDatabaseLockedAndLeavesTheQueue()
+    {
+        var gate = new SqliteWriteGate(TimeSpan.FromMilliseconds(50));
+        var holder = await gate.EnterAsync(durable: false, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(async () => await gate.EnterAsync(durable: true, CancellationToken.None));
+        holder.Dispose();
+        using var next = await gate.EnterAsync(durable: false, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(5, error.SqliteErrorCode);
+    }
+
+    private static async Task TakeTurnAsync(SqliteWriteGate gate, bool durable, string name, System.Collections.Concurrent.ConcurrentQueue<string> order)
+    {
+        using var turn = await gate.EnterAsync(durable, CancellationToken.None);
+        order.Enqueue(name);
+    }
+}

@@ -122,10 +122,10 @@ internal sealed class GatedSqliteCommand(SqliteCommand inner, GatedSqliteConnect
         }
     }
 
-    private SqliteWriteGate.Turn? TakeTurn() => NeedsTurn() ? connection.Gate.Enter() : null;
+    private SqliteWriteGate.Turn? TakeTurn() => NeedsTurn() ? connection.Gate.Enter(connection.Durable) : null;
 
     private async ValueTask<SqliteWriteGate.Turn?> TakeTurnAsync(CancellationToken cancellationToken) =>
-        NeedsTurn() ? await connection.Gate.EnterAsync(cancellationToken) : null;
+        NeedsTurn() ? await connection.Gate.EnterAsync(connection.Durable, cancellationToken) : null;
 
     private bool NeedsTurn() => !connection.InTransaction && !ReadsOnly(inner.CommandText);
 

@@ -9,11 +9,14 @@ namespace OutreachBot.Storage;
 /// begin (Microsoft.Data.Sqlite begins IMMEDIATE, i.e. with the write lock) to its end, a write outside a transaction
 /// for as long as it runs. Reads do not queue; in WAL mode they never wait for the writer.
 /// </summary>
-internal sealed class GatedSqliteConnection(SqliteConnection inner, SqliteWriteGate gate) : DbConnection
+internal sealed class GatedSqliteConnection(SqliteConnection inner, SqliteWriteGate gate, bool durable) : DbConnection
 {
     private GatedSqliteTransaction? _transaction;
 
     internal SqliteConnection Inner => inner;
+
+    /// <summary>A connection whose commits someone waits on; see <see cref="SqliteWriteGate"/>.</summary>
+    internal bool Durable => durable;
 
     internal SqliteWriteGate Gate => gate;
 
@@ -47,13 +50,13 @@ internal sealed class GatedSqliteConnection(SqliteConnection inner, SqliteWriteG
 
     protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel)
     {
-        var turn = gate.Enter();
+        var turn = gate.Enter(durable);
         return Begin(turn, isolationLevel);
     }
 
     protected override async ValueTask<DbTransaction> BeginDbTransactionAsync(IsolationLevel isolationLevel, CancellationToken cancellationToken)
     {
-        var turn = await gate.EnterAsync(cancellationToken);
+        var turn = await gate.EnterAsync(durable, cancellationToken);
         return Begin(turn, isolationLevel);
     }
 
