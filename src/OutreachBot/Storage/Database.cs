@@ -28,7 +28,7 @@ public sealed class Database : IDisposable
         else
         {
             _sqlite = SqliteConnectionStrings.Resolve(settings.ConnectionString, environment.ContentRootPath);
-            _writeGate = new SqliteWriteGate(settings.BusyTimeout);
+            _writeGate = new SqliteWriteGate(settings.BusyTimeout, settings.SqliteWritesBeforeGroupCommit);
         }
     }
 
