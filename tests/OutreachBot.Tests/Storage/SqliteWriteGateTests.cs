@@ -48,24 +48,25 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         }
 
         var commitsBefore = Volatile.Read(ref groupCommits);
-        var (writes, slowest) = (0, TimeSpan.Zero);
+        var waits = new List<TimeSpan>();
         var window = Stopwatch.StartNew();
         while (window.Elapsed < TimeSpan.FromSeconds(2))
         {
             var started = Stopwatch.GetTimestamp();
             await using var connection = await database.OpenAsync();
             await connection.ExecuteAsync("UPDATE gate_probe SET writer = 'other' WHERE id = (SELECT MIN(id) FROM gate_probe WHERE writer = 'hog')");
-            var waited = Stopwatch.GetElapsedTime(started);
-            slowest = waited > slowest ? waited : slowest;
-            writes++;
+            waits.Add(Stopwatch.GetElapsedTime(started));
         }
 
         var commitsMeanwhile = Volatile.Read(ref groupCommits) - commitsBefore;
         await stop.CancelAsync();
         await hog;
         Assert.True(commitsMeanwhile >= 10, $"the back-to-back writer committed only {commitsMeanwhile} times meanwhile, so there was no contention to test");
-        Assert.True(slowest < TimeSpan.FromMilliseconds(500), $"a write waited {slowest.TotalMilliseconds:F0} ms for its turn");
-        Assert.Equal(writes, await _database.ScalarAsync<long>("SELECT COUNT(*) FROM gate_probe WHERE writer = 'other'"));
+        // Left to SQLite's busy handler most writes sleep 100 ms at a time and some wait out the 5 s busy timeout.
+        var median = waits.Order().ElementAt(waits.Count / 2);
+        Assert.True(median < TimeSpan.FromMilliseconds(50), $"half the writes waited {median.TotalMilliseconds:F0} ms or more for their turn");
+        Assert.True(waits.Max() < TimeSpan.FromSeconds(2), $"a write waited {waits.Max().TotalMilliseconds:F0} ms for its turn");
+        Assert.Equal(waits.Count, await _database.ScalarAsync<long>("SELECT COUNT(*) FROM gate_probe WHERE writer = 'other'"));
     }
 }
 
@@ -74,7 +75,7 @@ public sealed class SqliteWriteGateOrderTests
     [Fact]
     public async Task Turns_DurableCommitWaitingBehindOthers_GoesAfterAtMostFourOfThemAndTheOthersInArrivalOrder()
     {
-        var gate = new SqliteWriteGate(TimeSpan.FromSeconds(5));
+        var gate = new SqliteWriteGate(TimeSpan.FromSeconds(5), othersBetweenDurable: 4);
         var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var holder = await gate.EnterAsync(durable: false, CancellationToken.None);
         var waiting = Enumerable.Range(1, 6).Select(i => TakeTurnAsync(gate, durable: false, $"other{i}", order))

@@ -168,7 +168,7 @@ public abstract class InboxProcessorTests(string provider) : IAsyncLifetime
         var handledWhileArriving = _handler.Handled.Count;
         var stored = await _bot.CountInboxAsync();
         Assert.True(stored > 200, $"only {stored} webhooks were stored; the ingest did not run");
-        Assert.True(handledWhileArriving >= stored * 4 / 5, $"handled {handledWhileArriving} of {stored} stored events while webhooks kept arriving");
+        Assert.True(handledWhileArriving >= stored * 3 / 5, $"handled {handledWhileArriving} of {stored} stored events while webhooks kept arriving");
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

@@ -12,7 +12,7 @@ namespace OutreachBot.Storage;
 /// </summary>
 public sealed class SqliteWriteGate(TimeSpan timeout, int othersBetweenDurable = SqliteWriteGate.DefaultOthersBetweenDurable)
 {
-    public const int DefaultOthersBetweenDurable = 4;
+    public const int DefaultOthersBetweenDurable = 1;
 
     private readonly Lock _lock = new();
     private readonly LinkedList<TaskCompletionSource> _durable = new();
