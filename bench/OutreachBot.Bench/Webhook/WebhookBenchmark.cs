@@ -26,15 +26,21 @@ public static class WebhookBenchmark
         var connections = (int)arguments.Number("connections", 64);
         var users = (int)arguments.Number("users", 1000);
         var inboxConcurrency = arguments.Text("inbox-concurrency");
+        var drainLimit = TimeSpan.FromSeconds(arguments.Number("drain-limit", 300));
         var secret = "bench-" + Guid.NewGuid().ToString("N");
 
         var load = new WebhookLoad(secret, users);
-        var bot = await MeasureBotAsync(secret, load, connections, warmUp, seconds, inboxConcurrency);
+        var bot = await MeasureBotAsync(secret, load, connections, warmUp, seconds, inboxConcurrency, drainLimit);
         var node = await MeasureNodeAsync(secret, new WebhookLoad(secret, users), connections, warmUp, seconds);
 
         Console.WriteLine($"bot:  {bot.Load.RequestsPerSecond:F0} req/s over {connections} connections for {seconds.TotalSeconds:F0} s, " +
-                          $"{bot.Load.Failed} not 200, acknowledged {bot.Acknowledged}, stored {bot.Stored}, handled {bot.Handled}" +
+                          $"{bot.Load.Failed} not 200, acknowledged {bot.Acknowledged}, stored {bot.Stored}" +
                           (load.TokensMissing > 0 ? $", {load.TokensMissing} sent without a reply token" : ""));
+        var drain = bot.Drain is { } drained
+            ? string.Create(CultureInfo.InvariantCulture, $"drained {drained.TotalSeconds:F1} s after the load stopped")
+            : $"not drained {drainLimit.TotalSeconds:F0} s after the load stopped";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"inbox: handled {bot.HandledDuringRun} events during the {seconds.TotalSeconds:F0} s run ({bot.HandledDuringRun / seconds.TotalSeconds:F0}/s, {bot.Load.RequestsPerSecond:F0}/s acknowledged); {drain}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bot cpu per request: bot {bot.BotCpuUs:F0} us, emulator {bot.EmulatorCpuUs:F0} us, load generator {bot.GeneratorCpuUs:F0} us; " +
             $"node cpu per request: node {node.ServerCpuUs:F0} us, load generator {node.GeneratorCpuUs:F0} us"));
@@ -46,7 +52,7 @@ public static class WebhookBenchmark
     }
 
     private static async Task<BotRun> MeasureBotAsync(
-        string secret, WebhookLoad load, int connections, TimeSpan warmUp, TimeSpan seconds, string? inboxConcurrency)
+        string secret, WebhookLoad load, int connections, TimeSpan warmUp, TimeSpan seconds, string? inboxConcurrency, TimeSpan drainLimit)
     {
         var dll = await Commands.BuildBotAsync();
         await using var emulator = await EmulatorProcess.StartAsync(secret);
@@ -75,17 +81,18 @@ public static class WebhookBenchmark
         var tokens = (int)((warmUp + seconds).TotalSeconds * ReplyTokensPerSecond);
         load.UseReplyTokens(await emulator.IssueReplyTokensAsync(load.NextUsers(tokens)));
         var warm = await LoadGenerator.RunAsync(url, connections, warmUp, load.NextRequest);
+        var handledBefore = await CountHandledAsync(database);
         var (botCpu, emulatorCpu, generatorCpu) = (bot.CpuTime(), emulator.Process.CpuTime(), Process.GetCurrentProcess().TotalProcessorTime);
         var measured = await LoadGenerator.RunAsync(url, connections, seconds, load.NextRequest);
         var requests = measured.Ok + measured.Failed;
-        var run = new BotRun(
-            measured,
-            warm.Ok + measured.Ok,
-            await CountAsync(database, "SELECT COUNT(*) FROM inbox_events"),
-            await CountAsync(database, "SELECT COUNT(*) FROM inbox_events WHERE state <> 'pending'"),
+        var (botCpuUs, emulatorCpuUs, generatorCpuUs) = (
             PerRequestUs(bot.CpuTime() - botCpu, requests),
             PerRequestUs(emulator.Process.CpuTime() - emulatorCpu, requests),
             PerRequestUs(Process.GetCurrentProcess().TotalProcessorTime - generatorCpu, requests));
+        var stored = await CountAsync(database, "SELECT COUNT(*) FROM inbox_events");
+        var handledDuringRun = await CountHandledAsync(database) - handledBefore;
+        var drain = await WaitForDrainAsync(database, drainLimit);
+        var run = new BotRun(measured, warm.Ok + measured.Ok, stored, handledDuringRun, drain, botCpuUs, emulatorCpuUs, generatorCpuUs);
         await bot.DisposeAsync();
         Directory.Delete(data, recursive: true);
         return run;
@@ -108,6 +115,25 @@ public static class WebhookBenchmark
 
     private static double PerRequestUs(TimeSpan cpu, int requests) => requests == 0 ? double.NaN : cpu.TotalMicroseconds / requests;
 
+    private static Task<long> CountHandledAsync(string database) => CountAsync(database, "SELECT COUNT(*) FROM inbox_events WHERE state <> 'pending'");
+
+    /// <summary>How long after the load the processor took to handle every stored event; null when it had not within the limit.</summary>
+    private static async Task<TimeSpan?> WaitForDrainAsync(string database, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (await CountAsync(database, "SELECT COUNT(*) FROM inbox_events WHERE state = 'pending'") > 0)
+        {
+            if (clock.Elapsed > limit)
+            {
+                return null;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return clock.Elapsed;
+    }
+
     private static async Task<long> CountAsync(string database, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
@@ -117,7 +143,8 @@ public static class WebhookBenchmark
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private sealed record BotRun(LoadResult Load, long Acknowledged, long Stored, long Handled, double BotCpuUs, double EmulatorCpuUs, double GeneratorCpuUs);
+    private sealed record BotRun(
+        LoadResult Load, long Acknowledged, long Stored, long HandledDuringRun, TimeSpan? Drain, double BotCpuUs, double EmulatorCpuUs, double GeneratorCpuUs);
 
     private sealed record NodeRun(LoadResult Load, double ServerCpuUs, double GeneratorCpuUs);
 }

@@ -5,11 +5,15 @@ using Npgsql;
 
 namespace OutreachBot.Storage;
 
-/// <summary>Opens connections to the configured database, set up the same way every time.</summary>
+/// <summary>
+/// Opens connections to the configured database, set up the same way every time. On SQLite their writes take turns at
+/// one <see cref="SqliteWriteGate"/>, so that no writer of this process starves another.
+/// </summary>
 public sealed class Database : IDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
     private readonly string? _sqlite;
+    private readonly SqliteWriteGate? _writeGate;
     private readonly int _busyTimeoutMs;
 
     public Database(IOptions<StorageOptions> options, IHostEnvironment environment)
@@ -24,6 +28,7 @@ public sealed class Database : IDisposable
         else
         {
             _sqlite = SqliteConnectionStrings.Resolve(settings.ConnectionString, environment.ContentRootPath);
+            _writeGate = new SqliteWriteGate(settings.BusyTimeout, settings.SqliteWritesBeforeGroupCommit);
         }
     }
 
@@ -58,7 +63,7 @@ public sealed class Database : IDisposable
             pragmas.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = {sync.ToString().ToUpperInvariant()}; " +
                                   "PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
-            return connection;
+            return new GatedSqliteConnection(connection, _writeGate!, durable: sync == SqliteSync.Full);
         }
         catch
         {

@@ -20,4 +20,11 @@ public sealed class StorageOptions
     /// <summary>How long SQLite waits for another writer before giving up.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// On SQLite, how many other writes may go before a webhook's group commit that waits for its turn: more lets the
+    /// inbox worker answer citizens faster during a burst of webhooks, fewer keeps the webhook's acknowledgements faster.
+    /// </summary>
+    [Range(1, 1000)]
+    public int SqliteWritesBeforeGroupCommit { get; set; } = SqliteWriteGate.DefaultOthersBetweenDurable;
 }

@@ -9,6 +9,7 @@ namespace OutreachBot.Webhook;
 /// </summary>
 public sealed partial class InboxProcessor(
     InboxStore store,
+    InboxOutcomeWriter outcomes,
     IInboxHandler handler,
     InboxSignal signal,
     IOptions<InboxOptions> options,
@@ -60,59 +61,83 @@ public sealed partial class InboxProcessor(
             return 0;
         }
 
+        // A handler's slot is free again once its event is handled; the outcomes are committed in groups meanwhile
+        // (the event stays claimed until then), and the round ends when all of them are.
+        var recordings = new List<Task>(due.Count);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency };
-        await Parallel.ForEachAsync(due, parallel, (inboxEvent, _) => new ValueTask(HandleOneSafelyAsync(inboxEvent, cancellationToken)));
+        await Parallel.ForEachAsync(due, parallel, async (inboxEvent, _) =>
+        {
+            var recording = await HandleOneAsync(inboxEvent, cancellationToken);
+            lock (recordings)
+            {
+                recordings.Add(recording);
+            }
+        });
+        await Task.WhenAll(recordings);
         return due.Count;
     }
 
-    private async Task HandleOneAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
+    /// <summary>Handles one event and starts recording its outcome; never throws, so a fault cannot stop the processor.</summary>
+    private async Task<Task> HandleOneAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
     {
         try
         {
             var outcome = await handler.HandleAsync(inboxEvent, cancellationToken);
-            await store.FinishAsync(inboxEvent.Id, outcome, Now(), CancellationToken.None);
             if (outcome == InboxOutcome.Skipped)
             {
                 LogSkipped(inboxEvent.Id, inboxEvent.Type);
             }
+
+            return RecordAsync(inboxEvent, InboxOutcomeRecord.Finished(inboxEvent.Id, outcome, Now()));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await store.ReleaseAsync(inboxEvent.Id);
+            return ReleaseAsync(inboxEvent);
         }
         catch (Exception ex)
         {
-            await RecordFailureAsync(inboxEvent, ex);
+            return RecordAsync(inboxEvent, Failure(inboxEvent, ex));
         }
     }
 
-    /// <summary>Never lets a database fault stop the processor: the event's claim lapses and it is handled again.</summary>
-    private async Task HandleOneSafelyAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
+    /// <summary>When the outcome cannot be recorded, the event's claim lapses and it is handled again.</summary>
+    private async Task RecordAsync(InboxEvent inboxEvent, InboxOutcomeRecord outcome)
     {
         try
         {
-            await HandleOneAsync(inboxEvent, cancellationToken);
+            await outcomes.RecordAsync(outcome);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             LogOutcomeNotRecorded(ex, inboxEvent.Id);
         }
     }
 
-    private async Task RecordFailureAsync(InboxEvent inboxEvent, Exception ex)
+    private async Task ReleaseAsync(InboxEvent inboxEvent)
+    {
+        try
+        {
+            await store.ReleaseAsync(inboxEvent.Id);
+        }
+        catch (Exception ex)
+        {
+            LogOutcomeNotRecorded(ex, inboxEvent.Id);
+        }
+    }
+
+    private InboxOutcomeRecord Failure(InboxEvent inboxEvent, Exception ex)
     {
         var attempt = inboxEvent.Attempts + 1;
         var error = Describe(ex);
         if (attempt >= _options.MaxAttempts)
         {
             LogParked(ex, inboxEvent.Id, inboxEvent.Type, attempt);
-            await store.FailAsync(inboxEvent.Id, error, Now(), retryAt: null, CancellationToken.None);
-            return;
+            return InboxOutcomeRecord.Failed(inboxEvent.Id, error, retryAt: null, Now());
         }
 
         var delay = RetryDelay(attempt);
         LogWillRetry(ex, inboxEvent.Id, inboxEvent.Type, attempt, delay);
-        await store.FailAsync(inboxEvent.Id, error, Now(), (time.GetUtcNow() + delay).ToUnixTimeMilliseconds(), CancellationToken.None);
+        return InboxOutcomeRecord.Failed(inboxEvent.Id, error, (time.GetUtcNow() + delay).ToUnixTimeMilliseconds(), Now());
     }
 
     /// <summary>Doubles from the first delay up to the ceiling, with ±20% jitter so that retries of a burst spread out.</summary>

@@ -39,34 +39,26 @@ public sealed class InboxStore(Database database)
         return [.. claimed.OrderBy(e => e.Id)];
     }
 
-    public async Task FinishAsync(long id, InboxOutcome outcome, long now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records what became of handled events, all in one transaction: done or skipped, failed and due again at
+    /// <see cref="InboxOutcomeRecord.RetryAt"/>, or parked.
+    /// </summary>
+    public async Task RecordAsync(IReadOnlyList<InboxOutcomeRecord> outcomes, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE inbox_events
-            SET state = @State, attempts = attempts + 1, finished_at = @Now, claimed_until = NULL, last_error = NULL
-            WHERE id = @Id
-            """,
-            new { Id = id, State = outcome == InboxOutcome.Skipped ? "skipped" : "done", Now = now },
-            cancellationToken: cancellationToken));
-    }
-
-    /// <summary>Records a failed try: the event is tried again at <paramref name="retryAt"/>, or parked when that is null.</summary>
-    public async Task FailAsync(long id, string error, long now, long? retryAt, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE inbox_events
-            SET attempts = attempts + 1, last_error = @Error, claimed_until = NULL,
-                state = CASE WHEN @RetryAt IS NULL THEN 'parked' ELSE 'pending' END,
+            SET state = @State, attempts = attempts + 1, last_error = @Error, claimed_until = NULL,
                 next_attempt_at = COALESCE(@RetryAt, next_attempt_at),
-                finished_at = CASE WHEN @RetryAt IS NULL THEN @Now ELSE NULL END
+                finished_at = CASE WHEN @State = 'pending' THEN NULL ELSE @At END
             WHERE id = @Id
             """,
-            new { Id = id, Error = error, Now = now, RetryAt = retryAt },
+            outcomes,
+            transaction,
             cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Gives back events whose handling was interrupted by a shutdown, so they are handled next time without waiting for the lease.</summary>

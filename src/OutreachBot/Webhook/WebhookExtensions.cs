@@ -10,6 +10,7 @@ public static class WebhookExtensions
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxWriter>();
+        services.AddSingleton<InboxOutcomeWriter>();
         services.AddSingleton<WebhookReceiver>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<InboxProcessor>();

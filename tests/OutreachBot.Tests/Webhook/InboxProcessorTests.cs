@@ -149,6 +149,28 @@ public abstract class InboxProcessorTests(string provider) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await wrongKey.GetAsync("/api/v1/inbox/parked")).StatusCode);
     }
 
+    [SkippableFact]
+    public async Task Drain_WhileWebhooksKeepArriving_KeepsHandlingInsteadOfWaitingForTheBurstToEnd()
+    {
+        await _bot.PostWebhookAsync(WebhookBodies.Text("Uwarm", "started"));
+        await _handler.WaitForAsync(h => h.Count == 1);
+        using var ingest = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var posters = Enumerable.Range(0, 16).Select(poster => Task.Run(async () =>
+        {
+            for (var i = 0; !ingest.IsCancellationRequested; i++)
+            {
+                using var response = await _bot.PostWebhookAsync(WebhookBodies.Text($"U{poster}x{i % 50}", "hello"));
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+        }));
+        await Task.WhenAll(posters);
+
+        var handledWhileArriving = _handler.Handled.Count;
+        var stored = await _bot.CountInboxAsync();
+        Assert.True(stored > 200, $"only {stored} webhooks were stored; the ingest did not run");
+        Assert.True(handledWhileArriving >= stored * 3 / 5, $"handled {handledWhileArriving} of {stored} stored events while webhooks kept arriving");
+    }
+
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
