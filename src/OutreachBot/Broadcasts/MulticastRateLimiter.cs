@@ -6,7 +6,8 @@ namespace OutreachBot.Broadcasts;
 /// Keeps multicast requests under <see cref="PerSecond"/> in every window of a second, wherever the window starts, as
 /// LINE counts them (on arrival). Permits are spaced evenly, one every window / rate (the window being a second plus
 /// <c>RateWindowMargin</c>), and handed out in the order asked for; a burst would put a second window's worth right
-/// after the first and let a few milliseconds of network jitter push both into one second at LINE. A log of the
+/// after the first and let a few milliseconds of network jitter push both into one second at LINE. Turns that fall due
+/// together after a pause are handed out at least half a spacing apart. A log of the
 /// permits actually given holds the hard line when a permit comes late (a slow timer, a pause) or the rate is lowered.
 /// Every request passes it, retries and 429s included: they count at LINE too. With several instances,
 /// <see cref="IRateShare"/> says how much of the ceiling is this process's (see <see cref="ClusterRateShare"/>).
@@ -21,6 +22,7 @@ public sealed class MulticastRateLimiter
     private readonly Queue<long> _given = new();
     private readonly Lock _gate = new();
     private long _nextSlot;
+    private long _lastGiven;
 
     public MulticastRateLimiter(IOptions<BroadcastOptions> options, TimeProvider time, IRateShare share)
     {
@@ -96,11 +98,21 @@ public sealed class MulticastRateLimiter
             }
 
             var perSecond = PerSecond;
-            if (perSecond > 0 && _given.Count < perSecond)
+            var gap = Spacing() / 2;
+            if (perSecond > 0 && _given.Count < perSecond && (_given.Count == 0 || now - _lastGiven >= gap))
             {
                 _given.Enqueue(now);
+                _lastGiven = now;
                 retryAt = 0;
                 return true;
+            }
+
+            if (perSecond > 0 && _given.Count < perSecond)
+            {
+                // Turns that came due together after a pause (a collection, a busy core) go out at twice the pace
+                // until they are back on time, not all in the same millisecond.
+                retryAt = _lastGiven + gap;
+                return false;
             }
 
             // The share went to none (looked at again by the caller), or the rate was lowered, or permits came late and
