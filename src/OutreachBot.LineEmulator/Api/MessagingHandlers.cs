@@ -70,8 +70,9 @@ internal sealed class MessagingHandlers(
         }
 
         var messages = call.Json.GetProperty("messages");
-        transcript.AddToMany(recipients, "multicast", messages);
-        journal.Add(new DeliveredRequest(call.RequestId, call.RetryKeyText, [.. recipients], "multicast", messages.GetArrayLength(), time.GetUtcNow()));
+        string[] delivered = [.. recipients];
+        transcript.AddToMany(delivered, "multicast", messages);
+        journal.Add(new DeliveredRequest(call.RequestId, call.RetryKeyText, delivered, "multicast", messages.GetArrayLength(), time.GetUtcNow()));
         return Result(ApiResult.Ok());
     }
 

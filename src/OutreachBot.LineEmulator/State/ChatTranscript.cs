@@ -8,8 +8,9 @@ namespace OutreachBot.LineEmulator.State;
 /// (by reply, push or multicast). The chat page renders it and listens for new lines.
 /// </summary>
 /// <remarks>
-/// A multicast's lines are kept once, with the set of its recipients, and shown in each recipient's chat: a fan-out to
-/// a million citizens would otherwise leave millions of objects behind for the collector to trace on every pass.
+/// A multicast's lines are kept once, with the list of its recipients (the journal's own), and shown in each recipient's
+/// chat: a fan-out to a million citizens would otherwise leave millions of objects behind for the collector to trace.
+/// Finding a citizen's multicasts reads those lists, which only a chat page does, for one citizen at a time.
 /// </remarks>
 public sealed class ChatTranscript(TimeProvider time)
 {
@@ -33,7 +34,7 @@ public sealed class ChatTranscript(TimeProvider time)
     }
 
     /// <summary>The bot's messages, in order, to each of <paramref name="userIds"/> (distinct) at once.</summary>
-    public void AddToMany(IReadOnlyCollection<string> userIds, string via, JsonElement messages)
+    public void AddToMany(string[] userIds, string via, JsonElement messages)
     {
         var contents = messages.EnumerateArray().Select(m => m.Clone()).ToArray();
         var at = time.GetUtcNow();
@@ -42,7 +43,7 @@ public sealed class ChatTranscript(TimeProvider time)
         {
             // Numbered under the lock, so that the list stays in sequence order for readers.
             var first = Interlocked.Add(ref _sequence, contents.Length) - contents.Length + 1;
-            shared = new SharedLines(first, userIds.ToHashSet(StringComparer.Ordinal), via, contents, at);
+            shared = new SharedLines(first, userIds, via, contents, at);
             _shared.Add(shared);
         }
 
@@ -73,7 +74,7 @@ public sealed class ChatTranscript(TimeProvider time)
         {
             foreach (var shared in _shared)
             {
-                if (shared.Recipients.Contains(userId))
+                if (Array.IndexOf(shared.Recipients, userId) >= 0)
                 {
                     found.AddRange(shared.LinesFor(userId).Where(l => l.Sequence > afterSequence));
                 }
@@ -83,7 +84,7 @@ public sealed class ChatTranscript(TimeProvider time)
         return [.. found.OrderBy(l => l.Sequence)];
     }
 
-    private sealed record SharedLines(long FirstSequence, HashSet<string> Recipients, string Via, JsonElement[] Contents, DateTimeOffset At)
+    private sealed record SharedLines(long FirstSequence, string[] Recipients, string Via, JsonElement[] Contents, DateTimeOffset At)
     {
         public IEnumerable<ChatLine> LinesFor(string userId) =>
             Contents.Select((content, i) => new ChatLine(FirstSequence + i, userId, ChatSpeaker.Bot, Via, content, At));
