@@ -67,6 +67,32 @@ public sealed class MulticastRateLimiterTests
     }
 
     [Fact]
+    public async Task Wait_TurnsDueTogetherAfterAPause_PermitsHalfASpacingApart()
+    {
+        var limiter = Limiter(perSecond: 10);
+        for (var i = 0; i < 4; i++)
+        {
+            Take(limiter);
+        }
+
+        await WaitForPermitsAsync(1);
+
+        // The process stood still past three turns: they are all due at once, but go out 51 ms apart, not together.
+        await AdvanceToAsync(TimeSpan.FromMilliseconds(400));
+        await WaitForPermitsAsync(2);
+        await AdvanceToAsync(TimeSpan.FromMilliseconds(450));
+        await AssertStaysAtAsync(2);
+        await AdvanceToAsync(TimeSpan.FromMilliseconds(451));
+        await WaitForPermitsAsync(3);
+        await AdvanceToAsync(TimeSpan.FromMilliseconds(501));
+        await AssertStaysAtAsync(3);
+        await AdvanceToAsync(TimeSpan.FromMilliseconds(502));
+        await WaitForPermitsAsync(4);
+
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(451), TimeSpan.FromMilliseconds(502)], _permits);
+    }
+
+    [Fact]
     public async Task Wait_CeilingOff_PermitsAtOnce()
     {
         var limiter = Limiter(perSecond: 0);
