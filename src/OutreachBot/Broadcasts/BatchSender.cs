@@ -40,7 +40,7 @@ public sealed partial class BatchSender(
             // Everything slow comes before the permit: LINE counts a request when it arrives, not when it was allowed.
             var multicast = PreparedMulticast.Create(batch.Recipients, await MessagesAsync(batch, cancellationToken));
             var client = clients.Create();
-            await rate.WaitAsync(cancellationToken);
+            using var permit = await rate.WaitAsync(cancellationToken);
             var result = await client.MulticastAsync(multicast, batch.RetryKey, cancellationToken);
             return new BatchOutcome(batch.Id, batch.RunId, BatchOutcomeKind.Accepted)
             {

@@ -28,8 +28,11 @@ public sealed class BroadcastOptions
     /// </summary>
     public int MulticastPerSecond { get; set; } = 200;
 
-    /// <summary>Added to the one-second window, so that network jitter cannot squeeze two windows' requests into one at LINE.</summary>
-    public TimeSpan RateWindowMargin { get; set; } = TimeSpan.FromMilliseconds(20);
+    /// <summary>
+    /// Push requests per rolling second, counted as <see cref="MulticastPerSecond"/>, for every push the bot makes (answers
+    /// past their reply token, staff's answers to questions). LINE documents 2,000 per channel. 0 turns the ceiling off.
+    /// </summary>
+    public int PushPerSecond { get; set; } = 2000;
 
     /// <summary>Multicast requests in flight at once.</summary>
     public int MaxInFlight { get; set; } = 32;
@@ -83,7 +86,7 @@ internal sealed class BroadcastOptionsValidator : IValidateOptions<BroadcastOpti
         }
 
         Check(o.MulticastPerSecond is >= 0 and <= 100_000, "Broadcasts:MulticastPerSecond must be 0 (off) to 100000.");
-        Check(o.RateWindowMargin >= TimeSpan.Zero && o.RateWindowMargin < TimeSpan.FromSeconds(1), "Broadcasts:RateWindowMargin must be 0 to under a second.");
+        Check(o.PushPerSecond is >= 0 and <= 100_000, "Broadcasts:PushPerSecond must be 0 (off) to 100000.");
         Check(o.MaxInFlight is >= 1 and <= 1024, "Broadcasts:MaxInFlight must be 1 to 1024.");
         Check(o.BatchSize is >= 1 and <= Line.Messaging.LineLimits.MulticastRecipients, "Broadcasts:BatchSize must be 1 to 500.");
         Check(o.MisfireGrace >= TimeSpan.Zero && o.MisfireGrace <= TimeSpan.FromDays(7), "Broadcasts:MisfireGrace must be 0 to 7 days.");

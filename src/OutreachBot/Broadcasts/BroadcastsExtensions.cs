@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OutreachBot.Cluster;
@@ -12,7 +13,7 @@ public static class BroadcastsExtensions
 {
     /// <summary>
     /// Broadcasts: options, the Quartz scheduler on the persistent job store in the bot's own database (clustered on
-    /// PostgreSQL, with this process's share of LINE's rate), the fan-out worker and its LINE client, and stand-ins for the events calendar until it registers its own.
+    /// PostgreSQL, with this process's share of LINE's rate), the ceilings on multicast and on every push, the fan-out worker and its LINE client, and stand-ins for the events calendar until it registers its own.
     /// </summary>
     public static IServiceCollection AddBroadcasts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,6 +39,8 @@ public static class BroadcastsExtensions
         services.AddSingleton<QuotaGuard>();
         services.AddSingleton<FanoutSignal>();
         services.AddSingleton<MulticastRateLimiter>();
+        services.AddSingleton<PushRateLimiter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, PushRateGate>());
         services.AddSingleton<EventReminders>();
         MulticastClient.Register(services);
         services.AddSingleton<FanoutWorker>();

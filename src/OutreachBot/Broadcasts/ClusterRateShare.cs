@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace OutreachBot.Broadcasts;
@@ -18,7 +17,6 @@ namespace OutreachBot.Broadcasts;
 /// </summary>
 public sealed partial class ClusterRateShare(
     ISchedulerFactory schedulers,
-    IOptions<BroadcastOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<ClusterRateShare> logger) : BackgroundService, IRateShare
@@ -44,7 +42,7 @@ public sealed partial class ClusterRateShare(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var hold = (2 * Refresh) + TimeSpan.FromSeconds(1) + options.Value.RateWindowMargin;
+        var hold = (2 * Refresh) + TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {
             Slot next;

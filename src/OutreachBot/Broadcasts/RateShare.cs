@@ -1,8 +1,8 @@
 namespace OutreachBot.Broadcasts;
 
 /// <summary>
-/// How much of a per-channel ceiling (LINE counts 200 multicasts a second for the whole channel, however many
-/// processes send) this process may spend in any one window right now. The rate limiter asks it before every token.
+/// How much of a per-channel ceiling (LINE counts 200 multicasts and 2,000 pushes a second for the whole channel,
+/// however many processes send) this process may spend in any one window right now. The rate limiters ask it before every token.
 /// </summary>
 public interface IRateShare
 {

@@ -9,8 +9,11 @@ public sealed record TestSendResult(int SentTo, string Language, string? Request
     public bool Ok => Errors is null && Failure is null;
 }
 
-/// <summary>Sends a broadcast's messages at once to a few staff LINE accounts, to see them as citizens will; nothing is recorded as delivered.</summary>
-public sealed class TestSender(BroadcastStore store, MulticastClient clients, IOptions<BroadcastOptions> options)
+/// <summary>
+/// Sends a broadcast's messages at once to a few staff LINE accounts, to see them as citizens will; nothing is recorded
+/// as delivered. A multicast like the fan-out's, so it takes its turn under the same ceiling.
+/// </summary>
+public sealed class TestSender(BroadcastStore store, MulticastClient clients, MulticastRateLimiter rate, IOptions<BroadcastOptions> options)
 {
     public async Task<TestSendResult?> SendAsync(long id, IEnumerable<string>? userIds, string? language, CancellationToken cancellationToken)
     {
@@ -33,6 +36,7 @@ public sealed class TestSender(BroadcastStore store, MulticastClient clients, IO
 
         try
         {
+            using var permit = await rate.WaitAsync(cancellationToken);
             var result = await clients.Create().MulticastAsync(ids, MessageCompiler.For(broadcast.MessagesJson, lang), cancellationToken: cancellationToken);
             return new TestSendResult(ids.Count, lang, result.RequestId);
         }

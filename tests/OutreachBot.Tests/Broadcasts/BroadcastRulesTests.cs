@@ -82,23 +82,20 @@ public abstract class BroadcastRulesTests(string provider) : IAsyncLifetime
     [SkippableFact]
     public async Task Fanout_AtTheCeiling_NoSecondAtLineHoldsMoreThanTheCeiling()
     {
-        // The margin stands in for the jitter between a permit and its arrival at LINE: here the emulator shares the test
-        // host's process and cores with other tests, whose pauses (seen up to 200 ms) hold back requests already permitted.
+        // A fresh host: its first requests are slowed by cold connections and compilation and reach LINE bunched,
+        // retries may follow; the ceiling still holds at LINE.
         var h = await StartAsync(new()
         {
-            ["Broadcasts:MulticastPerSecond"] = "20", ["Broadcasts:RateWindowMargin"] = "00:00:00.400",
-            ["Broadcasts:BatchSize"] = "1", ["Broadcasts:MaxInFlight"] = "8",
+            ["Broadcasts:MulticastPerSecond"] = "20", ["Broadcasts:BatchSize"] = "1", ["Broadcasts:MaxInFlight"] = "8",
         });
-        await h.SeedAsync("volunteer", 50);
+        var ids = await h.SeedAsync("volunteer", 50);
 
         var id = await h.CreateAsync(BroadcastHarness.Broadcast("volunteer"));
         await h.WaitForStatusAsync(id, "sent", TimeSpan.FromSeconds(30));
 
         var arrivals = h.Line.Journal.For("/v2/bot/message/multicast").Select(r => r.At).Order().ToList();
-        Assert.Equal(50, arrivals.Count);
         Assert.True(h.BusiestSecond() <= 20, "arrivals (ms): " + string.Join(", ", arrivals.Select(a => (int)(a - arrivals[0]).TotalMilliseconds)));
-        // Spaced, not in bursts: 49 gaps of at least a 20th of 1.4 s each (less a little for the arrival's own jitter).
-        Assert.True(arrivals[^1] - arrivals[0] >= TimeSpan.FromSeconds(49 * 1.4 / 20 * 0.9), $"50 requests in {arrivals[^1] - arrivals[0]}");
+        Assert.Equal(ids.Order(StringComparer.Ordinal), h.MulticastCounts().Where(c => c.Value == 1).Select(c => c.Key).Order(StringComparer.Ordinal));
     }
 
     [SkippableFact]

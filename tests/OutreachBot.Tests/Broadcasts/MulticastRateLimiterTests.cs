@@ -7,10 +7,8 @@ namespace OutreachBot.Tests.Broadcasts;
 
 public sealed class MulticastRateLimiterTests
 {
-    private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(20);
-
-    // 10 a second over a window of 1.02 s: one permit every 102 ms.
-    private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(102);
+    // 10 a second: one permit every 100 ms.
+    private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(100);
 
     private readonly FakeTimeProvider _time = new();
     private readonly SettableRateShare _share = new();
@@ -57,8 +55,8 @@ public sealed class MulticastRateLimiterTests
 
         _share.PerWindow = 5;
         Take(limiter);
-        // The window (1.02 s) before any permit may hold only 5: the 6th-newest, given at 510 ms, must leave it first.
-        var due = (Spacing * 5) + TimeSpan.FromSeconds(1) + Margin;
+        // The second before any permit may hold only 5: the 6th-newest, answered at 500 ms, must leave it first.
+        var due = (Spacing * 5) + TimeSpan.FromSeconds(1);
         await AdvanceToAsync(due - TimeSpan.FromMilliseconds(1));
         await AssertStaysAtAsync(10);
         await AdvanceToAsync(due + TimeSpan.FromMilliseconds(1));
@@ -67,29 +65,26 @@ public sealed class MulticastRateLimiterTests
     }
 
     [Fact]
-    public async Task Wait_TurnsDueTogetherAfterAPause_PermitsHalfASpacingApart()
+    public async Task Wait_RequestsHeldBackBeforeLine_CountUntilASecondAfterTheirAnswer()
     {
+        // Ten permits whose requests are held on the way (a cold connection, a pause): they may all reach LINE at once,
+        // whenever that is, so the window cannot take another until a second after the last of them was answered.
         var limiter = Limiter(perSecond: 10);
-        for (var i = 0; i < 4; i++)
+        var held = new List<RatePermit>();
+        for (var k = 0; k < 10; k++)
         {
-            Take(limiter);
+            await AdvanceToAsync(Spacing * k);
+            held.Add(await limiter.WaitAsync(CancellationToken.None));
         }
 
+        Take(limiter);
+        await AdvanceToAsync(TimeSpan.FromSeconds(5));
+        await AssertStaysAtAsync(0);
+        held.ForEach(p => p.Dispose());
+        await AdvanceToAsync(TimeSpan.FromSeconds(6) - TimeSpan.FromMilliseconds(1));
+        await AssertStaysAtAsync(0);
+        await AdvanceToAsync(TimeSpan.FromSeconds(6) + Spacing);
         await WaitForPermitsAsync(1);
-
-        // The process stood still past three turns: they are all due at once, but go out 51 ms apart, not together.
-        await AdvanceToAsync(TimeSpan.FromMilliseconds(400));
-        await WaitForPermitsAsync(2);
-        await AdvanceToAsync(TimeSpan.FromMilliseconds(450));
-        await AssertStaysAtAsync(2);
-        await AdvanceToAsync(TimeSpan.FromMilliseconds(451));
-        await WaitForPermitsAsync(3);
-        await AdvanceToAsync(TimeSpan.FromMilliseconds(501));
-        await AssertStaysAtAsync(3);
-        await AdvanceToAsync(TimeSpan.FromMilliseconds(502));
-        await WaitForPermitsAsync(4);
-
-        Assert.Equal([TimeSpan.Zero, TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(451), TimeSpan.FromMilliseconds(502)], _permits);
     }
 
     [Fact]
@@ -98,20 +93,24 @@ public sealed class MulticastRateLimiterTests
         var limiter = Limiter(perSecond: 0);
         for (var i = 0; i < 1000; i++)
         {
-            await limiter.WaitAsync(CancellationToken.None);
+            using var permit = await limiter.WaitAsync(CancellationToken.None);
         }
 
         Assert.True(limiter.Unlimited);
     }
 
     private MulticastRateLimiter Limiter(int perSecond) =>
-        new(Options.Create(new BroadcastOptions { MulticastPerSecond = perSecond, RateWindowMargin = Margin }), _time, _share);
+        new(Options.Create(new BroadcastOptions { MulticastPerSecond = perSecond }), _time, _share);
 
-    /// <summary>Asks for a permit now, on this thread (so the order of asking is this order), and notes when it comes.</summary>
+    /// <summary>
+    /// Asks for a permit now, on this thread (so the order of asking is this order), notes when it comes, and answers
+    /// the request at once.
+    /// </summary>
     private void Take(MulticastRateLimiter limiter, Action? then = null) =>
         _ = limiter.WaitAsync(CancellationToken.None).AsTask().ContinueWith(
-            _ =>
+            permit =>
             {
+                permit.Result.Dispose();
                 then?.Invoke();
                 _permits.Enqueue(_time.GetElapsedTime(_start));
             },

@@ -7,7 +7,7 @@ namespace OutreachBot.Tests.Broadcasts;
 /// <summary>The limiter spends only this process's share of the ceiling, and the cluster's shares add up to the ceiling.</summary>
 public sealed class RateShareTests
 {
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1) + TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-29T01:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     private readonly SettableRateShare _share = new() { PerWindow = 10 };
 
@@ -30,7 +30,7 @@ public sealed class RateShareTests
     {
         var limiter = Limiter(ceiling: 10);
         _share.PerWindow = 5;
-        await limiter.WaitAsync(CancellationToken.None);
+        (await limiter.WaitAsync(CancellationToken.None)).Dispose();
 
         var second = limiter.WaitAsync(CancellationToken.None).AsTask();
         _time.Advance((Window / 5) - TimeSpan.FromMilliseconds(1));

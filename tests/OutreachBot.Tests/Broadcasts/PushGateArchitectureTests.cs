@@ -1,0 +1,38 @@
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+
+namespace OutreachBot.Tests.Broadcasts;
+
+/// <summary>
+/// The push ceiling sits at the end of every handler chain the HTTP client factory builds, so a push can only get around
+/// it from an HTTP client the bot builds itself. It builds none.
+/// </summary>
+public sealed class PushGateArchitectureTests
+{
+    [Fact]
+    public void Bot_BuildsNoHttpClientOfItsOwn_EveryPushGoesThroughTheFactoryAndItsGate()
+    {
+        Assert.Empty(HttpClientsBuiltIn(typeof(Program).Assembly));
+    }
+
+    [Fact]
+    public void HttpClientsBuiltIn_AnAssemblyThatBuildsOne_FindsIt()
+    {
+        Assert.Contains("System.Net.Http.HttpMessageInvoker", HttpClientsBuiltIn(typeof(PushRateHandlerTests).Assembly));
+    }
+
+    /// <summary>The HTTP client types whose constructors the assembly's code calls.</summary>
+    private static List<string> HttpClientsBuiltIn(Assembly assembly)
+    {
+        using var pe = new PEReader(File.OpenRead(assembly.Location));
+        var reader = pe.GetMetadataReader();
+        return [.. reader.MemberReferences
+            .Select(reader.GetMemberReference)
+            .Where(m => reader.GetString(m.Name) == ".ctor" && m.Parent.Kind == HandleKind.TypeReference)
+            .Select(m => reader.GetTypeReference((TypeReferenceHandle)m.Parent))
+            .Select(t => $"{reader.GetString(t.Namespace)}.{reader.GetString(t.Name)}")
+            .Where(name => name is "System.Net.Http.HttpClient" or "System.Net.Http.HttpMessageInvoker")
+            .Distinct()];
+    }
+}
