@@ -51,23 +51,20 @@ public sealed partial class LineMessagingClient(
     }
 
     /// <summary>Sends the same messages to up to 500 users, all or none, with a retry key as <see cref="PushAsync"/>.</summary>
-    public async Task<LineSendResult> MulticastAsync(
+    public Task<LineSendResult> MulticastAsync(
         IReadOnlyList<string> to, IReadOnlyList<Message> messages, Guid? retryKey = null, bool notificationDisabled = false,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(to);
-        if (to.Count is 0 or > LineLimits.MulticastRecipients)
-        {
-            throw new ArgumentOutOfRangeException(nameof(to), to.Count, $"Multicast takes 1 to {LineLimits.MulticastRecipients} recipients.");
-        }
+        CancellationToken cancellationToken = default) =>
+        MulticastAsync(PreparedMulticast.Create(to, messages, notificationDisabled), retryKey ?? Guid.NewGuid(), cancellationToken);
 
-        CheckMessages(messages);
-        var key = retryKey ?? Guid.NewGuid();
-        var body = new MulticastRequest(to, messages, notificationDisabled ? true : null);
+    /// <summary>Sends a multicast whose body was serialized beforehand (see <see cref="PreparedMulticast"/>).</summary>
+    public async Task<LineSendResult> MulticastAsync(PreparedMulticast multicast, Guid retryKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(multicast);
+        var content = new ByteArrayContent(multicast.Body);
+        content.Headers.ContentType = JsonMediaType;
         var answer = await SendAsync(
-            "multicast", HttpMethod.Post, Api("/v2/bot/message/multicast"), Json(body, LineJsonContext.Default.MulticastRequest),
-            LineRetryMode.Idempotent, key, cancellationToken);
-        return new LineSendResult(answer.RequestId, key, []) { AcceptedRequestId = answer.AcceptedRequestId };
+            "multicast", HttpMethod.Post, Api("/v2/bot/message/multicast"), content, LineRetryMode.Idempotent, retryKey, cancellationToken);
+        return new LineSendResult(answer.RequestId, retryKey, []) { AcceptedRequestId = answer.AcceptedRequestId };
     }
 
     /// <summary>Asks LINE whether <paramref name="messages"/> are valid for <paramref name="kind"/> (reply, push, multicast, narrowcast, broadcast).</summary>
@@ -94,7 +91,7 @@ public sealed partial class LineMessagingClient(
     public async Task<LineResponse<QuotaConsumption>> GetMessageQuotaConsumptionAsync(CancellationToken cancellationToken = default) =>
         await GetAsync("quota consumption", Api("/v2/bot/message/quota/consumption"), LineJsonContext.Default.QuotaConsumption, cancellationToken);
 
-    private static void CheckMessages(IReadOnlyList<Message> messages)
+    internal static void CheckMessages(IReadOnlyList<Message> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
         if (messages.Count is 0 or > LineLimits.MessagesPerRequest)

@@ -54,19 +54,25 @@ internal sealed class MessagingHandlers(
 
     public ValueTask<ApiResult> MulticastAsync(ApiCall call)
     {
-        var recipients = call.Json.GetProperty("to").EnumerateArray().Select(t => t.GetString()!).Distinct(StringComparer.Ordinal).Where(CanReceive).ToList();
+        // The emulated user's own id string, not the one just parsed: what the journal keeps then costs nothing new.
+        var recipients = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var to in call.Json.GetProperty("to").EnumerateArray())
+        {
+            if (users.Find(to.GetString()!) is { Following: true, Blocked: false } user)
+            {
+                recipients.Add(user.UserId);
+            }
+        }
+
         if (!quota.TryConsume(recipients.Count, options.CurrentValue.MonthlyQuota))
         {
             return Result(ApiResult.Error(StatusCodes.Status429TooManyRequests, "You have reached your monthly limit."));
         }
 
-        // One copy for all recipients: the transcript keeps each line, and a clone of a clone costs nothing.
-        var messages = call.Json.GetProperty("messages").Clone();
-        foreach (var recipient in recipients)
-        {
-            Deliver(call, recipient, messages, "multicast");
-        }
-
+        var messages = call.Json.GetProperty("messages");
+        string[] delivered = [.. recipients];
+        transcript.AddToMany(delivered, "multicast", messages);
+        journal.Add(new DeliveredRequest(call.RequestId, call.RetryKeyText, delivered, "multicast", messages.GetArrayLength(), time.GetUtcNow()));
         return Result(ApiResult.Ok());
     }
 
@@ -124,7 +130,7 @@ internal sealed class MessagingHandlers(
             transcript.Add(userId, ChatSpeaker.Bot, via, message);
         }
 
-        journal.Add(new Delivery(call.RequestId, call.RetryKeyText, userId, via, messages.GetArrayLength(), time.GetUtcNow()));
+        journal.Add(new DeliveredRequest(call.RequestId, call.RetryKeyText, [userId], via, messages.GetArrayLength(), time.GetUtcNow()));
     }
 
     private ApiResult SentMessages(JsonElement messages)

@@ -2,20 +2,26 @@ using System.Collections.Concurrent;
 
 namespace OutreachBot.LineEmulator.Api;
 
-/// <summary>Every request the emulator answered, and every delivery it made, for tests to query.</summary>
+/// <summary>
+/// Every request the emulator answered, and every delivery it made, for tests to query. A request's deliveries are
+/// kept as one entry with its recipients and spread into one <see cref="Delivery"/> each only when read: a million
+/// multicast recipients cost two thousand entries, not a million objects for the collector to trace.
+/// </summary>
 public sealed class RequestJournal
 {
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private readonly ConcurrentQueue<Delivery> _deliveries = new();
+    private readonly ConcurrentQueue<DeliveredRequest> _deliveries = new();
     private long _sequence;
+    private int _deliveryCount;
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
     /// <summary>One entry per recipient a reply, push or multicast delivered to.</summary>
-    public IReadOnlyList<Delivery> Deliveries => [.. _deliveries];
+    public IReadOnlyList<Delivery> Deliveries =>
+        [.. _deliveries.SelectMany(d => d.Recipients.Select(r => new Delivery(d.RequestId, d.RetryKey, r, d.Via, d.MessageCount, d.At)))];
 
     /// <summary>How many deliveries so far, without copying them.</summary>
-    public int DeliveryCount => _deliveries.Count;
+    public int DeliveryCount => Volatile.Read(ref _deliveryCount);
 
     public IReadOnlyList<RecordedRequest> For(string path) =>
         [.. _requests.Where(r => string.Equals(r.Path, path, StringComparison.Ordinal))];
@@ -42,12 +48,17 @@ public sealed class RequestJournal
 
     internal void Add(RecordedRequest request) => _requests.Enqueue(request);
 
-    internal void Add(Delivery delivery) => _deliveries.Enqueue(delivery);
+    internal void Add(DeliveredRequest delivered)
+    {
+        _deliveries.Enqueue(delivered);
+        Interlocked.Add(ref _deliveryCount, delivered.Recipients.Count);
+    }
 
     public void Clear()
     {
         _requests.Clear();
         _deliveries.Clear();
+        Volatile.Write(ref _deliveryCount, 0);
     }
 }
 
@@ -67,6 +78,9 @@ public sealed record RecordedRequest(
     string? RetryKey,
     DateTimeOffset At,
     string? Fault);
+
+/// <summary>What one accepted request handed to its recipients.</summary>
+internal sealed record DeliveredRequest(string RequestId, string? RetryKey, IReadOnlyList<string> Recipients, string Via, int MessageCount, DateTimeOffset At);
 
 /// <summary>Messages handed to one recipient by one accepted request.</summary>
 /// <param name="Via"><c>reply</c>, <c>push</c> or <c>multicast</c>.</param>

@@ -7,9 +7,15 @@ namespace OutreachBot.LineEmulator.State;
 /// Everything said in each one-to-one chat, in order: what the citizen sent and what the bot delivered
 /// (by reply, push or multicast). The chat page renders it and listens for new lines.
 /// </summary>
+/// <remarks>
+/// A multicast's lines are kept once, with the list of its recipients (the journal's own), and shown in each recipient's
+/// chat: a fan-out to a million citizens would otherwise leave millions of objects behind for the collector to trace.
+/// Finding a citizen's multicasts reads those lists, which only a chat page does, for one citizen at a time.
+/// </remarks>
 public sealed class ChatTranscript(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, List<ChatLine>> _lines = new(StringComparer.Ordinal);
+    private readonly List<SharedLines> _shared = [];
     private long _sequence;
 
     public event Action<ChatLine>? LineAdded;
@@ -27,17 +33,61 @@ public sealed class ChatTranscript(TimeProvider time)
         return line;
     }
 
-    public IReadOnlyList<ChatLine> For(string userId, long afterSequence = 0)
+    /// <summary>The bot's messages, in order, to each of <paramref name="userIds"/> (distinct) at once.</summary>
+    public void AddToMany(string[] userIds, string via, JsonElement messages)
     {
-        if (!_lines.TryGetValue(userId, out var lines))
+        var contents = messages.EnumerateArray().Select(m => m.Clone()).ToArray();
+        var at = time.GetUtcNow();
+        SharedLines shared;
+        lock (_shared)
         {
-            return [];
+            // Numbered under the lock, so that the list stays in sequence order for readers.
+            var first = Interlocked.Add(ref _sequence, contents.Length) - contents.Length + 1;
+            shared = new SharedLines(first, userIds, via, contents, at);
+            _shared.Add(shared);
         }
 
-        lock (lines)
+        if (LineAdded is { } listeners)
         {
-            return [.. lines.Where(l => l.Sequence > afterSequence)];
+            foreach (var userId in userIds)
+            {
+                foreach (var line in shared.LinesFor(userId))
+                {
+                    listeners(line);
+                }
+            }
         }
+    }
+
+    public IReadOnlyList<ChatLine> For(string userId, long afterSequence = 0)
+    {
+        List<ChatLine> found = [];
+        if (_lines.TryGetValue(userId, out var lines))
+        {
+            lock (lines)
+            {
+                found.AddRange(lines.Where(l => l.Sequence > afterSequence));
+            }
+        }
+
+        lock (_shared)
+        {
+            foreach (var shared in _shared)
+            {
+                if (Array.IndexOf(shared.Recipients, userId) >= 0)
+                {
+                    found.AddRange(shared.LinesFor(userId).Where(l => l.Sequence > afterSequence));
+                }
+            }
+        }
+
+        return [.. found.OrderBy(l => l.Sequence)];
+    }
+
+    private sealed record SharedLines(long FirstSequence, string[] Recipients, string Via, JsonElement[] Contents, DateTimeOffset At)
+    {
+        public IEnumerable<ChatLine> LinesFor(string userId) =>
+            Contents.Select((content, i) => new ChatLine(FirstSequence + i, userId, ChatSpeaker.Bot, Via, content, At));
     }
 }
 

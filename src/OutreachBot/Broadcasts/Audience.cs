@@ -21,9 +21,9 @@ public sealed class Audience(Database database, IEventReminderList reminders)
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (where, parameters) = (await QueryAsync(connection, target, cancellationToken)).Build();
+        var (fromWhere, parameters) = (await QueryAsync(connection, target, cancellationToken)).Build();
         var rows = await connection.QueryAsync<(string Language, long Count)>(new CommandDefinition(
-            $"SELECT c.language, COUNT(*) FROM citizens c WHERE {where} GROUP BY c.language", parameters, cancellationToken: cancellationToken));
+            $"SELECT c.language, COUNT(*) {fromWhere} GROUP BY c.language", parameters, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.Language, r => r.Count, StringComparer.Ordinal);
     }
 
@@ -40,9 +40,9 @@ public sealed class Audience(Database database, IEventReminderList reminders)
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (where, parameters) = (await QueryAsync(connection, target, cancellationToken)).Build();
+        var (fromWhere, parameters) = (await QueryAsync(connection, target, cancellationToken)).Build();
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            $"SELECT c.user_id, c.language FROM citizens c WHERE {where}", parameters, cancellationToken: cancellationToken));
+            $"SELECT c.user_id, c.language {fromWhere}", parameters, cancellationToken: cancellationToken));
         while (await reader.ReadAsync(cancellationToken))
         {
             yield return new Recipient(reader.GetString(0), reader.GetString(1));

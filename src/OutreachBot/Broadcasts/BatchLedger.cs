@@ -44,9 +44,11 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
     /// <summary>Claims up to <paramref name="limit"/> due batches of runs that are sending; unsent lists lose citizens who unfollowed since the snapshot.</summary>
     public async Task<IReadOnlyList<ClaimedBatch>> ClaimAsync(int limit, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Read once the transaction has begun: on SQLite that waits for the write lock, which a snapshot of a million
+        // recipients holds for seconds, and a time read before it would date the lease and the first send too early.
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var rows = (await connection.QueryAsync<Candidate>(new CommandDefinition(
             $"""
             SELECT b.id, b.run_id AS RunId, b.seq, b.language, l.recipients, b.key_generation AS KeyGeneration, b.key_uncertain AS KeyUncertain,
@@ -131,9 +133,9 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
     /// <summary>Records outcomes together (one commit for many), then closes the runs that have nothing left to send.</summary>
     public async Task RecordAsync(IReadOnlyList<BatchOutcome> outcomes, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         foreach (var outcome in outcomes)
         {
             await connection.ExecuteAsync(new CommandDefinition(

@@ -16,6 +16,7 @@ public sealed partial class FanoutWorker(
     IOptions<BroadcastOptions> options,
     ILogger<FanoutWorker> logger) : BackgroundService
 {
+    private static readonly TimeSpan RecordLinger = TimeSpan.FromMilliseconds(20);
     private readonly SemaphoreSlim _recorded = new(0);
     private int _outstanding;
 
@@ -102,9 +103,21 @@ public sealed partial class FanoutWorker(
         var group = new List<BatchOutcome>(256);
         while (await outcomes.WaitToReadAsync(CancellationToken.None))
         {
-            while (group.Count < 256 && outcomes.TryRead(out var outcome))
+            var linger = Task.Delay(RecordLinger);
+            while (group.Count < 256)
             {
-                group.Add(outcome);
+                while (group.Count < 256 && outcomes.TryRead(out var outcome))
+                {
+                    group.Add(outcome);
+                }
+
+                // Under a rate ceiling outcomes come one every few milliseconds: a short wait stores several per
+                // commit instead of one, and the claim loop still hears of free room long before it runs short.
+                var more = outcomes.WaitToReadAsync(CancellationToken.None).AsTask();
+                if (group.Count >= 256 || await Task.WhenAny(more, linger) == linger || !await more)
+                {
+                    break;
+                }
             }
 
             // Outcomes are kept until they are stored: a database hiccup delays them, it does not lose them.

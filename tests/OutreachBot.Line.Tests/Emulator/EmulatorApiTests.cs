@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Line.Messaging;
 using OutreachBot.LineEmulator.Api;
 using OutreachBot.LineEmulator.Hosting;
+using OutreachBot.LineEmulator.State;
 
 namespace OutreachBot.Line.Tests.Emulator;
 
@@ -164,6 +165,28 @@ public sealed class EmulatorApiTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Empty(line.Journal.Deliveries);
+    }
+
+    [Fact]
+    public async Task Multicast_ToFollowers_EachOfTheirChatsShowsTheMessagesInOrderAndTheJournalOneDeliveryEach()
+    {
+        var (line, http) = await StartAsync();
+        await using var _ = line;
+        using var __ = http;
+        line.AddFollower("Ubob");
+        line.AddFollower("Ucarol");
+        line.Transcript.Add("Ubob", ChatSpeaker.Bot, "push", JsonDocument.Parse("""{"type":"text","text":"before"}""").RootElement);
+
+        using var sent = await http.SendAsync(Post(
+            "v2/bot/message/multicast", """{"to":["Ualice","Ubob","Ualice","Ustranger"],"messages":[{"type":"text","text":"one"},{"type":"text","text":"two"}]}"""));
+
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal(["one", "two"], line.Transcript.For("Ualice").Select(l => l.Content.GetProperty("text").GetString()));
+        Assert.Equal(["before", "one", "two"], line.Transcript.For("Ubob").Select(l => l.Content.GetProperty("text").GetString()));
+        Assert.Equal(["two"], line.Transcript.For("Ubob", line.Transcript.For("Ubob")[1].Sequence).Select(l => l.Content.GetProperty("text").GetString()));
+        Assert.Empty(line.Transcript.For("Ucarol"));
+        Assert.Equal(["Ualice", "Ubob"], line.Journal.Deliveries.Select(d => d.Recipient).Order());
+        Assert.Equal(2, line.Journal.DeliveryCount);
     }
 
     [Fact]
