@@ -14,13 +14,12 @@ public sealed class Database : IDisposable
     private readonly NpgsqlDataSource? _postgres;
     private readonly string? _sqlite;
     private readonly SqliteWriteGate? _writeGate;
-    private readonly int _busyTimeoutMs;
+    private readonly SqliteSessionSettings? _sessionSettings;
 
     public Database(IOptions<StorageOptions> options, IHostEnvironment environment)
     {
         var settings = options.Value;
         Dialect = SqlDialect.For(settings.Provider);
-        _busyTimeoutMs = (int)settings.BusyTimeout.TotalMilliseconds;
         if (settings.Provider == StorageProvider.Postgres)
         {
             _postgres = NpgsqlDataSource.Create(settings.ConnectionString!);
@@ -29,6 +28,7 @@ public sealed class Database : IDisposable
         {
             _sqlite = SqliteConnectionStrings.Resolve(settings.ConnectionString, environment.ContentRootPath);
             _writeGate = new SqliteWriteGate(settings.BusyTimeout, settings.SqliteWritesBeforeGroupCommit);
+            _sessionSettings = new SqliteSessionSettings((int)settings.BusyTimeout.TotalMilliseconds);
         }
     }
 
@@ -37,16 +37,16 @@ public sealed class Database : IDisposable
     /// <summary>Where the SQLite file lives, for messages to the person running the bot; null on PostgreSQL.</summary>
     public string? SqliteFile => _sqlite is null ? null : new SqliteConnectionStringBuilder(_sqlite).DataSource;
 
-    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => OpenAsync(SqliteSync.Normal, cancellationToken);
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => OpenAsync(durable: false, cancellationToken);
 
     /// <summary>
     /// A connection whose commits survive a power cut, for what is acknowledged to someone else on the strength of the
     /// commit (webhooks answered 200). Every other write survives a crash of the process, which is what the ledger,
     /// the inbox's own bookkeeping and retry keys rely on. Same as <see cref="OpenAsync(CancellationToken)"/> on PostgreSQL.
     /// </summary>
-    public Task<DbConnection> OpenDurableAsync(CancellationToken cancellationToken = default) => OpenAsync(SqliteSync.Full, cancellationToken);
+    public Task<DbConnection> OpenDurableAsync(CancellationToken cancellationToken = default) => OpenAsync(durable: true, cancellationToken);
 
-    private async Task<DbConnection> OpenAsync(SqliteSync sync, CancellationToken cancellationToken)
+    private async Task<DbConnection> OpenAsync(bool durable, CancellationToken cancellationToken)
     {
         if (_postgres is not null)
         {
@@ -57,25 +57,14 @@ public sealed class Database : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var pragmas = connection.CreateCommand();
-            // In WAL mode NORMAL skips the fsync of each commit; a later FULL commit's fsync covers the frames before it.
-            // Checkpoints run in the background (SqliteCheckpointer), never inside a commit someone waits for.
-            pragmas.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = {sync.ToString().ToUpperInvariant()}; " +
-                                  "PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0;";
-            await pragmas.ExecuteNonQueryAsync(cancellationToken);
-            return new GatedSqliteConnection(connection, _writeGate!, durable: sync == SqliteSync.Full);
+            await _sessionSettings!.ApplyAsync(connection, durable, cancellationToken);
+            return new GatedSqliteConnection(connection, _writeGate!, durable);
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
         }
-    }
-
-    private enum SqliteSync
-    {
-        Normal,
-        Full,
     }
 
     public void Dispose() => _postgres?.Dispose();
