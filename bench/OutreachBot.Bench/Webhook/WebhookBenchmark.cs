@@ -40,7 +40,8 @@ public static class WebhookBenchmark
             ? string.Create(CultureInfo.InvariantCulture, $"drained {drained.TotalSeconds:F1} s after the load stopped")
             : $"not drained {drainLimit.TotalSeconds:F0} s after the load stopped";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"inbox: handled {bot.HandledDuringRun} events during the {seconds.TotalSeconds:F0} s run ({bot.HandledDuringRun / seconds.TotalSeconds:F0}/s, {bot.Load.RequestsPerSecond:F0}/s acknowledged); {drain}"));
+            $"inbox: handled {bot.HandledDuringRun} events during the {seconds.TotalSeconds:F0} s run ({bot.HandledDuringRun / seconds.TotalSeconds:F0}/s, {bot.Load.RequestsPerSecond:F0}/s acknowledged); {drain}; " +
+            $"bot cpu per event handled while draining {bot.DrainCpuUsPerEvent:F0} us"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bot cpu per request: bot {bot.BotCpuUs:F0} us, emulator {bot.EmulatorCpuUs:F0} us, load generator {bot.GeneratorCpuUs:F0} us; " +
             $"node cpu per request: node {node.ServerCpuUs:F0} us, load generator {node.GeneratorCpuUs:F0} us"));
@@ -90,9 +91,13 @@ public static class WebhookBenchmark
             PerRequestUs(emulator.Process.CpuTime() - emulatorCpu, requests),
             PerRequestUs(Process.GetCurrentProcess().TotalProcessorTime - generatorCpu, requests));
         var stored = await CountAsync(database, "SELECT COUNT(*) FROM inbox_events");
-        var handledDuringRun = await CountHandledAsync(database) - handledBefore;
+        var handledAfterRun = await CountHandledAsync(database);
+        var handledDuringRun = handledAfterRun - handledBefore;
+        var botCpuAfterRun = bot.CpuTime();
         var drain = await WaitForDrainAsync(database, drainLimit);
-        var run = new BotRun(measured, warm.Ok + measured.Ok, stored, handledDuringRun, drain, botCpuUs, emulatorCpuUs, generatorCpuUs);
+        // With no webhook arriving, the bot's CPU goes to handling events: this is what each one costs.
+        var drainCpuUs = PerRequestUs(bot.CpuTime() - botCpuAfterRun, (int)(await CountHandledAsync(database) - handledAfterRun));
+        var run = new BotRun(measured, warm.Ok + measured.Ok, stored, handledDuringRun, drain, botCpuUs, emulatorCpuUs, generatorCpuUs, drainCpuUs);
         await bot.DisposeAsync();
         Directory.Delete(data, recursive: true);
         return run;
@@ -144,7 +149,15 @@ public static class WebhookBenchmark
     }
 
     private sealed record BotRun(
-        LoadResult Load, long Acknowledged, long Stored, long HandledDuringRun, TimeSpan? Drain, double BotCpuUs, double EmulatorCpuUs, double GeneratorCpuUs);
+        LoadResult Load,
+        long Acknowledged,
+        long Stored,
+        long HandledDuringRun,
+        TimeSpan? Drain,
+        double BotCpuUs,
+        double EmulatorCpuUs,
+        double GeneratorCpuUs,
+        double DrainCpuUsPerEvent);
 
     private sealed record NodeRun(LoadResult Load, double ServerCpuUs, double GeneratorCpuUs);
 }
