@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Dapper;
 using OutreachBot.Conversations;
 using OutreachBot.Resources;
@@ -9,9 +10,18 @@ namespace OutreachBot.Consultations;
 /// <summary>
 /// Questions staff answer once for all (よくある質問): keywords per language and the answer. A citizen's text that
 /// contains a keyword gets the answer at once instead of waiting for staff.
+/// Every free text a citizen sends is matched, and the entries change only when staff edit them, so matching reads
+/// them from memory: an edit through this instance is seen at once, one through another instance within
+/// <see cref="MatchCacheLifetime"/>.
 /// </summary>
 public sealed class FaqStore(Database database)
 {
+    internal static readonly TimeSpan MatchCacheLifetime = TimeSpan.FromSeconds(5);
+
+    private readonly Lock _cacheLock = new();
+    private MatchCache? _cache;
+    private long _edits;
+
     public async Task<long> CreateAsync(FaqDraft draft, long now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -27,6 +37,7 @@ public sealed class FaqStore(Database database)
             cancellationToken: cancellationToken));
         await WriteKeywordsAsync(connection, transaction, id, draft.Keywords, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        Edited();
         return id;
     }
 
@@ -48,6 +59,7 @@ public sealed class FaqStore(Database database)
             "DELETE FROM faq_keywords WHERE faq_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
         await WriteKeywordsAsync(connection, transaction, id, draft.Keywords, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        Edited();
         return true;
     }
 
@@ -61,6 +73,7 @@ public sealed class FaqStore(Database database)
         var deleted = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM faq_entries WHERE id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+        Edited();
         return deleted == 1;
     }
 
@@ -82,15 +95,9 @@ public sealed class FaqStore(Database database)
     /// </summary>
     public async Task<FaqEntry?> MatchAsync(string language, string text, CancellationToken cancellationToken)
     {
-        var chain = TextCatalog.FallbackChain(language).ToList();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        // Three named parameters, not a list: Dapper sends a list to PostgreSQL as one array parameter, which IN refuses.
-        var entries = await LoadAsync(
-            connection, "NOT f.archived AND f.language IN (@First, @Second, @Third)",
-            new { First = chain[0], Second = chain.ElementAtOrDefault(1) ?? chain[0], Third = chain.ElementAtOrDefault(2) ?? chain[0] },
-            cancellationToken);
+        var entries = await CurrentEntriesAsync(cancellationToken);
         var normalized = TextCommands.Normalize(text);
-        return chain
+        return TextCatalog.FallbackChain(language)
             .Select(l => entries
                 .Where(e => e.Language == l)
                 .SelectMany(e => e.Keywords.Where(k => normalized.Contains(k, StringComparison.Ordinal)).Select(k => (Entry: e, k.Length)))
@@ -98,6 +105,44 @@ public sealed class FaqStore(Database database)
                 .Select(m => m.Entry)
                 .FirstOrDefault())
             .FirstOrDefault(e => e is not null);
+    }
+
+    /// <summary>The entries in use, from memory while they are fresh.</summary>
+    private async Task<IReadOnlyList<FaqEntry>> CurrentEntriesAsync(CancellationToken cancellationToken)
+    {
+        long edits;
+        lock (_cacheLock)
+        {
+            if (_cache is { } cache && Stopwatch.GetElapsedTime(cache.LoadedAt) < MatchCacheLifetime)
+            {
+                return cache.Entries;
+            }
+
+            edits = _edits;
+        }
+
+        var loadedAt = Stopwatch.GetTimestamp();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var entries = await LoadAsync(connection, "NOT f.archived", null, cancellationToken);
+        lock (_cacheLock)
+        {
+            // An edit committed while these were read may be missing from them: keep them for this match only.
+            if (_edits == edits)
+            {
+                _cache = new MatchCache(entries, loadedAt);
+            }
+        }
+
+        return entries;
+    }
+
+    private void Edited()
+    {
+        lock (_cacheLock)
+        {
+            _edits++;
+            _cache = null;
+        }
     }
 
     private static Task<int> WriteKeywordsAsync(DbConnection connection, DbTransaction transaction, long id, IEnumerable<string> keywords, CancellationToken cancellationToken) =>
@@ -123,6 +168,8 @@ public sealed class FaqStore(Database database)
             cancellationToken: cancellationToken))).ToLookup(k => k.FaqId, k => k.Keyword);
         return [.. rows.Select(r => new FaqEntry(r.Id, r.Language, [.. keywords[r.Id]], r.Answer, r.Archived))];
     }
+
+    private sealed record MatchCache(IReadOnlyList<FaqEntry> Entries, long LoadedAt);
 
     private sealed record FaqRow
     {

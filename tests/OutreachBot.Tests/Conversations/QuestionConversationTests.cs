@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using OutreachBot.Consultations;
 using OutreachBot.Tests.Infrastructure;
 
 namespace OutreachBot.Tests.Conversations;
@@ -68,6 +69,44 @@ public abstract class QuestionConversationTests(string provider) : IAsyncLifetim
     }
 
     [SkippableFact]
+    public async Task Faq_EditedThroughTheApi_TheNextTextGetsTheEditedAnswerAndAnArchivedOneNone()
+    {
+        using var api = _host.Bot.CreateApiClient();
+        var chat = _host.Citizen("Ufaqedit00000000000000000000001");
+        await chat.FollowAsync();
+        await chat.SayAsync("駐車場はありますか？");
+        await CreateFaqAsync(api, new { language = "ja", keywords = new[] { "駐車場" }, answer = "駐車場は30台分あります。" });
+
+        var created = await chat.SayAsync("駐車場はありますか？");
+        await UpdateFaqAsync(api, 1, new { language = "ja", keywords = new[] { "駐車場" }, answer = "駐車場は工事中で使えません。" });
+        var edited = await chat.SayAsync("駐車場はありますか？");
+        await UpdateFaqAsync(api, 1, new { language = "ja", keywords = new[] { "駐車場" }, answer = "駐車場は工事中で使えません。", archived = true });
+        var archived = await chat.SayAsync("駐車場はありますか？");
+
+        Assert.Contains("30台分", Sent.Text(created));
+        Assert.Contains("工事中", Sent.Text(edited));
+        Assert.Contains("受付番号 2", Sent.Text(archived));
+    }
+
+    [SkippableFact]
+    public async Task Faq_ChangedByAnotherInstance_AnsweredFromTheChangeWithinTheCacheLifetime()
+    {
+        using var api = _host.Bot.CreateApiClient();
+        await CreateFaqAsync(api, new { language = "ja", keywords = new[] { "駐車場" }, answer = "駐車場は30台分あります。" });
+        var chat = _host.Citizen("Ufaqother0000000000000000000001");
+        await chat.FollowAsync();
+        Assert.Contains("30台分", Sent.Text(await chat.SayAsync("駐車場はありますか？")));
+
+        await _host.Database.ExecuteAsync("UPDATE faq_entries SET answer = '駐車場は工事中で使えません。'");
+        var changedAt = System.Diagnostics.Stopwatch.StartNew();
+        while (!Sent.Text(await chat.SayAsync("駐車場はありますか？")).Contains("工事中", StringComparison.Ordinal))
+        {
+            Assert.True(changedAt.Elapsed < FaqStore.MatchCacheLifetime + TimeSpan.FromSeconds(3), "the change made elsewhere was still not used");
+            await Task.Delay(250);
+        }
+    }
+
+    [SkippableFact]
     public async Task Ask_ThenAQuestionWithAKeyword_GoesToStaffNotTheFaq()
     {
         using var api = _host.Bot.CreateApiClient();
@@ -123,6 +162,12 @@ public abstract class QuestionConversationTests(string provider) : IAsyncLifetim
         Assert.True(errors.TryGetProperty("language", out _));
         Assert.True(errors.TryGetProperty("keywords", out _));
         Assert.True(errors.TryGetProperty("answer", out _));
+    }
+
+    private static async Task UpdateFaqAsync(HttpClient api, long id, object body)
+    {
+        var response = await api.PutAsJsonAsync($"/api/v1/faq/{id}", body);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
     private static async Task CreateFaqAsync(HttpClient api, object body)
