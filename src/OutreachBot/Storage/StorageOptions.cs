@@ -22,9 +22,10 @@ public sealed class StorageOptions
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// On SQLite, how many other writes may go before a webhook's group commit that waits for its turn: more lets the
-    /// inbox worker answer citizens faster during a burst of webhooks, fewer keeps the webhook's acknowledgements faster.
+    /// On SQLite, how many other writes may go before a webhook's group commit that waits for its turn, on average
+    /// (0.5: one before every second group commit): more lets the inbox worker answer citizens faster during a burst
+    /// of webhooks, fewer keeps the webhook's acknowledgements faster.
     /// </summary>
-    [Range(1, 1000)]
-    public int SqliteWritesBeforeGroupCommit { get; set; } = SqliteWriteGate.DefaultOthersBetweenDurable;
+    [Range(0.1, 1000)]
+    public double SqliteWritesBeforeGroupCommit { get; set; } = SqliteWriteGate.DefaultOthersPerDurable;
 }

@@ -75,7 +75,7 @@ public sealed class SqliteWriteGateOrderTests
     [Fact]
     public async Task Turns_DurableCommitWaitingBehindOthers_GoesAfterAtMostFourOfThemAndTheOthersInArrivalOrder()
     {
-        var gate = new SqliteWriteGate(TimeSpan.FromSeconds(5), othersBetweenDurable: 4);
+        var gate = new SqliteWriteGate(TimeSpan.FromSeconds(5), othersPerDurable: 4);
         var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var holder = await gate.EnterAsync(durable: false, CancellationToken.None);
         var waiting = Enumerable.Range(1, 6).Select(i => TakeTurnAsync(gate, durable: false, $"other{i}", order))
@@ -86,6 +86,22 @@ public sealed class SqliteWriteGateOrderTests
         await Task.WhenAll(waiting);
 
         Assert.Equal(["other1", "other2", "other3", "other4", "durable", "other5", "other6"], order);
+    }
+
+    [Fact]
+    public async Task Turns_HalfAnOtherWritePerDurableCommit_OneOtherGoesBeforeEverySecondDurableCommit()
+    {
+        var gate = new SqliteWriteGate(TimeSpan.FromSeconds(5), othersPerDurable: 0.5);
+        var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var holder = await gate.EnterAsync(durable: false, CancellationToken.None);
+        var waiting = Enumerable.Range(1, 3).Select(i => TakeTurnAsync(gate, durable: false, $"other{i}", order))
+            .Concat(Enumerable.Range(1, 4).Select(i => TakeTurnAsync(gate, durable: true, $"durable{i}", order)))
+            .ToList();
+
+        holder.Dispose();
+        await Task.WhenAll(waiting);
+
+        Assert.Equal(["durable1", "other1", "durable2", "durable3", "other2", "durable4", "other3"], order);
     }
 
     [Fact]

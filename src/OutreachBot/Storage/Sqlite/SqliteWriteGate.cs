@@ -7,18 +7,22 @@ namespace OutreachBot.Storage;
 /// lock taken sleeps and retries (up to 100 ms a time), so a writer that commits back to back, as the inbox's group
 /// commit does under load, takes it again before any sleeper wakes and the others starve.
 /// Here the other writers are served first come, first served, and a commit that someone is waiting on (a durable one:
-/// webhooks are answered after it) waits for at most <c>othersBetweenDurable</c> of them. So acknowledgements stay fast
-/// under load while the rest keeps a guaranteed share of the turns, and gets all of them once the load ends.
+/// webhooks are answered after it) lets <c>othersPerDurable</c> of them go first on average: at most 4 before each
+/// durable commit at 4, one before every second durable commit at 0.5. So acknowledgements stay fast under load while
+/// the rest keeps a guaranteed share of the turns, and gets all of them once the load ends.
 /// </summary>
-public sealed class SqliteWriteGate(TimeSpan timeout, int othersBetweenDurable = SqliteWriteGate.DefaultOthersBetweenDurable)
+public sealed class SqliteWriteGate(TimeSpan timeout, double othersPerDurable = SqliteWriteGate.DefaultOthersPerDurable)
 {
-    public const int DefaultOthersBetweenDurable = 1;
+    public const double DefaultOthersPerDurable = 0.5;
 
+    private readonly double _othersPerDurable = othersPerDurable;
     private readonly Lock _lock = new();
     private readonly LinkedList<TaskCompletionSource> _durable = new();
     private readonly LinkedList<TaskCompletionSource> _others = new();
     private bool _held;
-    private int _othersSinceDurable;
+
+    /// <summary>How many other writes may still go before a waiting durable commit; at first as if one had just gone.</summary>
+    private double _othersAllowed = othersPerDurable;
 
     public async ValueTask<Turn> EnterAsync(bool durable, CancellationToken cancellationToken)
     {
@@ -62,15 +66,15 @@ public sealed class SqliteWriteGate(TimeSpan timeout, int othersBetweenDurable =
         TaskCompletionSource? next;
         lock (_lock)
         {
-            if (_durable.Count > 0 && (_others.Count == 0 || _othersSinceDurable >= othersBetweenDurable))
+            if (_durable.Count > 0 && (_others.Count == 0 || _othersAllowed < 1))
             {
                 next = Dequeue(_durable);
-                _othersSinceDurable = 0;
+                _othersAllowed = Math.Min(Math.Max(_othersAllowed, 0) + _othersPerDurable, Math.Max(_othersPerDurable, 1));
             }
             else if (_others.Count > 0)
             {
                 next = Dequeue(_others);
-                _othersSinceDurable++;
+                _othersAllowed--;
             }
             else
             {
