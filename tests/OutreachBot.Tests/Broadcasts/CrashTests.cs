@@ -76,7 +76,6 @@ public abstract class CrashTests(string provider) : IAsyncLifetime
     public async Task Fanout_ProcessKilledMidSnapshot_RestartResumesAndDeliversToEveryoneExactlyOnce()
     {
         var audience = new BulkAudience(60_000);
-        await audience.SeedAsync(_database, _line, "volunteer");
         var snapshotInChunks = new Dictionary<string, string>
         {
             ["Broadcasts__BatchSize"] = "100",
@@ -87,6 +86,7 @@ public abstract class CrashTests(string provider) : IAsyncLifetime
         var bot = await StartBotAsync(snapshotInChunks);
         try
         {
+            await audience.SeedAsync(_database, _line, "volunteer");
             long id;
             using (var client = bot.Client(ApiKey))
             {
