@@ -136,20 +136,21 @@ internal sealed class SnapshotWriter
     {
         var run = await _connection.QuerySingleAsync<(string Status, long Targeted, long? QuotaRemaining)>(new CommandDefinition(
             "SELECT status, targeted, quota_remaining FROM broadcast_runs WHERE id = @RunId", new { _lease.RunId }, transaction, cancellationToken: cancellationToken));
-        var (status, reason) = run switch
+        (RunStatus Status, string? Reason)? change = run switch
         {
             { Targeted: 0 } => (RunStatus.Sent, "配信対象者がいませんでした。 / Nobody matched the target."),
             { Status: "held", QuotaRemaining: { } remaining } when run.Targeted > remaining =>
                 (RunStatus.Held, $"今月の残り通数 {remaining} に対して {run.Targeted} 人に送ることになるため保留しました。管理者が強制送信できます。 / " +
                                  $"Held: {run.Targeted} recipients but only {remaining} messages left this month; an admin can force it."),
-            { Status: "held" } => (RunStatus.Sending, null),
-            _ => (BroadcastNames.Run(run.Status), (string?)null),
+            // Counted and within the quota, or forced by an admin while counted: no longer held, nor held for counting.
+            { QuotaRemaining: not null, Status: "held" or "sending" } => (RunStatus.Sending, null),
+            _ => null,
         };
-        if (status != BroadcastNames.Run(run.Status) || reason is not null)
+        if (change is { } c)
         {
             await _connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE broadcast_runs SET status = @Status, reason = @Reason, finished_at = @FinishedAt WHERE id = @RunId",
-                new { _lease.RunId, Status = BroadcastNames.Of(status), Reason = reason, FinishedAt = status == RunStatus.Sent ? now : (long?)null },
+                new { _lease.RunId, Status = BroadcastNames.Of(c.Status), c.Reason, FinishedAt = c.Status == RunStatus.Sent ? now : (long?)null },
                 transaction,
                 cancellationToken: cancellationToken));
         }
