@@ -92,10 +92,7 @@ public abstract class SnapshotTests(string provider)
         var id = await h.CreateAsync(BroadcastHarness.Broadcast("volunteer"));
 
         var held = await h.WaitForStatusAsync(id, "held", TimeSpan.FromSeconds(60));
-        await WaitUntilAsync(h, "snapshotted_at IS NOT NULL");
-        held = await h.GetAsync(id);
 
-        Assert.Equal("held", held.Text("status"));
         Assert.Equal(18_000, held.Number("targeted"));
         Assert.Contains("Held: 18000 recipients but only 17999 messages left", held.Text("reason"), StringComparison.Ordinal);
         Assert.Empty(h.MulticastCounts());
