@@ -92,7 +92,7 @@ public static class ClusterFanoutBenchmark
         await connection.OpenAsync();
         var firedAt = DateTimeOffset.FromUnixTimeMilliseconds(await ScalarAsync(connection, $"SELECT fired_at FROM broadcast_runs WHERE broadcast_id = {id}"));
         var snapshotDone = DateTimeOffset.FromUnixTimeMilliseconds(await ScalarAsync(connection,
-            $"SELECT MIN(b.first_sent_at) FROM broadcast_batches b JOIN broadcast_runs r ON r.id = b.run_id WHERE r.broadcast_id = {id}"));
+            $"SELECT snapshotted_at FROM broadcast_runs WHERE broadcast_id = {id}"));
         var perInstance = new List<string>();
         await using (var command = new NpgsqlCommand(
             $"SELECT b.claimed_by, COUNT(*) FROM broadcast_batches b JOIN broadcast_runs r ON r.id = b.run_id WHERE r.broadcast_id = {id} GROUP BY b.claimed_by ORDER BY b.claimed_by",

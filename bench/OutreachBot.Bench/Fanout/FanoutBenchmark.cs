@@ -77,7 +77,7 @@ public static class FanoutBenchmark
 
     private static void Report(string name, Run run) => Console.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
-        $"{name}: {run.Seconds:F2} s from fire to last batch accepted (snapshot {run.SnapshotSeconds:F2} s), {run.Requests} multicast requests, " +
+        $"{name}: {run.Seconds:F2} s from fire to last batch accepted (snapshot {run.SnapshotSeconds:F2} s, first batch sent at {run.FirstSendSeconds:F2} s), {run.Requests} multicast requests, " +
         $"busiest second {run.BusiestSecond}, peak RSS {run.RssMb} MB, duplicates {run.Duplicates}, missed {run.Missed}, " +
         $"cpu: bot {run.BotCpuSeconds:F2} s, emulator {run.EmulatorCpuSeconds:F2} s"));
 
@@ -115,12 +115,13 @@ public static class FanoutBenchmark
             rss = bot.Process.PeakWorkingSetBytes();
             botCpu += bot.Process.CpuTime();
             emulatorCpu = Process.GetCurrentProcess().TotalProcessorTime - emulatorCpu;
-            var (firedAt, snapshotDone) = await FiredAtAsync(database, id);
+            var (firedAt, snapshotDone, firstSent) = await FiredAtAsync(database, id);
             var accepted = line.Journal.For("/v2/bot/message/multicast").Where(r => r.Status is 200 or 409).Select(r => r.At).ToList();
             var counts = line.Journal.Deliveries.GroupBy(d => d.Recipient, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             return new Run(
                 (accepted.Max() - firedAt).TotalSeconds,
                 (snapshotDone - firedAt).TotalSeconds,
+                (firstSent - firedAt).TotalSeconds,
                 line.Journal.For("/v2/bot/message/multicast").Count,
                 rss / (1024 * 1024),
                 counts.Values.Sum(c => c - 1),
@@ -168,16 +169,16 @@ public static class FanoutBenchmark
         return client;
     }
 
-    private static async Task<(DateTimeOffset FiredAt, DateTimeOffset SnapshotDone)> FiredAtAsync(string database, long broadcastId)
+    private static async Task<(DateTimeOffset FiredAt, DateTimeOffset SnapshotDone, DateTimeOffset FirstSent)> FiredAtAsync(string database, long broadcastId)
     {
         await using var connection = new SqliteConnection($"Data Source={database}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT fired_at, (SELECT MIN(first_sent_at) FROM broadcast_batches b WHERE b.run_id = r.id) FROM broadcast_runs r WHERE broadcast_id = $id";
+        command.CommandText = "SELECT fired_at, snapshotted_at, (SELECT MIN(first_sent_at) FROM broadcast_batches b WHERE b.run_id = r.id) FROM broadcast_runs r WHERE broadcast_id = $id";
         command.Parameters.AddWithValue("$id", broadcastId);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        return (DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)));
+        return (DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)));
     }
 
     private static async Task SeedAsync(string database, string[] ids, string topic)
@@ -232,8 +233,8 @@ public static class FanoutBenchmark
         public ValueTask DisposeAsync() => Process.DisposeAsync();
     }
 
-    private sealed record Run(double Seconds, double SnapshotSeconds, int Requests, long RssMb, int Duplicates, int Missed, int BusiestSecond, double BotCpuSeconds, double EmulatorCpuSeconds)
+    private sealed record Run(double Seconds, double SnapshotSeconds, double FirstSendSeconds, int Requests, long RssMb, int Duplicates, int Missed, int BusiestSecond, double BotCpuSeconds, double EmulatorCpuSeconds)
     {
-        public static Run Skipped { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        public static Run Skipped { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

@@ -54,7 +54,7 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
             SELECT b.id, b.run_id AS RunId, b.seq, b.language, l.recipients, b.key_generation AS KeyGeneration, b.key_uncertain AS KeyUncertain,
                    b.claimed_until AS ClaimedUntil, b.first_sent_at AS FirstSentAt, b.attempts, r.key_nonce AS KeyNonce, r.fired_at AS FiredAt
             FROM broadcast_batches b JOIN broadcast_runs r ON r.id = b.run_id JOIN broadcast_batch_recipients l ON l.batch_id = b.id
-            WHERE b.state = 'pending' AND b.next_attempt_at <= @Now AND (b.claimed_until IS NULL OR b.claimed_until < @Now) AND r.status = 'sending'
+            WHERE b.state = 'pending' AND b.next_attempt_at <= @Now AND (b.claimed_until IS NULL OR b.claimed_until < @Now) AND r.status = 'sending' AND NOT b.filling
             ORDER BY b.next_attempt_at, b.id
             LIMIT @Limit
             {database.Dialect.SkipLockedOf("b")}
@@ -193,16 +193,18 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
             "SELECT id FROM broadcast_runs WHERE broadcast_id = @Id AND status IN ('sending', 'held')", new { Id = broadcastId }, transaction, cancellationToken: cancellationToken))).ToList();
         if (runs.Count > 0)
         {
+            // The runs first, as a snapshot's chunk takes its run first: on PostgreSQL the two then wait for each other in
+            // one order, and the batches below include every chunk committed before this cancel.
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE broadcast_runs SET status = 'cancelled', finished_at = @Now WHERE id {database.Dialect.In("@Runs")}",
+                new { Runs = runs, Now = now },
+                transaction,
+                cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
                 $"""
                 UPDATE broadcast_batches SET state = 'cancelled', finished_at = @Now
                 WHERE run_id {database.Dialect.In("@Runs")} AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < @Now)
                 """,
-                new { Runs = runs, Now = now },
-                transaction,
-                cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"UPDATE broadcast_runs SET status = 'cancelled', finished_at = @Now WHERE id {database.Dialect.In("@Runs")}",
                 new { Runs = runs, Now = now },
                 transaction,
                 cancellationToken: cancellationToken));
@@ -229,7 +231,33 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
         WHERE id = @Id
         """;
 
-    private static async Task FinishRunsAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, IReadOnlyList<long> runIds, long now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finishes the runs whose last outcome was recorded while their snapshot's last chunk was being committed: on
+    /// PostgreSQL neither transaction then sees the other's write, so neither finished the run.
+    /// </summary>
+    public async Task<int> FinishIdleRunsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var idle = (await connection.QueryAsync<long>(new CommandDefinition(
+            """
+            SELECT r.id FROM broadcast_runs r
+            WHERE r.status = 'sending' AND r.snapshotted_at IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM broadcast_batches b WHERE b.run_id = r.id AND b.state = 'pending')
+            """,
+            cancellationToken: cancellationToken))).ToList();
+        if (idle.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await FinishRunsAsync(database.Dialect, connection, transaction, idle, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return idle.Count;
+    }
+
+    /// <summary>Closes the runs that have nothing left to send and whose snapshot is complete: sent, or failed when nothing was accepted.</summary>
+    internal static async Task FinishRunsAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, IReadOnlyList<long> runIds, long now, CancellationToken cancellationToken)
     {
         if (runIds.Count == 0)
         {
@@ -243,7 +271,7 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
                 status = CASE WHEN EXISTS (SELECT 1 FROM broadcast_batches b WHERE b.run_id = broadcast_runs.id AND b.state = 'failed')
                                AND NOT EXISTS (SELECT 1 FROM broadcast_batches b WHERE b.run_id = broadcast_runs.id AND b.state = 'accepted' AND b.recipient_count > 0)
                               THEN 'failed' ELSE 'sent' END
-            WHERE id {dialect.In("@Runs")} AND status = 'sending'
+            WHERE id {dialect.In("@Runs")} AND status = 'sending' AND snapshotted_at IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM broadcast_batches b WHERE b.run_id = broadcast_runs.id AND b.state = 'pending')
             """,
             new { Runs = runIds, Now = now },

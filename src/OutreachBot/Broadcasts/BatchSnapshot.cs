@@ -1,7 +1,6 @@
-using System.Data.Common;
-using System.Text;
 using Dapper;
 using Microsoft.Extensions.Options;
+using OutreachBot.Cluster;
 using OutreachBot.Storage;
 
 namespace OutreachBot.Broadcasts;
@@ -12,57 +11,184 @@ public sealed record QuotaAllowance(long? Remaining, string? Problem = null);
 /// <summary>How a firing was taken: a new run, or the run an earlier firing of the same occurrence already made.</summary>
 public sealed record RunStart(long RunId, bool Created, RunStatus Status, long Targeted);
 
+/// <summary>A snapshot this process may write: its run, its lease's owner token, and the last user id committed.</summary>
+public sealed record SnapshotLease(long RunId, string Owner, string? Cursor);
+
 /// <summary>
-/// The snapshot at fire time: one run per (broadcast, occurrence), and its recipients streamed into batches of at most
-/// <c>BatchSize</c> per message language, all in one transaction, so that a crash leaves either no run or a whole one.
+/// The snapshot at fire time: one run per (broadcast, occurrence), and its recipients streamed in user id order into
+/// batches of at most <c>BatchSize</c> per message language, committed every <c>SnapshotChunk</c> recipients so that
+/// senders start on the first batches while later ones are still written (see <see cref="SnapshotWriter"/>). The run
+/// is held while it is counted when the quota might not cover it, and is finished only once its snapshot is complete.
 /// </summary>
-public sealed class BatchSnapshot(Database database, Audience audience, IOptions<BroadcastOptions> options)
+public sealed partial class BatchSnapshot(
+    Database database,
+    Audience audience,
+    FanoutSignal signal,
+    IOptions<BroadcastOptions> options,
+    IOptions<ClusterOptions> cluster,
+    TimeProvider time,
+    ILogger<BatchSnapshot> logger)
 {
+    // Owners of this process's leases start with this, so that a start-up on SQLite releases only its predecessors'.
+    private readonly string _ownerPrefix = $"{cluster.Value.InstanceId}/{Guid.NewGuid():N}/";
+
     public async Task<RunStart> TakeAsync(
         Broadcast broadcast, long occurrence, QuotaAllowance quota, long now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var runId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            """
-            INSERT INTO broadcast_runs (broadcast_id, occurrence, status, messages, key_nonce, fired_at)
-            VALUES (@BroadcastId, @Occurrence, 'sending', @Messages, @Nonce, @Now)
-            ON CONFLICT (broadcast_id, occurrence) DO NOTHING
-            RETURNING id
-            """,
-            new { BroadcastId = broadcast.Id, Occurrence = occurrence, Messages = broadcast.MessagesJson, Nonce = Guid.NewGuid().ToString("D"), Now = now },
-            transaction,
-            cancellationToken: cancellationToken));
-        if (runId is null)
+        // Counting the open subscriptions reads only the topic index; the exact count needs the whole snapshot, which is
+        // taken before anything is sent only when this bound says the month's quota might not cover it.
+        var mayExceed = quota.Remaining is { } remaining && await audience.UpperBoundAsync(broadcast.Target, cancellationToken) > remaining;
+        var owner = NewOwner();
+        long? runId;
+        await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            var existing = await connection.QuerySingleAsync<(long Id, string Status, long Targeted)>(new CommandDefinition(
-                "SELECT id, status, targeted FROM broadcast_runs WHERE broadcast_id = @BroadcastId AND occurrence = @Occurrence",
-                new { BroadcastId = broadcast.Id, Occurrence = occurrence },
-                transaction,
+            runId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                """
+                INSERT INTO broadcast_runs (broadcast_id, occurrence, status, messages, key_nonce, reason, quota_remaining, fired_at, snapshot_owner, snapshot_claimed_until)
+                VALUES (@BroadcastId, @Occurrence, @Status, @Messages, @Nonce, @Reason, @QuotaRemaining, @Now, @Owner, @Until)
+                ON CONFLICT (broadcast_id, occurrence) DO NOTHING
+                RETURNING id
+                """,
+                new
+                {
+                    BroadcastId = broadcast.Id,
+                    Occurrence = occurrence,
+                    Status = BroadcastNames.Of(mayExceed ? RunStatus.Held : RunStatus.Sending),
+                    Messages = broadcast.MessagesJson,
+                    Nonce = Guid.NewGuid().ToString("D"),
+                    Reason = mayExceed ? CountingReason(quota.Remaining!.Value) : quota.Problem,
+                    QuotaRemaining = mayExceed ? quota.Remaining : null,
+                    Now = now,
+                    Owner = owner,
+                    Until = LeaseEnd(),
+                },
                 cancellationToken: cancellationToken));
-            return new RunStart(existing.Id, false, BroadcastNames.Run(existing.Status), existing.Targeted);
+            if (runId is null)
+            {
+                var existing = await connection.QuerySingleAsync<(long Id, string Status, long Targeted)>(new CommandDefinition(
+                    "SELECT id, status, targeted FROM broadcast_runs WHERE broadcast_id = @BroadcastId AND occurrence = @Occurrence",
+                    new { BroadcastId = broadcast.Id, Occurrence = occurrence },
+                    cancellationToken: cancellationToken));
+                return new RunStart(existing.Id, false, BroadcastNames.Run(existing.Status), existing.Targeted);
+            }
         }
 
-        var variants = MessageCompiler.Variants(broadcast.MessagesJson).ToHashSet(StringComparer.Ordinal);
-        var writer = new BatchWriter(connection, transaction, runId.Value, options.Value.BatchSize, now);
-        await foreach (var recipient in audience.StreamAsync(broadcast.Target, cancellationToken))
+        var end = await WriteAsync(new SnapshotLease(runId.Value, owner, null), broadcast.Target, broadcast.MessagesJson, cancellationToken);
+        return new RunStart(runId.Value, true, end.Status, end.Targeted);
+    }
+
+    /// <summary>
+    /// Streams the recipients after the lease's cursor into the run's batches, a chunk per transaction, until the stream
+    /// ends or the run stops being this lease's (cancelled, or taken over after the lease ran out).
+    /// </summary>
+    public async Task<(RunStatus Status, long Targeted)> WriteAsync(SnapshotLease lease, BroadcastTarget target, string messagesJson, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var variants = MessageCompiler.Variants(messagesJson).ToHashSet(StringComparer.Ordinal);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var writer = await SnapshotWriter.LoadAsync(connection, database.Dialect, lease, settings.BatchSize, cancellationToken);
+        var kept = true;
+        try
         {
-            var variant = variants.Contains(recipient.Language) ? recipient.Language : Languages.Japanese;
-            await writer.AddAsync(variant, recipient.UserId, cancellationToken);
+            var cursor = lease.Cursor;
+            var inChunk = 0;
+            await foreach (var recipient in audience.StreamAsync(target, lease.Cursor, cancellationToken))
+            {
+                writer.Add(variants.Contains(recipient.Language) ? recipient.Language : Languages.Japanese, recipient.UserId);
+                cursor = recipient.UserId;
+                if (++inChunk == settings.SnapshotChunk)
+                {
+                    kept = await writer.CommitAsync(cursor, done: false, Now(), LeaseEnd(), cancellationToken);
+                    if (!kept)
+                    {
+                        break;
+                    }
+
+                    inChunk = 0;
+                    signal.Wake();
+                    // SQLite reads and writes complete synchronously, so without this the loop never gives up its thread,
+                    // and on a busy pool the senders just woken could wait for the whole snapshot.
+                    await Task.Yield();
+                }
+            }
+
+            if (kept)
+            {
+                kept = await writer.CommitAsync(cursor, done: true, Now(), LeaseEnd(), cancellationToken);
+                signal.Wake();
+            }
+        }
+        catch (Exception ex)
+        {
+            // Whatever stopped it (shutdown, a database error), the next resumer need not wait for the lease to run out.
+            await ReleaseAsync(lease);
+            if (ex is not OperationCanceledException)
+            {
+                LogStopped(ex, lease.RunId);
+            }
+
+            throw;
         }
 
-        await writer.FlushAllAsync(cancellationToken);
-        var (status, reason) = quota.Remaining is { } remaining && writer.Total > remaining
-            ? (RunStatus.Held, $"今月の残り通数 {remaining} に対して {writer.Total} 人に送ることになるため保留しました。管理者が強制送信できます。 / " +
-                               $"Held: {writer.Total} recipients but only {remaining} messages left this month; an admin can force it.")
-            : writer.Total == 0 ? (RunStatus.Sent, "配信対象者がいませんでした。 / Nobody matched the target.") : (RunStatus.Sending, quota.Problem);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE broadcast_runs SET targeted = @Targeted, status = @Status, reason = @Reason, finished_at = @FinishedAt WHERE id = @Id",
-            new { Id = runId, Targeted = writer.Total, Status = BroadcastNames.Of(status), Reason = reason, FinishedAt = status == RunStatus.Sent ? now : (long?)null },
-            transaction,
+        var run = await connection.QuerySingleAsync<(string Status, long Targeted)>(new CommandDefinition(
+            "SELECT status, targeted FROM broadcast_runs WHERE id = @Id", new { Id = lease.RunId }, cancellationToken: cancellationToken));
+        if (!kept)
+        {
+            await CancelLeftoversAsync(connection, lease.RunId, run.Status, cancellationToken);
+        }
+
+        return (BroadcastNames.Run(run.Status), run.Targeted);
+    }
+
+    /// <summary>Snapshots nobody writes (their writer died, or gave up): the runs, oldest first.</summary>
+    public async Task<IReadOnlyList<long>> OrphansAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<long>(new CommandDefinition(
+            """
+            SELECT id FROM broadcast_runs
+            WHERE snapshotted_at IS NULL AND status IN ('sending', 'held') AND (snapshot_claimed_until IS NULL OR snapshot_claimed_until < @Now)
+            ORDER BY id
+            """,
+            new { Now = Now() },
+            cancellationToken: cancellationToken))];
+    }
+
+    /// <summary>Takes over an orphaned snapshot; null when another process took it first or it is no longer needed.</summary>
+    public async Task<(SnapshotLease Lease, long BroadcastId, string Messages)?> ClaimAsync(long runId, CancellationToken cancellationToken)
+    {
+        var owner = NewOwner();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var claimed = await connection.QuerySingleOrDefaultAsync<Orphan>(new CommandDefinition(
+            """
+            UPDATE broadcast_runs SET snapshot_owner = @Owner, snapshot_claimed_until = @Until
+            WHERE id = @Id AND snapshotted_at IS NULL AND status IN ('sending', 'held') AND (snapshot_claimed_until IS NULL OR snapshot_claimed_until < @Now)
+            RETURNING broadcast_id AS BroadcastId, messages AS Messages, snapshot_cursor AS Cursor
+            """,
+            new { Id = runId, Owner = owner, Until = LeaseEnd(), Now = Now() },
             cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return new RunStart(runId.Value, true, status, writer.Total);
+        return claimed is null ? null : (new SnapshotLease(runId, owner, claimed.Cursor), claimed.BroadcastId, claimed.Messages);
+    }
+
+    /// <summary>
+    /// On SQLite only one instance runs, so a snapshot lease of an earlier process is released at start-up (its writer
+    /// died) instead of waited out.
+    /// </summary>
+    public async Task<int> ReleaseOrphanedAsync(CancellationToken cancellationToken)
+    {
+        if (database.Dialect.Provider != StorageProvider.Sqlite)
+        {
+            return 0;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE broadcast_runs SET snapshot_claimed_until = NULL
+            WHERE snapshotted_at IS NULL AND snapshot_claimed_until IS NOT NULL AND substr(snapshot_owner, 1, @Length) <> @Prefix
+            """,
+            new { Prefix = _ownerPrefix, _ownerPrefix.Length },
+            cancellationToken: cancellationToken));
     }
 
     /// <summary>Records a firing that came too late to send (after the misfire grace).</summary>
@@ -71,70 +197,65 @@ public sealed class BatchSnapshot(Database database, Audience audience, IOptions
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO broadcast_runs (broadcast_id, occurrence, status, messages, key_nonce, reason, fired_at, finished_at)
-            VALUES (@BroadcastId, @Occurrence, 'missed', @Messages, @Nonce, @Reason, @Now, @Now)
+            INSERT INTO broadcast_runs (broadcast_id, occurrence, status, messages, key_nonce, reason, fired_at, finished_at, snapshotted_at)
+            VALUES (@BroadcastId, @Occurrence, 'missed', @Messages, @Nonce, @Reason, @Now, @Now, @Now)
             ON CONFLICT (broadcast_id, occurrence) DO NOTHING
             """,
             new { BroadcastId = broadcastId, Occurrence = occurrence, Messages = messages, Nonce = Guid.NewGuid().ToString("D"), Reason = reason, Now = now },
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Writes full batches as they fill, so that memory holds at most one batch per language.</summary>
-    private sealed class BatchWriter(DbConnection connection, DbTransaction transaction, long runId, int batchSize, long now)
+    internal static string CountingReason(long remaining) =>
+        $"今月の残り通数 {remaining} を超えるおそれがあるため、配信対象者を数え終えるまで保留しています。 / " +
+        $"Held while the recipients are counted: they may exceed the {remaining} messages left this month.";
+
+    // A cancelled run's snapshot stops at its next chunk: what that chunk's commit raced past the cancel is cancelled too.
+    private async Task CancelLeftoversAsync(System.Data.Common.DbConnection connection, long runId, string status, CancellationToken cancellationToken)
     {
-        private readonly Dictionary<string, (StringBuilder Ids, int Count)> _open = new(StringComparer.Ordinal);
-        private int _seq;
-
-        public long Total { get; private set; }
-
-        public async Task AddAsync(string language, string userId, CancellationToken cancellationToken)
+        if (status != BroadcastNames.Of(RunStatus.Cancelled))
         {
-            var (ids, count) = _open.TryGetValue(language, out var open) ? open : (new StringBuilder(batchSize * 34), 0);
-            if (count > 0)
-            {
-                ids.Append('\n');
-            }
-
-            ids.Append(userId);
-            _open[language] = (ids, count + 1);
-            Total++;
-            if (count + 1 == batchSize)
-            {
-                await WriteAsync(language, cancellationToken);
-            }
+            return;
         }
 
-        public async Task FlushAllAsync(CancellationToken cancellationToken)
-        {
-            foreach (var language in _open.Keys.ToList())
-            {
-                await WriteAsync(language, cancellationToken);
-            }
-        }
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE broadcast_batches SET state = 'cancelled', finished_at = @Now WHERE run_id = @Id AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < @Now)",
+            new { Id = runId, Now = Now() },
+            cancellationToken: cancellationToken));
+    }
 
-        private async Task WriteAsync(string language, CancellationToken cancellationToken)
+    private async Task ReleaseAsync(SnapshotLease lease)
+    {
+        try
         {
-            var (ids, count) = _open[language];
-            _open.Remove(language);
-            if (count == 0)
-            {
-                return;
-            }
-
-            var batchId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                """
-                INSERT INTO broadcast_batches (run_id, seq, language, recipient_count, state, next_attempt_at)
-                VALUES (@RunId, @Seq, @Language, @Count, 'pending', @Now)
-                RETURNING id
-                """,
-                new { RunId = runId, Seq = _seq++, Language = language, Count = count, Now = now },
-                transaction,
-                cancellationToken: cancellationToken));
+            await using var connection = await database.OpenAsync(CancellationToken.None);
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO broadcast_batch_recipients (batch_id, recipients) VALUES (@BatchId, @Recipients)",
-                new { BatchId = batchId, Recipients = ids.ToString() },
-                transaction,
-                cancellationToken: cancellationToken));
+                "UPDATE broadcast_runs SET snapshot_claimed_until = NULL WHERE id = @Id AND snapshot_owner = @Owner",
+                new { Id = lease.RunId, lease.Owner }));
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            LogNotReleased(ex, lease.RunId);
         }
     }
+
+    private string NewOwner() => _ownerPrefix + Guid.NewGuid().ToString("N");
+
+    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private long LeaseEnd() => Now() + (long)options.Value.BatchLease.TotalMilliseconds;
+
+    private sealed record Orphan
+    {
+        public long BroadcastId { get; init; }
+
+        public required string Messages { get; init; }
+
+        public string? Cursor { get; init; }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The snapshot of run {RunId} stopped; it resumes after its last committed chunk")]
+    private partial void LogStopped(Exception exception, long runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the snapshot lease of run {RunId}; it is resumed once the lease runs out")]
+    private partial void LogNotReleased(Exception exception, long runId);
 }

@@ -40,7 +40,13 @@ public sealed class BroadcastOptions
     /// <summary>Recipients per multicast (LINE allows at most 500).</summary>
     public int BatchSize { get; set; } = 500;
 
-    /// <summary>How long a claimed batch belongs to its instance; after a crash another instance takes it over once this passes.</summary>
+    /// <summary>
+    /// Recipients the snapshot commits at a time. Senders start on a chunk's batches once it is committed, while later
+    /// chunks are still written; a crash resumes after the last committed chunk.
+    /// </summary>
+    public int SnapshotChunk { get; set; } = 10_000;
+
+    /// <summary>How long a claimed batch (or a snapshot being written) belongs to its instance; after a crash another instance takes it over once this passes.</summary>
     public TimeSpan BatchLease { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>One multicast attempt's timeout; no answer in time counts as "maybe sent" and is retried with the same key.</summary>
@@ -89,6 +95,7 @@ internal sealed class BroadcastOptionsValidator : IValidateOptions<BroadcastOpti
         Check(o.PushPerSecond is >= 0 and <= 100_000, "Broadcasts:PushPerSecond must be 0 (off) to 100000.");
         Check(o.MaxInFlight is >= 1 and <= 1024, "Broadcasts:MaxInFlight must be 1 to 1024.");
         Check(o.BatchSize is >= 1 and <= Line.Messaging.LineLimits.MulticastRecipients, "Broadcasts:BatchSize must be 1 to 500.");
+        Check(o.SnapshotChunk is >= 1 and <= 1_000_000, "Broadcasts:SnapshotChunk must be 1 to 1000000.");
         Check(o.MisfireGrace >= TimeSpan.Zero && o.MisfireGrace <= TimeSpan.FromDays(7), "Broadcasts:MisfireGrace must be 0 to 7 days.");
         Check(o.ReminderLeadTime > TimeSpan.Zero && o.ReminderLeadTime <= TimeSpan.FromDays(30), "Broadcasts:ReminderLeadTime must be positive and at most 30 days.");
         Check(o.AttemptTimeout >= TimeSpan.FromMilliseconds(100) && o.AttemptTimeout <= TimeSpan.FromMinutes(5), "Broadcasts:AttemptTimeout must be 100 ms to 5 minutes.");

@@ -42,6 +42,9 @@ public sealed record BroadcastView
 
     public long Dropped { get; init; }
 
+    /// <summary>The latest run's recipients are still being snapshotted: <c>targeted</c> grows while the first batches go out.</summary>
+    public bool Snapshotting { get; init; }
+
     /// <summary>Why it is held, missed or failed, when it is.</summary>
     public string? Reason { get; init; }
 
@@ -99,6 +102,7 @@ public sealed record BroadcastView
             Pending = latest?.Pending ?? 0,
             Cancelled = latest?.Cancelled ?? 0,
             Dropped = latest?.Dropped ?? 0,
+            Snapshotting = latest?.Snapshotting ?? false,
             Reason = latest?.Reason,
             Errors = [.. errors.Select(e => (object)new
             {
@@ -123,6 +127,7 @@ public sealed record BroadcastView
                 cancelled = r.Cancelled,
                 dropped = r.Dropped,
                 batches = r.Batches,
+                snapshotting = r.Snapshotting,
                 reason = r.Reason,
                 forcedBy = r.ForcedBy,
                 firedAt = Local(r.FiredAt, zone),

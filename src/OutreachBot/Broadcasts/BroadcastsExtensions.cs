@@ -45,6 +45,7 @@ public static class BroadcastsExtensions
         MulticastClient.Register(services);
         services.AddSingleton<FanoutWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<FanoutWorker>());
+        services.AddHostedService<SnapshotResumer>();
 
         var postgres = string.Equals(configuration["Storage:Provider"], nameof(StorageProvider.Postgres), StringComparison.OrdinalIgnoreCase);
         if (postgres)

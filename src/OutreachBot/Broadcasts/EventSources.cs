@@ -28,9 +28,10 @@ public interface IEventReminderList
 {
     /// <summary>
     /// Streams, without loading them all, the citizens who asked to be reminded of <paramref name="eventId"/> and who
-    /// still follow the account, each once, with their language.
+    /// still follow the account, each once, with their language, in user id order (only those after <paramref name="after"/>
+    /// when it is given).
     /// </summary>
-    IAsyncEnumerable<Recipient> StreamAsync(string eventId, CancellationToken cancellationToken);
+    IAsyncEnumerable<Recipient> StreamAsync(string eventId, string? after, CancellationToken cancellationToken);
 }
 
 /// <summary>Stands in until the events calendar registers the real ones: no events, no reminders.</summary>
@@ -38,7 +39,7 @@ internal sealed class NoCivicEvents : ICivicEventCalendar, IEventReminderList
 {
     public Task<CivicEventInfo?> FindAsync(string eventId, CancellationToken cancellationToken) => Task.FromResult<CivicEventInfo?>(null);
 
-    public async IAsyncEnumerable<Recipient> StreamAsync(string eventId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<Recipient> StreamAsync(string eventId, string? after, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.CompletedTask;
         yield break;

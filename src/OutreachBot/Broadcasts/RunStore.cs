@@ -35,6 +35,12 @@ public sealed record RunSummary
 
     public long FiredAt { get; init; }
 
+    /// <summary>When the last chunk of its snapshot was committed; null while recipients are still being added.</summary>
+    public long? SnapshottedAt { get; init; }
+
+    /// <summary>Recipients are still being added (and <see cref="Targeted"/> still grows).</summary>
+    public bool Snapshotting => SnapshottedAt is null && Status is "sending" or "held";
+
     public long? FinishedAt { get; init; }
 }
 
@@ -73,7 +79,7 @@ public sealed class RunStore(Database database)
         return [.. await connection.QueryAsync<RunSummary>(new CommandDefinition(
             """
             SELECT r.id, r.broadcast_id AS BroadcastId, r.occurrence, r.status, r.targeted, r.reason, r.forced_by AS ForcedBy,
-                   r.fired_at AS FiredAt, r.finished_at AS FinishedAt,
+                   r.fired_at AS FiredAt, r.finished_at AS FinishedAt, r.snapshotted_at AS SnapshottedAt,
                    COALESCE(SUM(CASE WHEN b.state = 'accepted' THEN b.recipient_count END), 0) AS Accepted,
                    COALESCE(SUM(CASE WHEN b.state = 'failed' THEN b.recipient_count END), 0) AS Failed,
                    COALESCE(SUM(CASE WHEN b.state = 'pending' THEN b.recipient_count END), 0) AS Pending,
@@ -82,7 +88,7 @@ public sealed class RunStore(Database database)
                    COUNT(b.id) AS Batches
             FROM broadcast_runs r LEFT JOIN broadcast_batches b ON b.run_id = r.id
             WHERE r.broadcast_id = @Id
-            GROUP BY r.id, r.broadcast_id, r.occurrence, r.status, r.targeted, r.reason, r.forced_by, r.fired_at, r.finished_at
+            GROUP BY r.id, r.broadcast_id, r.occurrence, r.status, r.targeted, r.reason, r.forced_by, r.fired_at, r.finished_at, r.snapshotted_at
             ORDER BY r.occurrence DESC, r.id DESC
             LIMIT @Limit
             """,

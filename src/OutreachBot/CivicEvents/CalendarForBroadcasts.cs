@@ -22,14 +22,14 @@ internal sealed class CalendarForBroadcasts(CivicEventStore events, EventReminde
     }
 
     /// <summary>Those who asked and still follow the account; nobody once the event is cancelled.</summary>
-    public async IAsyncEnumerable<Recipient> StreamAsync(string eventId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<Recipient> StreamAsync(string eventId, string? after, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (Id(eventId) is not { } id)
         {
             yield break;
         }
 
-        await foreach (var reminder in reminders.StreamAsync(id, cancellationToken))
+        await foreach (var reminder in reminders.StreamAsync(id, after, cancellationToken))
         {
             yield return new Recipient(reminder.UserId, reminder.Language);
         }

@@ -63,9 +63,9 @@ public sealed class EventReminderStore(Database database)
 
     /// <summary>
     /// <see cref="PendingAsync"/> without loading them all, and none when the event is cancelled: what a reminder
-    /// broadcast snapshots as its audience.
+    /// broadcast snapshots as its audience, in user id order; only those after <paramref name="after"/> when it is given.
     /// </summary>
-    public async IAsyncEnumerable<PendingReminder> StreamAsync(long eventId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<PendingReminder> StreamAsync(long eventId, string? after, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = connection.QueryUnbufferedAsync<PendingReminder>(
@@ -75,9 +75,10 @@ public sealed class EventReminderStore(Database database)
             JOIN citizens c ON c.user_id = r.user_id
             JOIN civic_events e ON e.id = r.event_id
             WHERE r.event_id = @EventId AND r.cancelled_at IS NULL AND r.sent_at IS NULL AND c.following AND NOT e.cancelled
+              AND (@After IS NULL OR r.user_id > @After)
             ORDER BY r.user_id
             """,
-            new { EventId = eventId });
+            new { EventId = eventId, After = after });
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             yield return row;

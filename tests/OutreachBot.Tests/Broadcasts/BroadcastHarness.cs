@@ -103,11 +103,12 @@ public sealed class BroadcastHarness : IAsyncDisposable
         return json!["id"]!.GetValue<long>();
     }
 
+    /// <summary>Waits until the broadcast has <paramref name="status"/> with its snapshot complete (a run is held while it is counted, too).</summary>
     public async Task<JsonNode> WaitForStatusAsync(long id, string status, TimeSpan? timeout = null)
     {
         using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         JsonNode view = await GetAsync(id);
-        while (view["status"]!.GetValue<string>() != status)
+        while (view["status"]!.GetValue<string>() != status || view["snapshotting"]!.GetValue<bool>())
         {
             await Task.Delay(50, cancel.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             if (cancel.IsCancellationRequested)

@@ -72,6 +72,66 @@ public abstract class CrashTests(string provider) : IAsyncLifetime
         }
     }
 
+    [SkippableFact]
+    public async Task Fanout_ProcessKilledMidSnapshot_RestartResumesAndDeliversToEveryoneExactlyOnce()
+    {
+        var audience = new BulkAudience(60_000);
+        var snapshotInChunks = new Dictionary<string, string>
+        {
+            ["Broadcasts__BatchSize"] = "100",
+            ["Broadcasts__SnapshotChunk"] = "100",
+            ["Broadcasts__MulticastPerSecond"] = "0",
+            ["Broadcasts__MaxInFlight"] = "8",
+        };
+        var bot = await StartBotAsync(snapshotInChunks);
+        try
+        {
+            await audience.SeedAsync(_database, _line, "volunteer");
+            long id;
+            using (var client = bot.Client(ApiKey))
+            {
+                var created = await client.PostAsJsonAsync("/api/v1/broadcasts", BroadcastHarness.Broadcast("volunteer"));
+                Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+                id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!.Number("id");
+            }
+
+            var clock = Stopwatch.StartNew();
+            while (Delivered() == 0 && clock.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(1);
+            }
+
+            await bot.KillAsync();
+            var atKill = Delivered();
+            var snapshotted = await _database.ScalarAsync<long>("SELECT targeted FROM broadcast_runs");
+            Assert.True(
+                await _database.ScalarAsync<long>("SELECT COUNT(*) FROM broadcast_runs WHERE snapshotted_at IS NULL") == 1,
+                $"the snapshot was complete ({snapshotted} recipients) before the kill");
+            Assert.InRange(atKill, 1, audience.Count - 1);
+            Assert.InRange(snapshotted, 1, audience.Count - 1);
+
+            await bot.DisposeAsync();
+            bot = await StartBotAsync(snapshotInChunks);
+            using var restarted = bot.Client(ApiKey);
+            var status = "";
+            while (status != "sent" && clock.Elapsed < TimeSpan.FromSeconds(120))
+            {
+                await Task.Delay(100);
+                status = JsonNode.Parse(await restarted.GetStringAsync($"/api/v1/broadcasts/{id}"))!.Text("status");
+            }
+
+            Assert.Equal("sent", status);
+            Assert.Equal(audience.Count, await _database.ScalarAsync<long>("SELECT targeted FROM broadcast_runs"));
+            var counts = _line.Journal.Deliveries.Where(d => d.Via == "multicast").GroupBy(d => d.Recipient).ToDictionary(g => g.Key, g => g.Count());
+            Assert.Equal(audience.Recipients.Order(StringComparer.Ordinal), counts.Keys.Order(StringComparer.Ordinal));
+            Assert.All(counts, c => Assert.True(c.Value == 1, $"{c.Key} got it {c.Value} times"));
+        }
+        finally
+        {
+            await bot.DisposeAsync();
+        }
+    }
+
     private int Delivered() => _line.Journal.Deliveries.Count(d => d.Via == "multicast");
 
     private async Task<List<string>> SeedAsync(int count)
@@ -93,9 +153,9 @@ public abstract class CrashTests(string provider) : IAsyncLifetime
         return ids;
     }
 
-    private async Task<BotProcess> StartBotAsync()
+    private async Task<BotProcess> StartBotAsync(IReadOnlyDictionary<string, string>? overrides = null)
     {
-        var bot = BotProcess.Start("crash-test-bot", new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Storage__Provider"] = provider,
             ["Storage__ConnectionString"] = _database.ConnectionString,
@@ -113,7 +173,13 @@ public abstract class CrashTests(string provider) : IAsyncLifetime
             ["Broadcasts__QuietHoursStart"] = "00:00",
             ["Broadcasts__QuietHoursEnd"] = "00:00",
             ["Logging__LogLevel__Default"] = "Warning",
-        });
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var bot = BotProcess.Start("crash-test-bot", settings);
         await bot.WaitReadyAsync(TimeSpan.FromSeconds(60));
         return bot;
     }

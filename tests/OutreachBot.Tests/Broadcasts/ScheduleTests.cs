@@ -122,10 +122,10 @@ public abstract class ScheduleTests(string provider) : IAsyncLifetime
         public Task<CivicEventInfo?> FindAsync(string eventId, CancellationToken cancellationToken) =>
             Task.FromResult(_events.TryGetValue(eventId, out var e) ? e.Info : null);
 
-        public async IAsyncEnumerable<Recipient> StreamAsync(string eventId, [EnumeratorCancellation] CancellationToken cancellationToken)
+        public async IAsyncEnumerable<Recipient> StreamAsync(string eventId, string? after, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await Task.Yield();
-            foreach (var userId in _events.TryGetValue(eventId, out var e) ? e.Asked : [])
+            foreach (var userId in (_events.TryGetValue(eventId, out var e) ? e.Asked : []).Where(u => after is null || string.CompareOrdinal(u, after) > 0).Order(StringComparer.Ordinal))
             {
                 yield return new Recipient(userId, "ja");
             }

@@ -116,12 +116,12 @@ public abstract class EventConversationTests(string provider) : IAsyncLifetime
         var info = (await calendar.FindAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), default))!;
         Assert.Equal("Disaster drill", info.Titles["en"]);
         Assert.Null(info.Url);
-        Assert.Equal([asked.UserId], await list.StreamAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), default).Select(r => r.UserId).ToListAsync());
+        Assert.Equal([asked.UserId], await list.StreamAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, default).Select(r => r.UserId).ToListAsync());
 
         var cancelled = await api.PutAsJsonAsync($"/api/v1/events/{id}", new { body.titles, body.startsAt, body.venue, cancelled = true });
         cancelled.EnsureSuccessStatusCode();
         Assert.Null(await calendar.FindAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), default));
-        Assert.Empty(await list.StreamAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), default).ToListAsync());
+        Assert.Empty(await list.StreamAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, default).ToListAsync());
     }
 
     [SkippableFact]
