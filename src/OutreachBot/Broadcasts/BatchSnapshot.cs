@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Extensions.Options;
-using OutreachBot.Cluster;
 using OutreachBot.Storage;
 
 namespace OutreachBot.Broadcasts;
@@ -25,20 +24,17 @@ public sealed partial class BatchSnapshot(
     Audience audience,
     FanoutSignal signal,
     IOptions<BroadcastOptions> options,
-    IOptions<ClusterOptions> cluster,
+    SnapshotLeases leases,
     TimeProvider time,
     ILogger<BatchSnapshot> logger)
 {
-    // Owners of this process's leases start with this, so that a start-up on SQLite releases only its predecessors'.
-    private readonly string _ownerPrefix = $"{cluster.Value.InstanceId}/{Guid.NewGuid():N}/";
-
     public async Task<RunStart> TakeAsync(
         Broadcast broadcast, long occurrence, QuotaAllowance quota, long now, CancellationToken cancellationToken)
     {
         // Counting the open subscriptions reads only the topic index; the exact count needs the whole snapshot, which is
         // taken before anything is sent only when this bound says the month's quota might not cover it.
         var mayExceed = quota.Remaining is { } remaining && await audience.UpperBoundAsync(broadcast.Target, cancellationToken) > remaining;
-        var owner = NewOwner();
+        var owner = leases.NewOwner();
         long? runId;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
@@ -60,7 +56,7 @@ public sealed partial class BatchSnapshot(
                     QuotaRemaining = mayExceed ? quota.Remaining : null,
                     Now = now,
                     Owner = owner,
-                    Until = LeaseEnd(),
+                    Until = leases.LeaseEnd(),
                 },
                 cancellationToken: cancellationToken));
             if (runId is null)
@@ -98,7 +94,7 @@ public sealed partial class BatchSnapshot(
                 cursor = recipient.UserId;
                 if (++inChunk == settings.SnapshotChunk)
                 {
-                    kept = await writer.CommitAsync(cursor, done: false, Now(), LeaseEnd(), cancellationToken);
+                    kept = await writer.CommitAsync(cursor, done: false, Now(), leases.LeaseEnd(), cancellationToken);
                     if (!kept)
                     {
                         break;
@@ -114,14 +110,14 @@ public sealed partial class BatchSnapshot(
 
             if (kept)
             {
-                kept = await writer.CommitAsync(cursor, done: true, Now(), LeaseEnd(), cancellationToken);
+                kept = await writer.CommitAsync(cursor, done: true, Now(), leases.LeaseEnd(), cancellationToken);
                 signal.Wake();
             }
         }
         catch (Exception ex)
         {
             // Whatever stopped it (shutdown, a database error), the next resumer need not wait for the lease to run out.
-            await ReleaseAsync(lease);
+            await leases.ReleaseAsync(lease);
             if (ex is not OperationCanceledException)
             {
                 LogStopped(ex, lease.RunId);
@@ -138,57 +134,6 @@ public sealed partial class BatchSnapshot(
         }
 
         return (BroadcastNames.Run(run.Status), run.Targeted);
-    }
-
-    /// <summary>Snapshots nobody writes (their writer died, or gave up): the runs, oldest first.</summary>
-    public async Task<IReadOnlyList<long>> OrphansAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return [.. await connection.QueryAsync<long>(new CommandDefinition(
-            """
-            SELECT id FROM broadcast_runs
-            WHERE snapshotted_at IS NULL AND status IN ('sending', 'held') AND (snapshot_claimed_until IS NULL OR snapshot_claimed_until < @Now)
-            ORDER BY id
-            """,
-            new { Now = Now() },
-            cancellationToken: cancellationToken))];
-    }
-
-    /// <summary>Takes over an orphaned snapshot; null when another process took it first or it is no longer needed.</summary>
-    public async Task<(SnapshotLease Lease, long BroadcastId, string Messages)?> ClaimAsync(long runId, CancellationToken cancellationToken)
-    {
-        var owner = NewOwner();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var claimed = await connection.QuerySingleOrDefaultAsync<Orphan>(new CommandDefinition(
-            """
-            UPDATE broadcast_runs SET snapshot_owner = @Owner, snapshot_claimed_until = @Until
-            WHERE id = @Id AND snapshotted_at IS NULL AND status IN ('sending', 'held') AND (snapshot_claimed_until IS NULL OR snapshot_claimed_until < @Now)
-            RETURNING broadcast_id AS BroadcastId, messages AS Messages, snapshot_cursor AS Cursor
-            """,
-            new { Id = runId, Owner = owner, Until = LeaseEnd(), Now = Now() },
-            cancellationToken: cancellationToken));
-        return claimed is null ? null : (new SnapshotLease(runId, owner, claimed.Cursor), claimed.BroadcastId, claimed.Messages);
-    }
-
-    /// <summary>
-    /// On SQLite only one instance runs, so a snapshot lease of an earlier process is released at start-up (its writer
-    /// died) instead of waited out.
-    /// </summary>
-    public async Task<int> ReleaseOrphanedAsync(CancellationToken cancellationToken)
-    {
-        if (database.Dialect.Provider != StorageProvider.Sqlite)
-        {
-            return 0;
-        }
-
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE broadcast_runs SET snapshot_claimed_until = NULL
-            WHERE snapshotted_at IS NULL AND snapshot_claimed_until IS NOT NULL AND substr(snapshot_owner, 1, @Length) <> @Prefix
-            """,
-            new { Prefix = _ownerPrefix, _ownerPrefix.Length },
-            cancellationToken: cancellationToken));
     }
 
     /// <summary>Records a firing that came too late to send (after the misfire grace).</summary>
@@ -223,39 +168,8 @@ public sealed partial class BatchSnapshot(
             cancellationToken: cancellationToken));
     }
 
-    private async Task ReleaseAsync(SnapshotLease lease)
-    {
-        try
-        {
-            await using var connection = await database.OpenAsync(CancellationToken.None);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE broadcast_runs SET snapshot_claimed_until = NULL WHERE id = @Id AND snapshot_owner = @Owner",
-                new { Id = lease.RunId, lease.Owner }));
-        }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
-        {
-            LogNotReleased(ex, lease.RunId);
-        }
-    }
-
-    private string NewOwner() => _ownerPrefix + Guid.NewGuid().ToString("N");
-
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
-
-    private long LeaseEnd() => Now() + (long)options.Value.BatchLease.TotalMilliseconds;
-
-    private sealed record Orphan
-    {
-        public long BroadcastId { get; init; }
-
-        public required string Messages { get; init; }
-
-        public string? Cursor { get; init; }
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The snapshot of run {RunId} stopped; it resumes after its last committed chunk")]
     private partial void LogStopped(Exception exception, long runId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the snapshot lease of run {RunId}; it is resumed once the lease runs out")]
-    private partial void LogNotReleased(Exception exception, long runId);
 }

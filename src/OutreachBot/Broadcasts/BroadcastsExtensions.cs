@@ -33,6 +33,7 @@ public static class BroadcastsExtensions
         services.AddSingleton<BroadcastReader>();
         services.AddSingleton<TestSender>();
         services.AddSingleton<Audience>();
+        services.AddSingleton<SnapshotLeases>();
         services.AddSingleton<BatchSnapshot>();
         services.AddSingleton<BatchLedger>();
         services.AddSingleton<BatchSender>();

@@ -9,6 +9,7 @@ namespace OutreachBot.Broadcasts;
 /// </summary>
 public sealed partial class SnapshotResumer(
     BatchSnapshot snapshot,
+    SnapshotLeases leases,
     BroadcastStore store,
     BatchLedger ledger,
     IOptions<BroadcastOptions> options,
@@ -18,7 +19,7 @@ public sealed partial class SnapshotResumer(
     {
         try
         {
-            var released = await snapshot.ReleaseOrphanedAsync(stoppingToken);
+            var released = await leases.ReleaseOrphanedAsync(stoppingToken);
             if (released > 0)
             {
                 LogReleased(released);
@@ -34,7 +35,7 @@ public sealed partial class SnapshotResumer(
             try
             {
                 await ledger.FinishIdleRunsAsync(stoppingToken);
-                foreach (var runId in await snapshot.OrphansAsync(stoppingToken))
+                foreach (var runId in await leases.OrphansAsync(stoppingToken))
                 {
                     await ResumeAsync(runId, stoppingToken);
                 }
@@ -50,7 +51,7 @@ public sealed partial class SnapshotResumer(
 
     private async Task ResumeAsync(long runId, CancellationToken stoppingToken)
     {
-        if (await snapshot.ClaimAsync(runId, stoppingToken) is not { } claimed)
+        if (await leases.ClaimAsync(runId, stoppingToken) is not { } claimed)
         {
             return;
         }
