@@ -83,10 +83,34 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>CPU time (user + system) the process has used so far: a figure the other load on the machine hardly moves.</summary>
-    public TimeSpan CpuTime()
+    public TimeSpan CpuTime() => ReadCpuTime($"/proc/{_process.Id}/stat");
+
+    /// <summary>CPU time of each live thread named <paramref name="threadName"/> (as /proc shows it, 15 characters at most), by thread id.</summary>
+    public IReadOnlyDictionary<int, TimeSpan> ThreadCpuTimes(string threadName)
     {
-        // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, after the command name in parentheses.
-        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var times = new Dictionary<int, TimeSpan>();
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{_process.Id}/task"))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n') == threadName)
+                {
+                    times[int.Parse(Path.GetFileName(task), System.Globalization.CultureInfo.InvariantCulture)] = ReadCpuTime(Path.Combine(task, "stat"));
+                }
+            }
+            catch (IOException)
+            {
+                // The thread ended while being read.
+            }
+        }
+
+        return times;
+    }
+
+    private static TimeSpan ReadCpuTime(string statFile)
+    {
+        // stat: fields 14 and 15 (utime, stime) in clock ticks, after the command name in parentheses.
+        var stat = File.ReadAllText(statFile);
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
         return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);

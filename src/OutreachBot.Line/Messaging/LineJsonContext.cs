@@ -12,7 +12,6 @@ namespace OutreachBot.Line.Messaging;
 [JsonSerializable(typeof(IReadOnlyList<Message>))]
 [JsonSerializable(typeof(ReplyMessageRequest))]
 [JsonSerializable(typeof(PushMessageRequest))]
-[JsonSerializable(typeof(MulticastRequest))]
 [JsonSerializable(typeof(ValidateMessageRequest))]
 [JsonSerializable(typeof(ShowLoadingAnimationRequest))]
 [JsonSerializable(typeof(MarkMessagesAsReadByTokenRequest))]

@@ -60,7 +60,7 @@ public sealed partial class LineMessagingClient(
     public async Task<LineSendResult> MulticastAsync(PreparedMulticast multicast, Guid retryKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(multicast);
-        var content = new ByteArrayContent(multicast.Body);
+        var content = new ByteArrayContent(multicast.Body.Array!, multicast.Body.Offset, multicast.Body.Count);
         content.Headers.ContentType = JsonMediaType;
         var answer = await SendAsync(
             "multicast", HttpMethod.Post, Api("/v2/bot/message/multicast"), content, LineRetryMode.Idempotent, retryKey, cancellationToken);

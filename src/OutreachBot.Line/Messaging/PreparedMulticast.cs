@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace OutreachBot.Line.Messaging;
@@ -8,20 +10,88 @@ namespace OutreachBot.Line.Messaging;
 /// </summary>
 public sealed class PreparedMulticast
 {
-    private PreparedMulticast(byte[] body) => Body = body;
+    private PreparedMulticast(ArraySegment<byte> body) => Body = body;
 
-    internal byte[] Body { get; }
+    internal ArraySegment<byte> Body { get; }
 
-    public static PreparedMulticast Create(IReadOnlyList<string> to, IReadOnlyList<Message> messages, bool notificationDisabled = false)
+    public static PreparedMulticast Create(IReadOnlyList<string> to, IReadOnlyList<Message> messages, bool notificationDisabled = false) =>
+        Create(to, PreparedMessages.Create(messages), notificationDisabled);
+
+    public static PreparedMulticast Create(IReadOnlyList<string> to, PreparedMessages messages, bool notificationDisabled = false)
     {
         ArgumentNullException.ThrowIfNull(to);
-        if (to.Count is 0 or > LineLimits.MulticastRecipients)
+        ArgumentNullException.ThrowIfNull(messages);
+        CheckCount(to.Count, nameof(to));
+        var body = new ArrayBufferWriter<byte>(EstimatedSize(to.Count * 40, to.Count, messages));
+        using (var writer = StartBody(body))
         {
-            throw new ArgumentOutOfRangeException(nameof(to), to.Count, $"Multicast takes 1 to {LineLimits.MulticastRecipients} recipients.");
+            foreach (var id in to)
+            {
+                writer.WriteStringValue(id);
+            }
+
+            EndBody(writer, messages, notificationDisabled);
         }
 
-        LineMessagingClient.CheckMessages(messages);
-        var body = JsonSerializer.SerializeToUtf8Bytes(new MulticastRequest(to, messages, notificationDisabled ? true : null), LineJsonContext.Default.MulticastRequest);
-        return new PreparedMulticast(body);
+        return new PreparedMulticast(Written(body));
     }
+
+    /// <summary>A body for <paramref name="count"/> recipient ids given as one text, each followed by <paramref name="separator"/> but the last.</summary>
+    public static PreparedMulticast Create(ReadOnlySpan<char> to, char separator, int count, PreparedMessages messages, bool notificationDisabled = false)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        CheckCount(count, nameof(count));
+        if (to.Count(separator) != count - 1)
+        {
+            throw new ArgumentException($"Expected {count} recipient ids separated by '{separator}'.", nameof(to));
+        }
+
+        var body = new ArrayBufferWriter<byte>(EstimatedSize(to.Length, count, messages));
+        using (var writer = StartBody(body))
+        {
+            foreach (var range in to.Split(separator))
+            {
+                writer.WriteStringValue(to[range]);
+            }
+
+            EndBody(writer, messages, notificationDisabled);
+        }
+
+        return new PreparedMulticast(Written(body));
+    }
+
+    private static void CheckCount(int count, string name)
+    {
+        if (count is 0 or > LineLimits.MulticastRecipients)
+        {
+            throw new ArgumentOutOfRangeException(name, count, $"Multicast takes 1 to {LineLimits.MulticastRecipients} recipients.");
+        }
+    }
+
+    // Room for the ids as they are, their quotes and commas, and the rest: no second buffer for an ordinary body.
+    private static int EstimatedSize(int idChars, int count, PreparedMessages messages) => idChars + (count * 3) + messages.Json.Length + 64;
+
+    private static Utf8JsonWriter StartBody(ArrayBufferWriter<byte> body)
+    {
+        var writer = new Utf8JsonWriter(body);
+        writer.WriteStartObject();
+        writer.WriteStartArray("to");
+        return writer;
+    }
+
+    private static void EndBody(Utf8JsonWriter writer, PreparedMessages messages, bool notificationDisabled)
+    {
+        writer.WriteEndArray();
+        writer.WritePropertyName("messages");
+        writer.WriteRawValue(messages.Json.Span, skipInputValidation: true);
+        if (notificationDisabled)
+        {
+            writer.WriteBoolean("notificationDisabled", true);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static ArraySegment<byte> Written(ArrayBufferWriter<byte> body) =>
+        MemoryMarshal.TryGetArray(body.WrittenMemory, out var segment) ? segment : body.WrittenSpan.ToArray();
 }

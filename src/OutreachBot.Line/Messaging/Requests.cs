@@ -9,11 +9,6 @@ public sealed record PushMessageRequest(string To, IReadOnlyList<Message> Messag
     public IReadOnlyList<string>? CustomAggregationUnits { get; init; }
 }
 
-public sealed record MulticastRequest(IReadOnlyList<string> To, IReadOnlyList<Message> Messages, bool? NotificationDisabled = null)
-{
-    public IReadOnlyList<string>? CustomAggregationUnits { get; init; }
-}
-
 public sealed record ValidateMessageRequest(IReadOnlyList<Message> Messages);
 
 public sealed record ShowLoadingAnimationRequest(string ChatId, int? LoadingSeconds = null);

@@ -229,16 +229,19 @@ internal sealed class LineApiPipeline(
         var headers = request.Headers
             .Where(h => !string.Equals(h.Key, "Authorization", StringComparison.OrdinalIgnoreCase))
             .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var text = body switch
-        {
-            null => "<over 2 MB>",
-            { Length: 0 } => null,
-            _ when request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true => Encoding.UTF8.GetString(body),
-            _ => $"<{body.Length} bytes {request.ContentType}>",
-        };
+        var json = body is { Length: > 0 } && request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
         journal.Add(new RecordedRequest(
-            journal.NextSequence(), requestId, request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", headers, text,
-            status, request.Headers.TryGetValue(LineHeaders.RetryKey, out var key) ? key.ToString() : null, arrived, fault));
+            journal.NextSequence(), requestId, request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", headers,
+            status, request.Headers.TryGetValue(LineHeaders.RetryKey, out var key) ? key.ToString() : null, arrived, fault)
+        {
+            JsonBody = json ? body : null,
+            BodyDescription = body switch
+            {
+                null => "<over 2 MB>",
+                { Length: 0 } => null,
+                _ => json ? null : $"<{body.Length} bytes {request.ContentType}>",
+            },
+        });
     }
 
     private static async Task WriteAsync(HttpContext http, string requestId, ApiResult result)

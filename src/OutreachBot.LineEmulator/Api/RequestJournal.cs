@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 
 namespace OutreachBot.LineEmulator.Api;
 
@@ -73,11 +74,23 @@ public sealed record RecordedRequest(
     string Path,
     string Query,
     IReadOnlyDictionary<string, string> Headers,
-    string? Body,
     int Status,
     string? RetryKey,
     DateTimeOffset At,
-    string? Fault);
+    string? Fault)
+{
+    private string? _jsonText;
+
+    /// <summary>
+    /// The body: JSON as its text, anything else described (<c>&lt;over 2 MB&gt;</c>, <c>&lt;n bytes type&gt;</c>). A JSON
+    /// body is kept as its bytes and turned into text when first read: a run of thousands of multicasts is rarely read.
+    /// </summary>
+    public string? Body => JsonBody is { } json ? _jsonText ??= Encoding.UTF8.GetString(json) : BodyDescription;
+
+    internal byte[]? JsonBody { get; init; }
+
+    internal string? BodyDescription { get; init; }
+}
 
 /// <summary>What one accepted request handed to its recipients.</summary>
 internal sealed record DeliveredRequest(string RequestId, string? RetryKey, IReadOnlyList<string> Recipients, string Via, int MessageCount, DateTimeOffset At);

@@ -9,11 +9,16 @@ namespace OutreachBot.LineEmulator.State;
 public sealed class EmulatedUsers
 {
     private readonly ConcurrentDictionary<string, EmulatedUser> _users = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, EmulatedUser>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+
+    public EmulatedUsers() => _bySpan = _users.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public EmulatedUser GetOrAdd(string userId, string? displayName = null, string? language = null) =>
         _users.GetOrAdd(userId, id => new EmulatedUser(id, displayName ?? id, language ?? "ja"));
 
     public EmulatedUser? Find(string userId) => _users.TryGetValue(userId, out var user) ? user : null;
+
+    public EmulatedUser? Find(ReadOnlySpan<char> userId) => _bySpan.TryGetValue(userId, out var user) ? user : null;
 
     public void Update(EmulatedUser user) => _users[user.UserId] = user;
 

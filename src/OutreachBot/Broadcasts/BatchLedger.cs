@@ -7,7 +7,7 @@ using OutreachBot.Storage;
 namespace OutreachBot.Broadcasts;
 
 /// <summary>A batch handed to a sender: who, which messages, and the retry key to send them with.</summary>
-public sealed record ClaimedBatch(long Id, long RunId, int Seq, string Language, IReadOnlyList<string> Recipients, Guid RetryKey, long FirstSentAt, int Attempts);
+public sealed record ClaimedBatch(long Id, long RunId, int Seq, string Language, RecipientList Recipients, Guid RetryKey, long FirstSentAt, int Attempts);
 
 /// <summary>What became of one multicast attempt.</summary>
 public sealed record BatchOutcome(long BatchId, long RunId, BatchOutcomeKind Kind)
@@ -73,7 +73,7 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
         {
             // A lease that ran out without an outcome: the process died mid-call, so LINE may have the request.
             var uncertain = row.KeyUncertain || row.ClaimedUntil is not null;
-            var recipients = row.Recipients.Length == 0 ? [] : row.Recipients.Split('\n');
+            var recipients = RecipientList.Parse(row.Recipients);
             var generation = row.KeyGeneration;
             var dropped = 0;
             if (!uncertain)
@@ -84,10 +84,10 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
                     left[row.RunId] = gone;
                 }
 
-                if (gone.Count > 0 && recipients.Any(gone.Contains))
+                var kept = recipients.Without(gone);
+                if (kept.Count < recipients.Count)
                 {
-                    var kept = recipients.Where(r => !gone.Contains(r)).ToArray();
-                    dropped = recipients.Length - kept.Length;
+                    dropped = recipients.Count - kept.Count;
                     recipients = kept;
                     generation++;
                 }
@@ -100,7 +100,7 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
                     UPDATE broadcast_batches SET recipient_count = @Count, dropped = dropped + @Dropped, key_generation = @Generation WHERE id = @Id;
                     UPDATE broadcast_batch_recipients SET recipients = @Recipients WHERE batch_id = @Id
                     """,
-                    new { row.Id, Recipients = string.Join('\n', recipients), Count = recipients.Length, Dropped = dropped, Generation = generation },
+                    new { row.Id, Recipients = recipients.Joined, recipients.Count, Dropped = dropped, Generation = generation },
                     transaction,
                     cancellationToken: cancellationToken));
             }

@@ -20,7 +20,7 @@ public sealed partial class BatchSender(
     TimeProvider time,
     ILogger<BatchSender> logger)
 {
-    private readonly ConcurrentDictionary<(long RunId, string Language), IReadOnlyList<Message>> _messages = new();
+    private readonly ConcurrentDictionary<(long RunId, string Language), PreparedMessages> _messages = new();
 
     public async Task<BatchOutcome> SendAsync(ClaimedBatch batch, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ public sealed partial class BatchSender(
         try
         {
             // Everything slow comes before the permit: LINE counts a request when it arrives, not when it was allowed.
-            var multicast = PreparedMulticast.Create(batch.Recipients, await MessagesAsync(batch, cancellationToken));
+            var multicast = batch.Recipients.ToMulticast(await MessagesAsync(batch, cancellationToken));
             var client = clients.Create();
             using var permit = await rate.WaitAsync(cancellationToken);
             var result = await client.MulticastAsync(multicast, batch.RetryKey, cancellationToken);
@@ -120,7 +120,7 @@ public sealed partial class BatchSender(
     private static BatchOutcome Failed(ClaimedBatch batch, int? status, string? requestId, string error) =>
         new(batch.Id, batch.RunId, BatchOutcomeKind.Failed) { StatusCode = status, RequestId = requestId, Error = error };
 
-    private async ValueTask<IReadOnlyList<Message>> MessagesAsync(ClaimedBatch batch, CancellationToken cancellationToken)
+    private async ValueTask<PreparedMessages> MessagesAsync(ClaimedBatch batch, CancellationToken cancellationToken)
     {
         if (_messages.TryGetValue((batch.RunId, batch.Language), out var cached))
         {
@@ -130,7 +130,7 @@ public sealed partial class BatchSender(
         await using var connection = await database.OpenAsync(cancellationToken);
         var json = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
             "SELECT messages FROM broadcast_runs WHERE id = @Id", new { Id = batch.RunId }, cancellationToken: cancellationToken));
-        var messages = MessageCompiler.For(json!, batch.Language);
+        var messages = PreparedMessages.Create(MessageCompiler.For(json!, batch.Language));
         if (_messages.Count > 1000)
         {
             _messages.Clear();

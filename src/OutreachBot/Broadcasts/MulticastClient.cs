@@ -6,7 +6,8 @@ namespace OutreachBot.Broadcasts;
 
 /// <summary>
 /// The LINE client the fan-out sends with: one try per call and a short timeout, no retries of its own, because the
-/// ledger retries later with the same key (and so frees the sender for other batches meanwhile).
+/// ledger retries later with the same key (and so frees the sender for other batches meanwhile). Thousands of calls
+/// a run: no cookies, redirects or per-request logging scopes on them; the client logs each answer itself.
 /// </summary>
 public sealed class MulticastClient(IHttpClientFactory factory, IOptionsMonitor<LineClientOptions> lineOptions, ILogger<LineMessagingClient> logger)
 {
@@ -19,8 +20,13 @@ public sealed class MulticastClient(IHttpClientFactory factory, IOptionsMonitor<
         services.AddTransient<MulticastBearerHandler>();
         services.AddHttpClient(HttpClientName, (sp, client) => client.Timeout = sp.GetRequiredService<IOptions<BroadcastOptions>>().Value.AttemptTimeout)
             .AddHttpMessageHandler<MulticastBearerHandler>()
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .RedactLoggedHeaders(static _ => true);
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                UseCookies = false,
+                AllowAutoRedirect = false,
+            })
+            .RemoveAllLoggers();
         services.AddSingleton<MulticastClient>();
     }
 }
