@@ -123,10 +123,7 @@ public sealed class BroadcastHarness : IAsyncDisposable
     }
 
     /// <summary>How many times each recipient received a multicast, from the emulator's record.</summary>
-    public Dictionary<string, int> MulticastCounts() => Line.Journal.Deliveries
-        .Where(d => d.Via == "multicast")
-        .GroupBy(d => d.Recipient, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+    public Dictionary<string, int> MulticastCounts() => ExactlyOnce.MulticastCounts(Line);
 
     /// <summary>The most multicast requests LINE received in any one-second window.</summary>
     public int BusiestSecond() => Line.Journal.BusiestSecond("/v2/bot/message/multicast");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OutreachBot.LineEmulator.Api;
+using OutreachBot.Tests.Broadcasts;
 
 namespace OutreachBot.Tests.Cluster;
 
@@ -39,9 +40,7 @@ public sealed class ClusterFanoutTests : ClusterTests
 
         await TwoNodeCluster.WaitSentAsync(Cluster.Node("node-a"), id, TimeSpan.FromSeconds(120));
 
-        var deliveries = Cluster.DeliveriesPerRecipient();
-        Assert.Equal(ids.Order(StringComparer.Ordinal), deliveries.Keys.Order(StringComparer.Ordinal));
-        Assert.All(deliveries, d => Assert.True(d.Value == 1, $"{d.Key} got it {d.Value} times"));
+        ExactlyOnce.Verify(Cluster.DeliveriesPerRecipient(), ids);
         var senders = await Cluster.QueryAsync<string>("SELECT DISTINCT claimed_by FROM broadcast_batches WHERE state = 'accepted' ORDER BY claimed_by");
         Assert.Equal(["node-a", "node-b"], senders);
         var takenOver = await Cluster.QueryAsync<string>(
@@ -83,9 +82,7 @@ public sealed class ClusterFanoutTests : ClusterTests
         var bound = (2 * TwoNodeCluster.CheckinInterval) + TwoNodeCluster.CheckinMisfireThreshold + TimeSpan.FromSeconds(2);
         Assert.InRange(firedAt - killedAt, TimeSpan.Zero, bound);
         Assert.Equal(1L, await Cluster.Database.ScalarAsync<long>($"SELECT COUNT(*) FROM broadcast_runs WHERE broadcast_id = {id}"));
-        var deliveries = Cluster.DeliveriesPerRecipient();
-        Assert.Equal(ids.Order(StringComparer.Ordinal), deliveries.Keys.Order(StringComparer.Ordinal));
-        Assert.All(deliveries, d => Assert.True(d.Value == 1, $"{d.Key} got it {d.Value} times"));
+        ExactlyOnce.Verify(Cluster.DeliveriesPerRecipient(), ids);
         Assert.Equal([survivor.Name], await Cluster.QueryAsync<string>("SELECT DISTINCT claimed_by FROM broadcast_batches"));
     }
 }

@@ -125,10 +125,7 @@ public sealed class TwoNodeCluster : IAsyncDisposable
     public int AcceptedMulticasts() => Line.Journal.For("/v2/bot/message/multicast").Count(r => r.Status is 200 or 409);
 
     /// <summary>How often each recipient got a multicast.</summary>
-    public Dictionary<string, int> DeliveriesPerRecipient() => Line.Journal.Deliveries
-        .Where(d => d.Via == "multicast")
-        .GroupBy(d => d.Recipient, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+    public Dictionary<string, int> DeliveriesPerRecipient() => ExactlyOnce.MulticastCounts(Line);
 
     /// <summary>When each multicast request reached LINE, in order.</summary>
     public IReadOnlyList<DateTimeOffset> MulticastTimes() => [.. Line.Journal.For("/v2/bot/message/multicast").Select(r => r.At).Order()];
