@@ -32,9 +32,10 @@ public abstract class SnapshotTests(string provider)
     public async Task Snapshot_CancelledWhileWritten_StopsGrowingAndSendsNothingMore()
     {
         var audience = new BulkAudience(60_000);
-        await using var h = await StartAsync(audience, new() { ["Broadcasts:MulticastPerSecond"] = "20", ["Broadcasts:SnapshotChunk"] = "50" });
+        // Senders at 2 batches a second fall behind the snapshot, so batches are still pending when the cancel comes.
+        await using var h = await StartAsync(audience, new() { ["Broadcasts:MulticastPerSecond"] = "2", ["Broadcasts:SnapshotChunk"] = "50" });
         var id = await h.CreateAsync(BroadcastHarness.Broadcast("volunteer"));
-        await WaitUntilAsync(h, "targeted > 0 AND snapshotted_at IS NULL");
+        await WaitUntilAsync(h, "targeted >= 500 AND snapshotted_at IS NULL");
         Assert.True((await h.GetAsync(id))["snapshotting"]!.GetValue<bool>());
 
         var (cancel, body) = await h.PostAsync($"/api/v1/broadcasts/{id}/cancel", new { });
