@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using OutreachBot.Storage;
 
@@ -10,33 +11,67 @@ public sealed class InboxStore(Database database)
         "id, webhook_event_id AS WebhookEventId, event_type AS Type, source_key AS SourceKey, event_timestamp AS EventTimestamp, " +
         "is_redelivery AS IsRedelivery, payload, attempts, received_at AS ReceivedAt";
 
+    /// <summary>Pending events read at once when looking for claimable ones; more than are pending when the bot keeps up.</summary>
+    private const int PendingPage = 256;
+
     /// <summary>
-    /// Claims up to <paramref name="limit"/> due events, at most one per source: the earliest of that source still pending.
-    /// A later event of the same citizen waits until the earlier one is done or parked, so each citizen is handled in order.
+    /// Claims up to <paramref name="limit"/> due events, at most one per source: the one that happened first among its
+    /// pending events. A later event of the same citizen waits until the earlier one is done or parked, so each citizen
+    /// is handled in order even when LINE delivers their events out of order.
     /// </summary>
+    /// <remarks>
+    /// The pending events are read from the oldest arrival on, a page at a time, until enough are claimable. An event
+    /// that arrives behind more than a page of pending events is ordered among what was read, i.e. by arrival. This
+    /// needs no index by citizen, whose random inserts cost every webhook a page write under a backlog.
+    /// </remarks>
     public async Task<IReadOnlyList<InboxEvent>> ClaimDueAsync(int limit, long now, long claimUntil, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        var ids = await FindClaimableAsync(connection, limit, now, cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
         var claimed = await connection.QueryAsync<InboxEvent>(new CommandDefinition(
             $"""
             UPDATE inbox_events SET claimed_until = @ClaimUntil
-            WHERE id IN (
-                SELECT e.id FROM inbox_events e
-                WHERE e.state = 'pending' AND e.next_attempt_at <= @Now
-                  AND (e.claimed_until IS NULL OR e.claimed_until < @Now)
-                  AND NOT EXISTS (
-                      SELECT 1 FROM inbox_events earlier
-                      WHERE earlier.source_key = e.source_key AND earlier.state = 'pending'
-                        AND (earlier.event_timestamp < e.event_timestamp
-                             OR (earlier.event_timestamp = e.event_timestamp AND earlier.id < e.id)))
-                ORDER BY e.id
-                LIMIT @Limit)
-              AND (claimed_until IS NULL OR claimed_until < @Now)
+            WHERE id {database.Dialect.In("@Ids")} AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < @Now)
             RETURNING {Columns}
             """,
-            new { Limit = limit, Now = now, ClaimUntil = claimUntil },
+            new { Ids = ids, Now = now, ClaimUntil = claimUntil },
             cancellationToken: cancellationToken));
         return [.. claimed.OrderBy(e => e.Id)];
+    }
+
+    private static async Task<IReadOnlyList<long>> FindClaimableAsync(DbConnection connection, int limit, long now, CancellationToken cancellationToken)
+    {
+        var claimable = new ClaimableEvents(now);
+        var after = 0L;
+        while (true)
+        {
+            var page = (await connection.QueryAsync<PendingEvent>(new CommandDefinition(
+                """
+                SELECT id, source_key AS SourceKey, event_timestamp AS EventTimestamp, next_attempt_at AS NextAttemptAt, claimed_until AS ClaimedUntil
+                FROM inbox_events
+                WHERE state = 'pending' AND id > @After
+                ORDER BY id
+                LIMIT @Page
+                """,
+                new { After = after, Page = PendingPage },
+                cancellationToken: cancellationToken))).AsList();
+            foreach (var pending in page)
+            {
+                claimable.Add(pending);
+            }
+
+            if (page.Count < PendingPage || claimable.Count >= limit)
+            {
+                return claimable.Take(limit);
+            }
+
+            after = page[^1].Id;
+        }
     }
 
     /// <summary>

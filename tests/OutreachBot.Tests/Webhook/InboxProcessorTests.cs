@@ -26,10 +26,15 @@ public abstract class InboxProcessorTests(string provider) : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private TestBot StartBot(RecordingHandler handler, int maxAttempts = 3) => new(
+    private TestBot StartBot(RecordingHandler handler, int maxAttempts = 3, string firstRetryDelay = "00:00:00.020") => new(
         _database,
         s => s.AddSingleton<IInboxHandler>(handler),
-        new Dictionary<string, string?> { ["Inbox:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        new Dictionary<string, string?>
+        {
+            ["Inbox:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Inbox:FirstRetryDelay"] = firstRetryDelay,
+            ["Inbox:MaxRetryDelay"] = "00:00:05",
+        });
 
     [SkippableFact]
     public async Task Drain_EventsOfOneCitizen_HandledInTimestampOrderEvenWhenTheyArriveOutOfOrder()
@@ -42,6 +47,48 @@ public abstract class InboxProcessorTests(string provider) : IAsyncLifetime
         await _handler.WaitForAsync(h => h.Count == 20);
         var texts = _handler.Handled.Select(e => JsonDocument.Parse(e.Payload).RootElement.GetProperty("message").GetProperty("text").GetString());
         Assert.Equal(Enumerable.Range(0, 20).Select(i => $"m{i}"), texts);
+    }
+
+    [SkippableFact]
+    public async Task Drain_OlderEventDeliveredInALaterRequest_HandledFirstWhileBothArePending()
+    {
+        await _bot.DisposeAsync();
+        _bot = StartBot(_handler, firstRetryDelay: "00:00:01");
+        var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var blocking = WebhookBodies.NewEventId();
+        _handler.FailFor(blocking, times: 1);
+        await _bot.PostWebhookAsync(WebhookBodies.Text("Uone", "first", blocking, start));
+        await _bot.PostWebhookAsync(WebhookBodies.Text("Uone", "third", timestamp: start + 2));
+        await _bot.PostWebhookAsync(WebhookBodies.Text("Uone", "second", timestamp: start + 1));
+
+        await _handler.WaitForAsync(h => h.Count == 3);
+        var texts = _handler.Handled.Select(e => JsonDocument.Parse(e.Payload).RootElement.GetProperty("message").GetProperty("text").GetString());
+        Assert.Equal(["first", "second", "third"], texts);
+    }
+
+    [SkippableFact]
+    public async Task Drain_OneCitizensLongBacklogWaitingOnARetry_OtherCitizensAreHandledMeanwhile()
+    {
+        await _bot.DisposeAsync();
+        _bot = StartBot(_handler, firstRetryDelay: "00:00:02");
+        var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var retried = WebhookBodies.NewEventId();
+        _handler.FailFor(retried, times: 1);
+        var backlog = Enumerable.Range(0, 600)
+            .Select(i => WebhookBodies.TextEvent("Ubusy", $"m{i}", i == 0 ? retried : null, start + i))
+            .Chunk(100)
+            .Select(events => WebhookBodies.Body(events));
+        foreach (var body in backlog)
+        {
+            await _bot.PostWebhookAsync(body);
+        }
+
+        await _bot.PostWebhookAsync(WebhookBodies.Text("Uother", "behind the backlog", timestamp: start));
+
+        await _handler.WaitForAsync(h => h.Any(e => e.SourceKey == "Uother"));
+        Assert.DoesNotContain(_handler.Handled, e => e.SourceKey == "Ubusy");
+        await _handler.WaitForAsync(h => h.Count == 601, TimeSpan.FromSeconds(60));
+        Assert.Equal(retried, _handler.Handled.First(e => e.SourceKey == "Ubusy").WebhookEventId);
     }
 
     [SkippableFact]
