@@ -29,13 +29,14 @@ builder.Services.AddConsole(builder.Configuration);
 builder.Services.AddHealth();
 
 var app = builder.Build();
+app.UseLineWebhook();
+app.UseRouting(); // after the webhook, which needs none; otherwise the host would put routing first
 app.UseConsole();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
-app.MapLineWebhook();
 app.MapStaffApi()
     .MapInboxApi()
     .MapTopicsApi()

@@ -21,7 +21,6 @@ public sealed class RouteTests() : ConsoleHost("Sqlite")
     {
         ["/healthz"] = "liveness probe of systemd and monitoring; answers nothing but Healthy",
         ["/readyz"] = "readiness probe of the load balancer; answers nothing but Healthy/Unhealthy",
-        ["/webhook/line"] = "LINE's webhook; every body is authenticated by its x-line-signature instead",
         ["/console/signin"] = "the sign-in page itself",
         ["/console/language"] = "the language switch on the sign-in page; sets a preference cookie, needs the anti-forgery token",
         ["/openapi/{documentName}.json"] = "the staff API's shape only (the same as the source); every call in it needs a key",

@@ -46,6 +46,17 @@ public abstract class WebhookEndpointTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Get_Answers405NamingPost()
+    {
+        using var client = _bot.CreateClient();
+
+        using var response = await client.GetAsync(WebhookEndpoint.Path);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["POST"], response.Content.Headers.Allow);
+    }
+
+    [SkippableFact]
     public async Task Post_MissingSignature_Answers401AndStoresNothing()
     {
         using var response = await _bot.PostWebhookAsync(Encoding.UTF8.GetBytes(WebhookBodies.Text("Ua", "hi")), signature: null);
