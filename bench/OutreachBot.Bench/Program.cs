@@ -18,6 +18,6 @@ switch (args.FirstOrDefault())
         await WebhookBenchmark.RunAsync(arguments);
         return 0;
     default:
-        Console.Error.WriteLine("usage: OutreachBot.Bench webhook [--seconds 10] [--warmup 10] [--connections 64] [--users 1000] [--inbox-concurrency 8] [--drain-limit 300] | fanout [--subscribers 1000000] [--modes limited,unlimited,kill] [--provider postgres [--instances 2] [--postgres <connection string>]]");
+        Console.Error.WriteLine("usage: OutreachBot.Bench webhook [--seconds 10] [--warmup 10 (the least; goes on until the JIT is quiet)] [--connections 64] [--users 1000] [--inbox-concurrency 8] [--drain-limit 300] | fanout [--subscribers 1000000] [--modes limited,unlimited,kill] [--provider postgres [--instances 2] [--postgres <connection string>]]");
         return 2;
 }

@@ -22,8 +22,6 @@ public static class FanoutBenchmark
     private const int WarmUpRecipients = 20_000;
 
     // The runtime's background compiler: what the bot spends on re-compiling hot code once, not on each request.
-    private const string JitThread = ".NET Tiered Com";
-
     public static async Task RunAsync(BenchArguments arguments)
     {
         var subscribers = (int)arguments.Number("subscribers", 1_000_000);
@@ -95,7 +93,7 @@ public static class FanoutBenchmark
         var emulatorCpu = Process.GetCurrentProcess().TotalProcessorTime;
         // From here on: the bot's start-up (and its JIT) is not the fan-out's cost.
         var botCpu = -bot.Process.CpuTime();
-        var jitBefore = bot.Process.ThreadCpuTimes(JitThread);
+        var jitBefore = bot.Process.JitCpuTime();
         var botJit = TimeSpan.Zero;
         try
         {
@@ -110,18 +108,18 @@ public static class FanoutBenchmark
 
                 rss = bot.Process.PeakWorkingSetBytes();
                 botCpu += bot.Process.CpuTime();
-                botJit += JitSince(bot, jitBefore);
+                botJit += bot.Process.JitCpuTime() - jitBefore;
                 bot.Process.Kill();
                 await bot.DisposeAsync();
                 bot = await StartBotAsync(dll, database, line, rate);
                 botCpu -= bot.Process.CpuTime();
-                jitBefore = bot.Process.ThreadCpuTimes(JitThread);
+                jitBefore = bot.Process.JitCpuTime();
             }
 
             await WaitUntilDoneAsync(bot, id);
             rss = bot.Process.PeakWorkingSetBytes();
             botCpu += bot.Process.CpuTime();
-            botJit += JitSince(bot, jitBefore);
+            botJit += bot.Process.JitCpuTime() - jitBefore;
             emulatorCpu = Process.GetCurrentProcess().TotalProcessorTime - emulatorCpu;
             var (firedAt, snapshotDone, firstSent) = await FiredAtAsync(database, id);
             var accepted = line.Journal.For("/v2/bot/message/multicast").Where(r => r.Status is 200 or 409).Select(r => r.At).ToList();
@@ -146,9 +144,6 @@ public static class FanoutBenchmark
     }
 
     // A compiler thread that ended mid-run takes its time with it: the figure is a lower bound.
-    private static TimeSpan JitSince(Bot bot, IReadOnlyDictionary<int, TimeSpan> before) =>
-        bot.Process.ThreadCpuTimes(JitThread).Aggregate(TimeSpan.Zero, (sum, thread) => sum + thread.Value - before.GetValueOrDefault(thread.Key));
-
     private static async Task WarmUpAsync(Bot bot) => await WaitUntilDoneAsync(bot, await BroadcastAsync(bot, "community"));
 
     private static async Task<long> BroadcastAsync(Bot bot, string topic)

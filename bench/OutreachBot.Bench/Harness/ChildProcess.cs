@@ -85,6 +85,12 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>CPU time (user + system) the process has used so far: a figure the other load on the machine hardly moves.</summary>
     public TimeSpan CpuTime() => ReadCpuTime($"/proc/{_process.Id}/stat");
 
+    /// <summary>
+    /// CPU time .NET's tiered compiler has spent in this process so far (its background thread, where hot methods are
+    /// compiled again, optimized): the share of a short run that a long-running process no longer pays.
+    /// </summary>
+    public JitTime JitCpuTime() => new(ThreadCpuTimes(".NET Tiered Com"));
+
     /// <summary>CPU time of each live thread named <paramref name="threadName"/> (as /proc shows it, 15 characters at most), by thread id.</summary>
     public IReadOnlyDictionary<int, TimeSpan> ThreadCpuTimes(string threadName)
     {
@@ -144,4 +150,11 @@ public sealed class ChildProcess : IAsyncDisposable
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>The tiered compiler's CPU time per thread at one moment; subtract an earlier one to get what it used in between.</summary>
+public sealed record JitTime(IReadOnlyDictionary<int, TimeSpan> ByThread)
+{
+    public static TimeSpan operator -(JitTime later, JitTime earlier) =>
+        later.ByThread.Aggregate(TimeSpan.Zero, (sum, thread) => sum + thread.Value - earlier.ByThread.GetValueOrDefault(thread.Key));
 }
