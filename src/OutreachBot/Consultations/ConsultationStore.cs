@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using OutreachBot.Storage;
 
@@ -24,24 +25,43 @@ public sealed class ConsultationStore(Database database) : IDisposable
     {
         await using var connection = await database.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        // One command for the whole group, so that the statement is compiled once and only its values change.
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText =
+            """
+            INSERT INTO consultations (user_id, language, text, webhook_event_id, received_at)
+            VALUES (@UserId, @Language, @Text, @WebhookEventId, @Now)
+            ON CONFLICT (webhook_event_id) DO NOTHING
+            RETURNING id
+            """;
+        var userId = Parameter(insert, "UserId");
+        var language = Parameter(insert, "Language");
+        var text = Parameter(insert, "Text");
+        var webhookEventId = Parameter(insert, "WebhookEventId");
+        var now = Parameter(insert, "Now");
         var numbers = new long[questions.Count];
         for (var i = 0; i < questions.Count; i++)
         {
-            numbers[i] = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-                """
-                INSERT INTO consultations (user_id, language, text, webhook_event_id, received_at)
-                VALUES (@UserId, @Language, @Text, @WebhookEventId, @Now)
-                ON CONFLICT (webhook_event_id) DO NOTHING
-                RETURNING id
-                """,
-                questions[i],
-                transaction))
-                ?? await connection.QuerySingleAsync<long>(new CommandDefinition(
-                    "SELECT id FROM consultations WHERE webhook_event_id = @WebhookEventId", questions[i], transaction));
+            var question = questions[i];
+            (userId.Value, language.Value, text.Value, webhookEventId.Value, now.Value) =
+                (question.UserId, question.Language, question.Text, question.WebhookEventId, question.Now);
+            numbers[i] = await insert.ExecuteScalarAsync() is long id
+                ? id
+                : await connection.QuerySingleAsync<long>(new CommandDefinition(
+                    "SELECT id FROM consultations WHERE webhook_event_id = @WebhookEventId", question, transaction));
         }
 
         await transaction.CommitAsync();
         return numbers;
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 
     public async Task<Consultation?> FindAsync(long id, CancellationToken cancellationToken)
