@@ -1,31 +1,67 @@
+using System.Data.Common;
 using Dapper;
 using OutreachBot.Storage;
 
 namespace OutreachBot.Consultations;
 
 /// <summary>Citizens' questions to staff (相談), and staff's answers.</summary>
-public sealed class ConsultationStore(Database database)
+public sealed class ConsultationStore(Database database) : IDisposable
 {
+    // Every free text that no FAQ answers is a question, so under load many arrive together; they share commits.
+    private readonly GroupCommit<NewConsultation, long> _adds = new(questions => InsertAsync(database, questions));
+
     /// <summary>
     /// Stores the question and returns its number. The same webhook event stores one question however often it is
     /// handled, and gets the same number back.
     /// </summary>
-    public async Task<long> AddAsync(string userId, string language, string text, string webhookEventId, long now, CancellationToken cancellationToken)
+    public Task<long> AddAsync(string userId, string language, string text, string webhookEventId, long now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+        // Once submitted, the question is written with the others of its group whatever becomes of this caller.
+        cancellationToken.ThrowIfCancellationRequested();
+        return _adds.SubmitAsync(new NewConsultation(userId, language, text, webhookEventId, now));
+    }
+
+    private static async Task<IReadOnlyList<long>> InsertAsync(Database database, IReadOnlyList<NewConsultation> questions)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        // One command for the whole group, so that the statement is compiled once and only its values change.
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText =
             """
             INSERT INTO consultations (user_id, language, text, webhook_event_id, received_at)
             VALUES (@UserId, @Language, @Text, @WebhookEventId, @Now)
             ON CONFLICT (webhook_event_id) DO NOTHING
             RETURNING id
-            """,
-            new { UserId = userId, Language = language, Text = text, WebhookEventId = webhookEventId, Now = now },
-            cancellationToken: cancellationToken));
-        return id ?? await connection.QuerySingleAsync<long>(new CommandDefinition(
-            "SELECT id FROM consultations WHERE webhook_event_id = @WebhookEventId",
-            new { WebhookEventId = webhookEventId },
-            cancellationToken: cancellationToken));
+            """;
+        var userId = Parameter(insert, "UserId");
+        var language = Parameter(insert, "Language");
+        var text = Parameter(insert, "Text");
+        var webhookEventId = Parameter(insert, "WebhookEventId");
+        var now = Parameter(insert, "Now");
+        var numbers = new long[questions.Count];
+        for (var i = 0; i < questions.Count; i++)
+        {
+            var question = questions[i];
+            (userId.Value, language.Value, text.Value, webhookEventId.Value, now.Value) =
+                (question.UserId, question.Language, question.Text, question.WebhookEventId, question.Now);
+            numbers[i] = await insert.ExecuteScalarAsync() is long id
+                ? id
+                : await connection.QuerySingleAsync<long>(new CommandDefinition(
+                    "SELECT id FROM consultations WHERE webhook_event_id = @WebhookEventId", question, transaction));
+        }
+
+        await transaction.CommitAsync();
+        return numbers;
+    }
+
+    private static DbParameter Parameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 
     public async Task<Consultation?> FindAsync(long id, CancellationToken cancellationToken)
@@ -50,6 +86,10 @@ public sealed class ConsultationStore(Database database)
         SELECT id, user_id AS UserId, language, text, received_at AS ReceivedAt, status, answer, answered_at AS AnsweredAt
         FROM consultations
         """;
+
+    public void Dispose() => _adds.Dispose();
+
+    private sealed record NewConsultation(string UserId, string Language, string Text, string WebhookEventId, long Now);
 }
 
 public sealed record Consultation

@@ -20,13 +20,21 @@ public sealed class ConversationStateStore(Database database)
             cancellationToken: cancellationToken));
     }
 
-    public async Task<bool> IsAwaitingAsync(string userId, string awaiting, long now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The citizen as a turn needs them, and what the bot awaits from them, in one read: every event of a conversation
+    /// needs both, and each read of its own costs a statement and a fresh look at the database. Null for a stranger.
+    /// </summary>
+    public async Task<ConversationPartner?> FindPartnerAsync(string userId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM conversation_states WHERE user_id = @UserId AND awaiting = @Awaiting AND expires_at > @Now",
-            new { UserId = userId, Awaiting = awaiting, Now = now },
-            cancellationToken: cancellationToken)) > 0;
+        return await connection.QuerySingleOrDefaultAsync<ConversationPartner>(new CommandDefinition(
+            """
+            SELECT c.language, c.following, s.awaiting, s.expires_at AS AwaitingUntil
+            FROM citizens c LEFT JOIN conversation_states s ON s.user_id = c.user_id
+            WHERE c.user_id = @UserId
+            """,
+            new { UserId = userId },
+            cancellationToken: cancellationToken));
     }
 
     public async Task ClearAsync(string userId, CancellationToken cancellationToken)
@@ -35,4 +43,21 @@ public sealed class ConversationStateStore(Database database)
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM conversation_states WHERE user_id = @UserId", new { UserId = userId }, cancellationToken: cancellationToken));
     }
+}
+
+/// <summary>A citizen as the conversation sees them: language, following, and what the bot awaits from them.</summary>
+public sealed record ConversationPartner
+{
+    public required string Language { get; init; }
+
+    public bool Following { get; init; }
+
+    /// <summary>What the bot last asked the citizen for (e.g. <see cref="ConversationStateStore.Question"/>), if anything.</summary>
+    public string? Awaiting { get; init; }
+
+    /// <summary>Until when (unix milliseconds) that answer is awaited.</summary>
+    public long? AwaitingUntil { get; init; }
+
+    /// <summary>What the bot still awaits at <paramref name="now"/> (unix milliseconds); null once that has expired.</summary>
+    public string? AwaitingAt(long now) => AwaitingUntil > now ? Awaiting : null;
 }

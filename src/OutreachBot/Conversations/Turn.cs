@@ -10,6 +10,9 @@ public sealed record Turn(string UserId, BotTexts Texts, InboxEvent Event, strin
 
     public long NowMs => Now.ToUnixTimeMilliseconds();
 
+    /// <summary>What the bot awaited from the citizen when this turn began (see <see cref="ConversationStateStore"/>), if anything.</summary>
+    public string? Awaiting { get; init; }
+
     /// <summary>Whether a confirmation offered at <paramref name="askedAt"/> (unix seconds) may still be acted on.</summary>
     public bool IsFresh(long askedAt, TimeSpan lifetime)
     {

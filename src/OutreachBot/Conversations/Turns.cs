@@ -9,6 +9,7 @@ namespace OutreachBot.Conversations;
 /// <summary>Makes the <see cref="Turn"/> of an event: the citizen's language and texts, the time, the reply token.</summary>
 public sealed partial class Turns(
     CitizenStore citizens,
+    ConversationStateStore states,
     TextCatalog texts,
     LineMessagingClient line,
     IOptions<ConversationOptions> options,
@@ -25,15 +26,16 @@ public sealed partial class Turns(
     /// </summary>
     public async Task<Turn> ForAsync(InboxEvent inboxEvent, string userId, string? replyToken, CancellationToken cancellationToken)
     {
-        var citizen = await citizens.FindAsync(userId, cancellationToken);
-        var language = citizen?.Language;
-        if (citizen is not { Following: true })
+        var partner = await states.FindPartnerAsync(userId, cancellationToken);
+        var language = partner?.Language;
+        if (partner is not { Following: true })
         {
-            var profile = citizen is null ? await TryGetProfileAsync(userId, cancellationToken) : null;
+            var profile = partner is null ? await TryGetProfileAsync(userId, cancellationToken) : null;
             language = (await citizens.FollowAsync(userId, GuessLanguage(profile), profile?.DisplayName, inboxEvent.EventTimestamp, cancellationToken)).Language;
         }
 
-        return New(inboxEvent, userId, language!, replyToken);
+        var turn = New(inboxEvent, userId, language!, replyToken);
+        return turn with { Awaiting = partner?.AwaitingAt(turn.NowMs) };
     }
 
     /// <summary>The supported language nearest the LINE profile's, else <c>Bot:DefaultLanguage</c>.</summary>

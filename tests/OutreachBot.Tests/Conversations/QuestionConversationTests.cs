@@ -127,6 +127,23 @@ public abstract class QuestionConversationTests(string provider) : IAsyncLifetim
     }
 
     [SkippableFact]
+    public async Task Ask_TheQuestionComesAfterTheWait_AnsweredAsAnyTextNotStoredForStaff()
+    {
+        await _host.RestartAsync(new Dictionary<string, string?> { ["Conversations:QuestionWait"] = "00:00:01" });
+        using var api = _host.Bot.CreateApiClient();
+        await CreateFaqAsync(api, new { language = "ja", keywords = new[] { "駐車場" }, answer = "駐車場は30台分あります。" });
+        var chat = _host.Citizen("Uasklate000000000000000000000001");
+        await chat.FollowAsync();
+
+        await chat.TapAsync("v1|ask");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var late = await chat.SayAsync("駐車場は大型バスも停められますか");
+
+        Assert.Contains("30台分", Sent.Text(late));
+        Assert.Equal(0, await _host.ScalarAsync<long>("SELECT COUNT(*) FROM consultations"));
+    }
+
+    [SkippableFact]
     public async Task ConsultationsApi_StaffAnswer_PushedOnceAndMarkedAnswered()
     {
         var chat = _host.Citizen("Uanswer00000000000000000000001");

@@ -22,7 +22,7 @@ public sealed class QuestionFlow(
     public async Task<IReadOnlyList<Message>> OnTextAsync(Turn turn, string text, CancellationToken cancellationToken)
     {
         var t = turn.Texts;
-        var asked = await states.IsAwaitingAsync(turn.UserId, ConversationStateStore.Question, turn.NowMs, cancellationToken);
+        var asked = turn.Awaiting == ConversationStateStore.Question;
         if (!asked)
         {
             if (!TextCommands.SaysSomething(text))
