@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using OutreachBot.Storage;
 
 namespace OutreachBot.Webhook;
 
@@ -10,54 +10,13 @@ namespace OutreachBot.Webhook;
 /// </summary>
 public sealed class InboxOutcomeWriter(InboxStore store) : IDisposable
 {
-    private readonly ConcurrentQueue<Pending> _queue = new();
-    private readonly SemaphoreSlim _committer = new(1, 1);
-
-    public async Task RecordAsync(InboxOutcomeRecord outcome)
+    private readonly GroupCommit<InboxOutcomeRecord, bool> _outcomes = new(async outcomes =>
     {
-        var pending = new Pending(outcome);
-        _queue.Enqueue(pending);
-        await _committer.WaitAsync();
-        try
-        {
-            if (!pending.Recorded.Task.IsCompleted)
-            {
-                await CommitQueuedAsync();
-            }
-        }
-        finally
-        {
-            _committer.Release();
-        }
+        await store.RecordAsync(outcomes, CancellationToken.None);
+        return [.. outcomes.Select(_ => true)];
+    });
 
-        await pending.Recorded.Task;
-    }
+    public Task RecordAsync(InboxOutcomeRecord outcome) => _outcomes.SubmitAsync(outcome);
 
-    private async Task CommitQueuedAsync()
-    {
-        var batch = new List<Pending>();
-        while (_queue.TryDequeue(out var next))
-        {
-            batch.Add(next);
-        }
-
-        try
-        {
-            await store.RecordAsync([.. batch.Select(p => p.Outcome)], CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            batch.ForEach(p => p.Recorded.TrySetException(ex));
-            return;
-        }
-
-        batch.ForEach(p => p.Recorded.TrySetResult());
-    }
-
-    public void Dispose() => _committer.Dispose();
-
-    private sealed record Pending(InboxOutcomeRecord Outcome)
-    {
-        public TaskCompletionSource Recorded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
+    public void Dispose() => _outcomes.Dispose();
 }
