@@ -23,8 +23,9 @@ public sealed class StorageOptions
 
     /// <summary>
     /// On SQLite, how many other writes may go before a webhook's group commit that waits for its turn, on average
-    /// (0.5: one before every second group commit): more lets the inbox worker answer citizens faster during a burst
-    /// of webhooks, fewer keeps the webhook's acknowledgements faster.
+    /// (0.25: one before every fourth group commit): more lets the inbox worker answer citizens faster during a burst
+    /// of webhooks, fewer keeps the webhook's acknowledgements faster. Fewer turns are not fewer answers as such: the
+    /// worker's writes wait in groups, and each turn then commits a larger group.
     /// </summary>
     [Range(0.1, 1000)]
     public double SqliteWritesBeforeGroupCommit { get; set; } = SqliteWriteGate.DefaultOthersPerDurable;

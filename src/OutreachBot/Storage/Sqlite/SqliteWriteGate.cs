@@ -8,12 +8,12 @@ namespace OutreachBot.Storage;
 /// commit does under load, takes it again before any sleeper wakes and the others starve.
 /// Here the other writers are served first come, first served, and a commit that someone is waiting on (a durable one:
 /// webhooks are answered after it) lets <c>othersPerDurable</c> of them go first on average: at most 4 before each
-/// durable commit at 4, one before every second durable commit at 0.5. So acknowledgements stay fast under load while
+/// durable commit at 4, one before every fourth durable commit at 0.25. So acknowledgements stay fast under load while
 /// the rest keeps a guaranteed share of the turns, and gets all of them once the load ends.
 /// </summary>
 public sealed class SqliteWriteGate(TimeSpan timeout, double othersPerDurable = SqliteWriteGate.DefaultOthersPerDurable)
 {
-    public const double DefaultOthersPerDurable = 0.5;
+    public const double DefaultOthersPerDurable = 0.25;
 
     private readonly double _othersPerDurable = othersPerDurable;
     private readonly Lock _lock = new();
