@@ -46,7 +46,7 @@ public static class WebhookBenchmark
             : $"not drained {drainLimit.TotalSeconds:F0} s after the load stopped";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"inbox: handled {bot.HandledDuringRun} events during the {seconds.TotalSeconds:F0} s run ({bot.HandledDuringRun / seconds.TotalSeconds:F0}/s, {bot.Load.RequestsPerSecond:F0}/s acknowledged); {drain}; " +
-            $"bot cpu per event handled while draining {bot.DrainCpuUsPerEvent:F0} us"));
+            $"cpu per event handled while draining: bot {bot.DrainCpuUsPerEvent:F0} us, emulator {bot.DrainEmulatorCpuUsPerEvent:F0} us"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"warm-up: {bot.WarmedUp.TotalSeconds:F0} s for both (until the bot's JIT used under {QuietJitShare:P0} of a core); bot JIT during the measured run {bot.JitCpuUs:F0} us per request"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -101,11 +101,16 @@ public static class WebhookBenchmark
         var stored = await CountAsync(database, "SELECT COUNT(*) FROM inbox_events");
         var handledAfterRun = await CountHandledAsync(database);
         var handledDuringRun = handledAfterRun - handledBefore;
-        var botCpuAfterRun = bot.CpuTime();
+        var (botCpuAfterRun, emulatorCpuAfterRun) = (bot.CpuTime(), emulator.Process.CpuTime());
         var drain = await WaitForDrainAsync(database, drainLimit);
-        // With no webhook arriving, the bot's CPU goes to handling events: this is what each one costs.
-        var drainCpuUs = PerRequestUs(bot.CpuTime() - botCpuAfterRun, (int)(await CountHandledAsync(database) - handledAfterRun));
-        var run = new BotRun(measured, warmedUp, warmAcknowledged + measured.Ok, stored, handledDuringRun, drain, botCpuUs, jitCpuUs, emulatorCpuUs, generatorCpuUs, drainCpuUs);
+        // With no webhook arriving, the bot's CPU goes to handling events and the emulator's to answering their
+        // replies: this is what each one costs.
+        var handledWhileDraining = (int)(await CountHandledAsync(database) - handledAfterRun);
+        var drainCpuUs = PerRequestUs(bot.CpuTime() - botCpuAfterRun, handledWhileDraining);
+        var drainEmulatorCpuUs = PerRequestUs(emulator.Process.CpuTime() - emulatorCpuAfterRun, handledWhileDraining);
+        var run = new BotRun(
+            measured, warmedUp, warmAcknowledged + measured.Ok, stored, handledDuringRun, drain, botCpuUs, jitCpuUs, emulatorCpuUs, generatorCpuUs,
+            drainCpuUs, drainEmulatorCpuUs);
         await bot.DisposeAsync();
         Directory.Delete(data, recursive: true);
         return run;
@@ -190,7 +195,8 @@ public static class WebhookBenchmark
         double JitCpuUs,
         double EmulatorCpuUs,
         double GeneratorCpuUs,
-        double DrainCpuUsPerEvent);
+        double DrainCpuUsPerEvent,
+        double DrainEmulatorCpuUsPerEvent);
 
     private sealed record NodeRun(LoadResult Load, double ServerCpuUs, double GeneratorCpuUs);
 }

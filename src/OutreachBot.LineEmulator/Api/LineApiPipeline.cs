@@ -226,9 +226,15 @@ internal sealed class LineApiPipeline(
     private void Record(HttpContext http, string requestId, byte[]? body, int status, string? fault, DateTimeOffset arrived)
     {
         var request = http.Request;
-        var headers = request.Headers
-            .Where(h => !string.Equals(h.Key, "Authorization", StringComparison.OrdinalIgnoreCase))
-            .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var headers = new Dictionary<string, string>(request.Headers.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in request.Headers)
+        {
+            if (!string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                headers[name] = value.ToString();
+            }
+        }
+
         var json = body is { Length: > 0 } && request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
         journal.Add(new RecordedRequest(
             journal.NextSequence(), requestId, request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", headers,

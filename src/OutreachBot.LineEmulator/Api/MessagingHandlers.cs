@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -148,11 +147,17 @@ internal sealed class MessagingHandlers(
 
     private ApiResult SentMessages(JsonElement messages)
     {
-        var sent = messages.EnumerateArray()
-            .Select(_ => new SentMessage(
+        var sent = new List<SentMessage>(messages.GetArrayLength());
+        Span<byte> quoteToken = stackalloc byte[12];
+        for (var i = 0; i < sent.Capacity; i++)
+        {
+            // A quote token only has to be unguessable enough not to collide: the shared generator, not the OS's.
+            Random.Shared.NextBytes(quoteToken);
+            sent.Add(new SentMessage(
                 Interlocked.Increment(ref _messageId).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Convert.ToBase64String(RandomNumberGenerator.GetBytes(12))))
-            .ToList();
+                Convert.ToBase64String(quoteToken)));
+        }
+
         return ApiResult.Json(new SentMessagesResponse(sent), LineJsonContext.Default.SentMessagesResponse);
     }
 

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using OutreachBot.Line.Messaging;
 
@@ -18,14 +18,20 @@ internal static class LineLimitRules
             return;
         }
 
+        var at = new ValidationPath(path);
         var index = 0;
         foreach (var message in body.EnumerateArray())
         {
-            CheckMessage(message, $"{path}[{index++}]", errors);
+            at.Push(index++);
+            CheckMessage(message, at, errors);
+            at.Pop();
         }
     }
 
-    public static void CheckMessage(JsonElement message, string path, List<LineValidationError> errors)
+    public static void CheckMessage(JsonElement message, string path, List<LineValidationError> errors) =>
+        CheckMessage(message, new ValidationPath(path), errors);
+
+    private static void CheckMessage(JsonElement message, ValidationPath path, List<LineValidationError> errors)
     {
         if (message.ValueKind != JsonValueKind.Object)
         {
@@ -34,38 +40,51 @@ internal static class LineLimitRules
 
         if (Get(message, "quickReply") is { } quickReply && Get(quickReply, "items") is { ValueKind: JsonValueKind.Array } items)
         {
+            path.Push("quickReply");
+            path.Push("items");
             var index = 0;
             foreach (var item in items.EnumerateArray())
             {
-                CheckAction(Get(item, "action"), Join(path, $"quickReply.items[{index++}].action"), LineLimits.ActionLabel, errors);
+                path.Push(index++);
+                path.Push("action");
+                CheckAction(Get(item, "action"), path, LineLimits.ActionLabel, errors);
+                path.Pop();
+                path.Pop();
             }
+
+            path.Pop();
+            path.Pop();
         }
 
-        switch (String(message, "type"))
+        if (Get(message, "type") is not { ValueKind: JsonValueKind.String } type)
         {
-            case "text" or "textV2":
-                MaxLength(message, "text", LineLimits.TextLength, path, errors);
-                break;
-            case "imagemap":
-                MaxLength(message, "altText", LineLimits.AltTextLength, path, errors);
-                MaxItems(message, "actions", 1, LineLimits.ImagemapActions, path, errors);
-                break;
-            case "template":
-                MaxLength(message, "altText", LineLimits.AltTextLength, path, errors);
-                if (Get(message, "template") is { } template)
-                {
-                    TemplateRules.Check(template, Join(path, "template"), errors);
-                }
+            return;
+        }
 
-                break;
-            case "flex":
-                MaxLength(message, "altText", LineLimits.AltTextLength, path, errors);
-                if (Get(message, "contents") is { } contents)
-                {
-                    CheckFlexContainer(contents, Join(path, "contents"), errors);
-                }
-
-                break;
+        if (type.ValueEquals("text") || type.ValueEquals("textV2"))
+        {
+            MaxLength(message, "text", LineLimits.TextLength, path, errors);
+        }
+        else if (type.ValueEquals("imagemap"))
+        {
+            MaxLength(message, "altText", LineLimits.AltTextLength, path, errors);
+            MaxItems(message, "actions", 1, LineLimits.ImagemapActions, path.ToString(), errors);
+        }
+        else if (type.ValueEquals("template"))
+        {
+            MaxLength(message, "altText", LineLimits.AltTextLength, path, errors);
+            if (Get(message, "template") is { } template)
+            {
+                TemplateRules.Check(template, path.With("template"), errors);
+            }
+        }
+        else if (type.ValueEquals("flex"))
+        {
+            MaxLength(message, "altText", LineLimits.AltTextLength, path, errors);
+            if (Get(message, "contents") is { } contents)
+            {
+                CheckFlexContainer(contents, path.With("contents"), errors);
+            }
         }
     }
 
@@ -89,37 +108,52 @@ internal static class LineLimitRules
             MaxBytes(container, LineLimits.BubbleJsonBytes, path, "bubble", errors);
         }
 
-        CheckFlexActions(container, path, errors);
+        CheckFlexActions(container, new ValidationPath(path), errors);
     }
 
     // Every action inside a Flex container, wherever it sits (bubble, box, button, image, text).
-    private static void CheckFlexActions(JsonElement node, string path, List<LineValidationError> errors)
+    private static void CheckFlexActions(JsonElement node, ValidationPath path, List<LineValidationError> errors)
     {
         if (node.ValueKind == JsonValueKind.Array)
         {
             var index = 0;
             foreach (var item in node.EnumerateArray())
             {
-                CheckFlexActions(item, $"{path}[{index++}]", errors);
+                path.Push(index++);
+                CheckFlexActions(item, path, errors);
+                path.Pop();
             }
         }
         else if (node.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in node.EnumerateObject())
             {
-                if (property.Name == "action")
+                // Only containers can hold an action; a name is read as a string only where it has to go on the path.
+                var isAction = property.NameEquals("action");
+                if (!isAction && property.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
                 {
-                    CheckAction(property.Value, Join(path, "action"), LineLimits.FlexButtonLabel, errors);
+                    continue;
+                }
+
+                path.Push(isAction ? "action" : property.Name);
+                if (isAction)
+                {
+                    CheckAction(property.Value, path, LineLimits.FlexButtonLabel, errors);
                 }
                 else
                 {
-                    CheckFlexActions(property.Value, Join(path, property.Name), errors);
+                    CheckFlexActions(property.Value, path, errors);
                 }
+
+                path.Pop();
             }
         }
     }
 
-    public static void CheckAction(JsonElement? action, string path, int labelMax, List<LineValidationError> errors)
+    public static void CheckAction(JsonElement? action, string path, int labelMax, List<LineValidationError> errors) =>
+        CheckAction(action, new ValidationPath(path), labelMax, errors);
+
+    private static void CheckAction(JsonElement? action, ValidationPath path, int labelMax, List<LineValidationError> errors)
     {
         if (action is not { ValueKind: JsonValueKind.Object } value)
         {
@@ -127,18 +161,23 @@ internal static class LineLimitRules
         }
 
         MaxLength(value, "label", labelMax, path, errors);
-        switch (String(value, "type"))
+        if (Get(value, "type") is not { ValueKind: JsonValueKind.String } type)
         {
-            case "uri":
-                MaxLength(value, "uri", LineLimits.UriLength, path, errors);
-                break;
-            case "message":
-                MaxLength(value, "text", LineLimits.MessageActionText, path, errors);
-                break;
-            case "postback":
-                MaxLength(value, "displayText", LineLimits.PostbackDisplayText, path, errors);
-                MaxLength(value, "text", LineLimits.MessageActionText, path, errors);
-                break;
+            return;
+        }
+
+        if (type.ValueEquals("uri"))
+        {
+            MaxLength(value, "uri", LineLimits.UriLength, path, errors);
+        }
+        else if (type.ValueEquals("message"))
+        {
+            MaxLength(value, "text", LineLimits.MessageActionText, path, errors);
+        }
+        else if (type.ValueEquals("postback"))
+        {
+            MaxLength(value, "displayText", LineLimits.PostbackDisplayText, path, errors);
+            MaxLength(value, "text", LineLimits.MessageActionText, path, errors);
         }
     }
 
@@ -182,12 +221,26 @@ internal static class LineLimitRules
 
     internal static void MaxLength(JsonElement element, string name, int max, string path, List<LineValidationError> errors)
     {
-        // LINE counts UTF-16 code units, as string.Length does.
-        if (String(element, name) is { } text && text.Length > max)
+        if (IsLongerThan(element, name, max))
         {
             errors.Add(new(Join(path, name), $"Length must be between 0 and {max}"));
         }
     }
+
+    private static void MaxLength(JsonElement element, string name, int max, ValidationPath path, List<LineValidationError> errors)
+    {
+        if (IsLongerThan(element, name, max))
+        {
+            errors.Add(new(path.With(name), $"Length must be between 0 and {max}"));
+        }
+    }
+
+    // LINE counts UTF-16 code units, as string.Length does. No character takes fewer bytes of JSON than code units, so
+    // a value whose JSON (less its quotes) fits needs no decoding: most texts are checked without a copy.
+    private static bool IsLongerThan(JsonElement element, string name, int max) =>
+        Get(element, name) is { ValueKind: JsonValueKind.String } value
+        && JsonMarshal.GetRawUtf8Value(value).Length - 2 > max
+        && value.GetString()!.Length > max;
 
     internal static void MaxItems(JsonElement element, string name, int min, int max, string path, List<LineValidationError> errors)
     {
@@ -199,7 +252,7 @@ internal static class LineLimitRules
 
     private static void MaxBytes(JsonElement element, int max, string path, string what, List<LineValidationError> errors)
     {
-        var bytes = Encoding.UTF8.GetByteCount(element.GetRawText());
+        var bytes = JsonMarshal.GetRawUtf8Value(element).Length;
         if (bytes > max)
         {
             errors.Add(new(path, $"A {what} must be at most {max / 1024} KB of JSON (this one is {bytes} bytes)"));

@@ -74,7 +74,8 @@ public sealed class LineRequestValidator
         return Validate("ValidateMessageRequest", document.RootElement);
     }
 
-    private static List<LineValidationError> Distinct(List<LineValidationError> errors) => [.. errors.Distinct()];
+    private static IReadOnlyList<LineValidationError> Distinct(List<LineValidationError> errors) =>
+        errors.Count == 0 ? [] : [.. errors.Distinct()];
 
     private static LineRequestValidator Load()
     {

@@ -20,7 +20,7 @@ internal sealed class OpenApiSchema
 
     public IReadOnlyList<string> Required { get; init; } = [];
 
-    public IReadOnlyDictionary<string, OpenApiSchema> Properties { get; init; } = new Dictionary<string, OpenApiSchema>();
+    public Dictionary<string, OpenApiSchema> Properties { get; init; } = new(StringComparer.Ordinal);
 
     public OpenApiSchema? Items { get; init; }
 
@@ -75,7 +75,7 @@ internal sealed class OpenApiSchema
             Required = Child<YamlSequenceNode>(node, "required")?.Children.Select(ScalarValue).ToList() ?? [],
             Properties = Child<YamlMappingNode>(node, "properties")?.Children.ToDictionary(
                 pair => ScalarValue(pair.Key), pair => Read((YamlMappingNode)pair.Value), StringComparer.Ordinal)
-                ?? new Dictionary<string, OpenApiSchema>(),
+                ?? new Dictionary<string, OpenApiSchema>(StringComparer.Ordinal),
             Items = Child<YamlMappingNode>(node, "items") is { } items ? Read(items) : null,
             AdditionalProperties = Child<YamlMappingNode>(node, "additionalProperties") is { } extra ? Read(extra) : null,
             AllOf = Child<YamlSequenceNode>(node, "allOf")?.Children.Select(part => Read((YamlMappingNode)part)).ToList() ?? [],

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace OutreachBot.LineEmulator.Validation;
@@ -10,13 +12,21 @@ namespace OutreachBot.LineEmulator.Validation;
 /// </summary>
 internal sealed class SchemaValidator(IReadOnlyDictionary<string, OpenApiSchema> schemas)
 {
+    // The discriminator value each subtype must carry where it is used directly, by (parent, subtype) schema name.
+    private readonly Dictionary<(string Parent, string Subtype), string> _subtypeValues = schemas
+        .Where(pair => pair.Value.DiscriminatorProperty is not null)
+        .SelectMany(pair => pair.Value.DiscriminatorMapping
+            .GroupBy(mapping => mapping.Value, StringComparer.Ordinal)
+            .Select(group => (Key: (pair.Key, group.Key), Value: group.First().Key)))
+        .ToDictionary(entry => entry.Key, entry => entry.Value);
+
     public bool HasSchema(string name) => schemas.ContainsKey(name);
 
     public void Validate(JsonElement value, string schemaName, string path, List<LineValidationError> errors) =>
-        Validate(value, schemas[schemaName], path, errors, dispatched: false);
+        Validate(value, schemas[schemaName], new ValidationPath(path), errors, dispatched: false);
 
     // dispatched: the discriminator of this object has been followed already (we are in a subtype's allOf).
-    private void Validate(JsonElement value, OpenApiSchema schema, string path, List<LineValidationError> errors, bool dispatched)
+    private void Validate(JsonElement value, OpenApiSchema schema, ValidationPath path, List<LineValidationError> errors, bool dispatched)
     {
         if (schema.Ref is { } reference)
         {
@@ -43,7 +53,7 @@ internal sealed class SchemaValidator(IReadOnlyDictionary<string, OpenApiSchema>
 
         switch (value.ValueKind)
         {
-            case JsonValueKind.String:
+            case JsonValueKind.String when HasStringRules(schema):
                 CheckString(value.GetString()!, schema, path, errors);
                 break;
             case JsonValueKind.Number:
@@ -58,12 +68,11 @@ internal sealed class SchemaValidator(IReadOnlyDictionary<string, OpenApiSchema>
         }
     }
 
-    private void Dispatch(JsonElement value, OpenApiSchema schema, string property, string path, List<LineValidationError> errors)
+    private void Dispatch(JsonElement value, OpenApiSchema schema, string property, ValidationPath path, List<LineValidationError> errors)
     {
-        var at = Join(path, property);
         if (!value.TryGetProperty(property, out var discriminator))
         {
-            errors.Add(new(at, "must be specified"));
+            errors.Add(new(path.With(property), "must be specified"));
             return;
         }
 
@@ -71,7 +80,7 @@ internal sealed class SchemaValidator(IReadOnlyDictionary<string, OpenApiSchema>
             || !schema.DiscriminatorMapping.TryGetValue(discriminator.GetString()!, out var subtype))
         {
             var kinds = string.Join(", ", schema.DiscriminatorMapping.Keys);
-            errors.Add(new(at, $"Unknown {Describe(schema)} type {discriminator.GetRawText()}: must be one of [{kinds}]"));
+            errors.Add(new(path.With(property), $"Unknown {Describe(schema)} type {discriminator.GetRawText()}: must be one of [{kinds}]"));
             return;
         }
 
@@ -79,31 +88,26 @@ internal sealed class SchemaValidator(IReadOnlyDictionary<string, OpenApiSchema>
     }
 
     // A subtype used directly (a carousel's bubbles, a bubble's body box) must still carry its own type value.
-    private void CheckSubtypeMatches(JsonElement value, OpenApiSchema schema, OpenApiSchema part, string path, List<LineValidationError> errors)
+    private void CheckSubtypeMatches(JsonElement value, OpenApiSchema schema, OpenApiSchema part, ValidationPath path, List<LineValidationError> errors)
     {
         if (schema.Name is null || part.Ref is null || value.ValueKind != JsonValueKind.Object
-            || schemas[part.Ref] is not { DiscriminatorProperty: { } property } parent)
-        {
-            return;
-        }
-
-        var expected = parent.DiscriminatorMapping.FirstOrDefault(pair => pair.Value == schema.Name).Key;
-        if (expected is null)
+            || schemas[part.Ref] is not { DiscriminatorProperty: { } property }
+            || !_subtypeValues.TryGetValue((part.Ref, schema.Name), out var expected))
         {
             return;
         }
 
         if (!value.TryGetProperty(property, out var actual))
         {
-            errors.Add(new(Join(path, property), "must be specified"));
+            errors.Add(new(path.With(property), "must be specified"));
         }
-        else if (actual.ValueKind != JsonValueKind.String || actual.GetString() != expected)
+        else if (actual.ValueKind != JsonValueKind.String || !actual.ValueEquals(expected))
         {
-            errors.Add(new(Join(path, property), $"must be \"{expected}\" here"));
+            errors.Add(new(path.With(property), $"must be \"{expected}\" here"));
         }
     }
 
-    private static bool CheckType(JsonElement value, OpenApiSchema schema, string path, List<LineValidationError> errors)
+    private static bool CheckType(JsonElement value, OpenApiSchema schema, ValidationPath path, List<LineValidationError> errors)
     {
         var type = schema.Type ?? (schema.Properties.Count > 0 || schema.Required.Count > 0 ? "object" : null);
         var matches = type switch
@@ -119,50 +123,53 @@ internal sealed class SchemaValidator(IReadOnlyDictionary<string, OpenApiSchema>
         };
         if (!matches)
         {
-            errors.Add(new(path, $"must be {(type is "integer" or "array" or "object" ? "an" : "a")} {type}"));
+            errors.Add(new(path.ToString(), $"must be {(type is "integer" or "array" or "object" ? "an" : "a")} {type}"));
         }
 
         return matches;
     }
 
-    private static void CheckString(string text, OpenApiSchema schema, string path, List<LineValidationError> errors)
+    private static bool HasStringRules(OpenApiSchema schema) =>
+        schema.Enum is not null || schema.MaxLength is not null || schema.MinLength is not null || schema.Pattern is not null || schema.Format == "uri";
+
+    private static void CheckString(string text, OpenApiSchema schema, ValidationPath path, List<LineValidationError> errors)
     {
         if (schema.Enum is { } allowed && !allowed.Contains(text, StringComparer.Ordinal))
         {
-            errors.Add(new(path, $"must be one of [{string.Join(", ", allowed)}]"));
+            errors.Add(new(path.ToString(), $"must be one of [{string.Join(", ", allowed)}]"));
         }
 
         if (text.Length > (schema.MaxLength ?? int.MaxValue) || text.Length < (schema.MinLength ?? 0))
         {
-            errors.Add(new(path, $"Length must be between {schema.MinLength ?? 0} and {schema.MaxLength?.ToString(CultureInfo.InvariantCulture) ?? "∞"}"));
+            errors.Add(new(path.ToString(), $"Length must be between {schema.MinLength ?? 0} and {schema.MaxLength?.ToString(CultureInfo.InvariantCulture) ?? "∞"}"));
         }
 
         if (schema.Pattern is { } pattern && !pattern.IsMatch(text))
         {
-            errors.Add(new(path, $"must match \"{pattern}\""));
+            errors.Add(new(path.ToString(), $"must match \"{pattern}\""));
         }
 
         if (schema.Format == "uri" && !Uri.TryCreate(text, UriKind.Absolute, out _))
         {
-            errors.Add(new(path, "must be an absolute URI"));
+            errors.Add(new(path.ToString(), "must be an absolute URI"));
         }
     }
 
-    private static void CheckNumber(JsonElement value, OpenApiSchema schema, string path, List<LineValidationError> errors)
+    private static void CheckNumber(JsonElement value, OpenApiSchema schema, ValidationPath path, List<LineValidationError> errors)
     {
         var number = value.GetDecimal();
         if (number < (schema.Minimum ?? decimal.MinValue) || number > (schema.Maximum ?? decimal.MaxValue))
         {
-            errors.Add(new(path, $"must be between {schema.Minimum?.ToString(CultureInfo.InvariantCulture) ?? "-∞"} and {schema.Maximum?.ToString(CultureInfo.InvariantCulture) ?? "∞"}"));
+            errors.Add(new(path.ToString(), $"must be between {schema.Minimum?.ToString(CultureInfo.InvariantCulture) ?? "-∞"} and {schema.Maximum?.ToString(CultureInfo.InvariantCulture) ?? "∞"}"));
         }
     }
 
-    private void CheckArray(JsonElement value, OpenApiSchema schema, string path, List<LineValidationError> errors)
+    private void CheckArray(JsonElement value, OpenApiSchema schema, ValidationPath path, List<LineValidationError> errors)
     {
         var count = value.GetArrayLength();
         if (count > (schema.MaxItems ?? int.MaxValue) || count < (schema.MinItems ?? 0))
         {
-            errors.Add(new(path, $"Size must be between {schema.MinItems ?? 0} and {schema.MaxItems?.ToString(CultureInfo.InvariantCulture) ?? "∞"}"));
+            errors.Add(new(path.ToString(), $"Size must be between {schema.MinItems ?? 0} and {schema.MaxItems?.ToString(CultureInfo.InvariantCulture) ?? "∞"}"));
         }
 
         if (schema.Items is { } items)
@@ -171,14 +178,15 @@ internal sealed class SchemaValidator(IReadOnlyDictionary<string, OpenApiSchema>
             var onlyType = IsTypeOnly(items);
             foreach (var item in value.EnumerateArray())
             {
-                // 500 multicast recipients would otherwise each cost a path string that is only read on an error.
                 if (onlyType && CheckTypeQuietly(item, items))
                 {
                     index++;
                     continue;
                 }
 
-                Validate(item, items, $"{path}[{index++}]", errors, dispatched: false);
+                path.Push(index++);
+                Validate(item, items, path, errors, dispatched: false);
+                path.Pop();
             }
         }
     }
@@ -196,27 +204,52 @@ internal sealed class SchemaValidator(IReadOnlyDictionary<string, OpenApiSchema>
         _ => value.ValueKind == JsonValueKind.Number,
     };
 
-    private void CheckObject(JsonElement value, OpenApiSchema schema, string path, List<LineValidationError> errors)
+    private void CheckObject(JsonElement value, OpenApiSchema schema, ValidationPath path, List<LineValidationError> errors)
     {
         foreach (var name in schema.Required)
         {
             if (!value.TryGetProperty(name, out var present) || present.ValueKind == JsonValueKind.Null)
             {
-                errors.Add(new(Join(path, name), "must be specified"));
+                errors.Add(new(path.With(name), "must be specified"));
             }
         }
 
+        var known = schema.Properties.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[64];
         foreach (var property in value.EnumerateObject())
         {
-            if (schema.Properties.TryGetValue(property.Name, out var propertySchema))
+            // The schema's own name string, found by the property's bytes: no new string per property of every body.
+            string? name = null;
+            OpenApiSchema? propertySchema = null;
+            var found = TryDecodeName(property, buffer, out var chars)
+                ? known.TryGetValue(chars, out name, out propertySchema)
+                : schema.Properties.TryGetValue(name = property.Name, out propertySchema);
+            if (!found && schema.AdditionalProperties is { } extra)
             {
-                Validate(property.Value, propertySchema, Join(path, property.Name), errors, dispatched: false);
+                (name, propertySchema) = (property.Name, extra);
             }
-            else if (schema.AdditionalProperties is { } extra)
+
+            if (propertySchema is not null)
             {
-                Validate(property.Value, extra, Join(path, property.Name), errors, dispatched: false);
+                path.Push(name!);
+                Validate(property.Value, propertySchema, path, errors, dispatched: false);
+                path.Pop();
             }
         }
+    }
+
+    // False for a name with escapes or too long for the buffer: the caller then reads it the ordinary way.
+    private static bool TryDecodeName(JsonProperty property, Span<char> buffer, out ReadOnlySpan<char> name)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (!raw.Contains((byte)'\\') && Encoding.UTF8.TryGetChars(raw, buffer, out var written))
+        {
+            name = buffer[..written];
+            return true;
+        }
+
+        name = default;
+        return false;
     }
 
     private static string Describe(OpenApiSchema schema) => schema.Name switch

@@ -56,6 +56,29 @@ public sealed class LineRequestValidatorTests
     }
 
     [Fact]
+    public void Validate_TextOf5000EscapedUnits_PassesThoughItsJsonIsLonger()
+    {
+        var newlines = string.Concat(Enumerable.Repeat("\\n", 5000));
+
+        Assert.Empty(ValidateJson("PushMessageRequest", $$"""{"to":"U1","messages":[{"type":"text","text":"{{newlines}}"}]}"""));
+    }
+
+    [Fact]
+    public void Validate_TextOf2501Emoji_FailsAsTwoUnitsEach()
+    {
+        AssertFailsAt(ValidatePush(new TextMessage(string.Concat(Enumerable.Repeat("😀", 2501)))), "messages[0].text");
+        Assert.Empty(ValidatePush(new TextMessage(string.Concat(Enumerable.Repeat("😀", 2500)))));
+    }
+
+    [Fact]
+    public void Validate_EscapedPropertyName_IsCheckedUnderItsName()
+    {
+        var errors = ValidateJson("PushMessageRequest", """{"to":"U1","messages":[{"type":"text","t\u0065xt":5}]}""");
+
+        AssertFailsAt(errors, "messages[0].text");
+    }
+
+    [Fact]
     public void Validate_SixMessages_FailsAtMessages()
     {
         var errors = ValidatePush([.. Enumerable.Range(0, 6).Select(i => new TextMessage($"m{i}"))]);
@@ -86,6 +109,27 @@ public sealed class LineRequestValidatorTests
         var quickReply = QuickReply.Of(new MessageAction(new string('a', 21), "ok"));
 
         AssertFailsAt(ValidatePush(TextMessage.Create("x", quickReply)), "messages[0].quickReply.items[0].action.label");
+    }
+
+    [Fact]
+    public void Validate_SecondQuickReplyLabelOver20_FailsAtThatItemOnly()
+    {
+        var quickReply = QuickReply.Of(new MessageAction("ok", "ok"), new MessageAction(new string('a', 21), "ok"));
+
+        var errors = ValidatePush(new TextMessage("x"), TextMessage.Create("x", quickReply));
+
+        Assert.Equal(["messages[1].quickReply.items[1].action.label"], errors.Select(e => e.Property));
+    }
+
+    [Fact]
+    public void Validate_LongLabelInSecondBubblesFooter_FailsWithItsFullPath()
+    {
+        var footer = new FlexBubble { Footer = FlexBox.Vertical(new FlexButton(new MessageAction(new string('a', 41), "x"))) };
+        var carousel = new FlexCarousel([SampleMessages.Bubble("first"), footer]);
+
+        var errors = ValidatePush(new FlexMessage("alt", carousel));
+
+        Assert.Equal(["messages[0].contents.contents[1].footer.contents[0].action.label"], errors.Select(e => e.Property));
     }
 
     [Fact]
