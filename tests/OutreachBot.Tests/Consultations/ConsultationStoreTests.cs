@@ -5,26 +5,10 @@ using OutreachBot.Tests.Infrastructure;
 
 namespace OutreachBot.Tests.Consultations;
 
-public abstract class ConsultationStoreTests(string provider) : IAsyncLifetime
+public abstract class ConsultationStoreTests(string provider) : BotHost(provider)
 {
     private const long Now = 1_790_000_000_000;
-    private TestDatabase _database = null!;
-    private TestBot _bot = null!;
-
-    public Task InitializeAsync()
-    {
-        _database = TestDatabase.Create(provider);
-        _bot = new TestBot(_database, RecordingHandler.Register);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    private ConsultationStore Consultations => _bot.Services.GetRequiredService<ConsultationStore>();
+    private ConsultationStore Consultations => Bot.Services.GetRequiredService<ConsultationStore>();
 
     [SkippableFact]
     public async Task Add_ManyCitizensAtOnce_EachQuestionStoredOnceUnderItsOwnNumber()
@@ -32,7 +16,7 @@ public abstract class ConsultationStoreTests(string provider) : IAsyncLifetime
         var users = Enumerable.Range(0, 40).Select(i => $"Ugroup{i:D26}").ToArray();
         foreach (var user in users)
         {
-            await _bot.Services.GetRequiredService<CitizenStore>().FollowAsync(user, "ja", null, Now, default);
+            await Bot.Services.GetRequiredService<CitizenStore>().FollowAsync(user, "ja", null, Now, default);
         }
 
         var numbers = await Task.WhenAll(users.Select(u => Task.Run(() => Consultations.AddAsync(u, "ja", $"question of {u}", $"event-{u}", Now, default))));
@@ -45,13 +29,13 @@ public abstract class ConsultationStoreTests(string provider) : IAsyncLifetime
             Assert.Equal($"question of {users[i]}", stored.Text);
         }
 
-        Assert.Equal(users.Length, await _database.ScalarAsync<long>("SELECT COUNT(*) FROM consultations"));
+        Assert.Equal(users.Length, await Database.ScalarAsync<long>("SELECT COUNT(*) FROM consultations"));
     }
 
     [SkippableFact]
     public async Task Add_TheSameEventAgainAlongsideOthers_StoredOnceAndTheSameNumberBack()
     {
-        await _bot.Services.GetRequiredService<CitizenStore>().FollowAsync("Uagain", "ja", null, Now, default);
+        await Bot.Services.GetRequiredService<CitizenStore>().FollowAsync("Uagain", "ja", null, Now, default);
         var first = await Consultations.AddAsync("Uagain", "ja", "いつ開いていますか", "event-again", Now, default);
 
         var again = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => Task.Run(() => i == 2
@@ -59,13 +43,13 @@ public abstract class ConsultationStoreTests(string provider) : IAsyncLifetime
             : Consultations.AddAsync("Uagain", "ja", $"other {i}", $"event-other-{i}", Now, default))));
 
         Assert.Equal(first, again[2]);
-        Assert.Equal(1, await _database.ScalarAsync<long>("SELECT COUNT(*) FROM consultations WHERE webhook_event_id = 'event-again'"));
+        Assert.Equal(1, await Database.ScalarAsync<long>("SELECT COUNT(*) FROM consultations WHERE webhook_event_id = 'event-again'"));
     }
 
     [SkippableFact]
     public async Task Add_ForACitizenTheBotDoesNotKnow_FailsAloneWhileTheOthersAreStored()
     {
-        await _bot.Services.GetRequiredService<CitizenStore>().FollowAsync("Uknown", "ja", null, Now, default);
+        await Bot.Services.GetRequiredService<CitizenStore>().FollowAsync("Uknown", "ja", null, Now, default);
 
         var added = Enumerable.Range(0, 6).Select(i => Task.Run(() => i == 3
             ? Consultations.AddAsync("Ustranger", "ja", "who am I", "event-stranger", Now, default)
@@ -77,7 +61,7 @@ public abstract class ConsultationStoreTests(string provider) : IAsyncLifetime
             Assert.Equal($"question {i}", (await Consultations.FindAsync(await added[i], default))!.Text);
         }
 
-        Assert.Equal(0, await _database.ScalarAsync<long>("SELECT COUNT(*) FROM consultations WHERE user_id = 'Ustranger'"));
+        Assert.Equal(0, await Database.ScalarAsync<long>("SELECT COUNT(*) FROM consultations WHERE user_id = 'Ustranger'"));
     }
 }
 

@@ -4,30 +4,14 @@ using OutreachBot.Tests.Infrastructure;
 
 namespace OutreachBot.Tests.Subscriptions;
 
-public abstract class SubscriptionStoreTests(string provider) : IAsyncLifetime
+public abstract class SubscriptionStoreTests(string provider) : BotHost(provider)
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 16, 12, 0, 0, TimeSpan.FromHours(9));
-    private TestDatabase _database = null!;
-    private TestBot _bot = null!;
+    private CitizenStore Citizens => Bot.Services.GetRequiredService<CitizenStore>();
 
-    public Task InitializeAsync()
-    {
-        _database = TestDatabase.Create(provider);
-        _bot = new TestBot(_database, RecordingHandler.Register);
-        return Task.CompletedTask;
-    }
+    private SubscriptionStore Subscriptions => Bot.Services.GetRequiredService<SubscriptionStore>();
 
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    private CitizenStore Citizens => _bot.Services.GetRequiredService<CitizenStore>();
-
-    private SubscriptionStore Subscriptions => _bot.Services.GetRequiredService<SubscriptionStore>();
-
-    private TopicStore Topics => _bot.Services.GetRequiredService<TopicStore>();
+    private TopicStore Topics => Bot.Services.GetRequiredService<TopicStore>();
 
     private static long At(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 
@@ -77,7 +61,7 @@ public abstract class SubscriptionStoreTests(string provider) : IAsyncLifetime
     [SkippableFact]
     public async Task PerTopicPerDay_SubscriptionsAndFollowsOverAWeek_CountsEachDayAsItEnded()
     {
-        var stats = _bot.Services.GetRequiredService<SubscriberStats>();
+        var stats = Bot.Services.GetRequiredService<SubscriberStats>();
         await Topics.CreateAsync(new TopicDraft("seminars", new Dictionary<string, string> { ["ja"] = "講座" }, null, 0, false), At(Monday.AddDays(-7)), default);
         var events = (await Topics.FindAsync("seminars", default))!;
         await Citizens.FollowAsync("Ua", "ja", null, At(Monday), default);
