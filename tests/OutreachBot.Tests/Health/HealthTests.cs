@@ -3,27 +3,12 @@ using OutreachBot.Tests.Infrastructure;
 
 namespace OutreachBot.Tests.Health;
 
-public sealed class HealthTests : IAsyncLifetime
+public sealed class HealthTests() : BotHost("Sqlite")
 {
-    private readonly TestDatabase _database = TestDatabase.Create("Sqlite");
-    private TestBot _bot = null!;
-
-    public Task InitializeAsync()
-    {
-        _bot = new TestBot(_database, RecordingHandler.Register);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task Healthz_Running_Answers200()
     {
-        using var client = _bot.CreateClient();
+        using var client = Bot.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
     }
@@ -31,7 +16,7 @@ public sealed class HealthTests : IAsyncLifetime
     [Fact]
     public async Task Readyz_DatabaseReachable_Answers200()
     {
-        using var client = _bot.CreateClient();
+        using var client = Bot.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
     }
@@ -39,10 +24,10 @@ public sealed class HealthTests : IAsyncLifetime
     [Fact]
     public async Task Readyz_DatabaseGone_Answers503()
     {
-        using var client = _bot.CreateClient();
+        using var client = Bot.CreateClient();
         await client.GetAsync("/healthz");
 
-        await _database.ExecuteAsync("DROP TABLE schema_migrations");
+        await Database.ExecuteAsync("DROP TABLE schema_migrations");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/readyz")).StatusCode);
     }
@@ -50,7 +35,7 @@ public sealed class HealthTests : IAsyncLifetime
     [Fact]
     public async Task OpenApiDocument_Anonymous_IsServed()
     {
-        using var client = _bot.CreateClient();
+        using var client = Bot.CreateClient();
 
         var document = await client.GetStringAsync("/openapi/v1.json");
 

@@ -6,28 +6,19 @@ using OutreachBot.Tests.Infrastructure;
 
 namespace OutreachBot.Tests.Storage;
 
-public sealed class SqliteWriteGateTests : IAsyncLifetime
+public sealed class SqliteWriteGateTests() : BotHost("Sqlite")
 {
-    private readonly TestDatabase _database = TestDatabase.Create("Sqlite");
-    private TestBot _bot = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _bot = new TestBot(_database, RecordingHandler.Register);
-        _ = _bot.Services;
-        await _database.ExecuteAsync("CREATE TABLE gate_probe (id INTEGER PRIMARY KEY, writer TEXT NOT NULL)");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _database.DisposeAsync();
+        await base.InitializeAsync();
+        _ = Bot.Services;
+        await Database.ExecuteAsync("CREATE TABLE gate_probe (id INTEGER PRIMARY KEY, writer TEXT NOT NULL)");
     }
 
     [Fact]
     public async Task Write_WhileAnotherWriterCommitsBackToBack_GetsItsTurnPromptly()
     {
-        var database = _bot.Services.GetRequiredService<Database>();
+        var database = Bot.Services.GetRequiredService<Database>();
         using var stop = new CancellationTokenSource();
         var groupCommits = 0;
         var hog = Task.Run(async () =>
@@ -66,7 +57,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         var median = waits.Order().ElementAt(waits.Count / 2);
         Assert.True(median < TimeSpan.FromMilliseconds(50), $"half the writes waited {median.TotalMilliseconds:F0} ms or more for their turn");
         Assert.True(waits.Max() < TimeSpan.FromSeconds(2), $"a write waited {waits.Max().TotalMilliseconds:F0} ms for its turn");
-        Assert.Equal(waits.Count, await _database.ScalarAsync<long>("SELECT COUNT(*) FROM gate_probe WHERE writer = 'other'"));
+        Assert.Equal(waits.Count, await Database.ScalarAsync<long>("SELECT COUNT(*) FROM gate_probe WHERE writer = 'other'"));
     }
 }
 

@@ -5,25 +5,20 @@ using OutreachBot.Tests.Infrastructure;
 
 namespace OutreachBot.Tests.Subscriptions;
 
-public abstract class TopicsApiTests(string provider) : IAsyncLifetime
+public abstract class TopicsApiTests(string provider) : BotHost(provider)
 {
-    private TestDatabase _database = null!;
-    private TestBot _bot = null!;
     private HttpClient _api = null!;
 
-    public Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _database = TestDatabase.Create(provider);
-        _bot = new TestBot(_database, RecordingHandler.Register);
-        _api = _bot.CreateApiClient();
-        return Task.CompletedTask;
+        await base.InitializeAsync();
+        _api = Bot.CreateApiClient();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         _api.Dispose();
-        await _bot.DisposeAsync();
-        await _database.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [SkippableFact]
@@ -109,7 +104,7 @@ public abstract class TopicsApiTests(string provider) : IAsyncLifetime
     [SkippableFact]
     public async Task Topics_WithoutApiKey_Answers401()
     {
-        using var anonymous = _bot.CreateClient();
+        using var anonymous = Bot.CreateClient();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/topics")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/topics", new { slug = "x" })).StatusCode);
