@@ -127,6 +127,21 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public void Kill() => _process.Kill(entireProcessTree: true);
 
+    /// <summary>Stops the process (SIGSTOP): it uses no CPU until <see cref="Resume"/>, so another server can be measured alone.</summary>
+    public void Suspend() => Send("STOP");
+
+    public void Resume() => Send("CONT");
+
+    private void Send(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {_process.Id} failed with exit code {kill.ExitCode}.");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_disposed)

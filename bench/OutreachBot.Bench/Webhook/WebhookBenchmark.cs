@@ -7,10 +7,11 @@ using OutreachBot.LineEmulator.Hosting;
 namespace OutreachBot.Bench.Webhook;
 
 /// <summary>
-/// <c>webhook</c>: signed webhooks with unique event ids over many connections for a fixed time, first against the bot
-/// (a Release build in its own process, SQLite file, replies going to the LINE emulator in a third process), then
-/// against the official Node.js SDK's middleware on the same load. Prints requests/s, latency percentiles, events
-/// stored versus acknowledged, and the CPU time each process spent per request, which the machine's other load hardly moves.
+/// <c>webhook</c>: signed webhooks with unique event ids over many connections, against the bot (a Release build in its
+/// own process, SQLite file, replies going to the LINE emulator in a third process) and against the official Node.js
+/// SDK's middleware, in alternating rounds: the other server is suspended meanwhile, so neither disturbs the other and
+/// both meet the same changes in the machine's speed. Prints requests/s, latency percentiles, events stored versus
+/// acknowledged, and the CPU time each process spent per request.
 /// </summary>
 public static class WebhookBenchmark
 {
@@ -23,97 +24,143 @@ public static class WebhookBenchmark
     /// <summary>The share of one core under which the bot's tiered compiler counts as done with the hot paths.</summary>
     private const double QuietJitShare = 0.05;
 
+    /// <summary>How much faster than its best a step of node's warm-up must be for it to count as still warming up.</summary>
+    private const double NodeStillWarmingUp = 1.03;
+
     public static async Task RunAsync(BenchArguments arguments)
     {
-        var seconds = TimeSpan.FromSeconds(arguments.Number("seconds", 10));
-        // The least warm-up; the bot's goes on until its compiler is quiet (see WarmUpAsync), and node's lasts as long.
-        var warmUp = TimeSpan.FromSeconds(arguments.Number("warmup", 10));
-        var connections = (int)arguments.Number("connections", 64);
-        var users = (int)arguments.Number("users", 1000);
-        var inboxConcurrency = arguments.Text("inbox-concurrency");
-        var drainLimit = TimeSpan.FromSeconds(arguments.Number("drain-limit", 300));
-        var secret = "bench-" + Guid.NewGuid().ToString("N");
-
-        var load = new WebhookLoad(secret, users);
-        var bot = await MeasureBotAsync(secret, load, connections, warmUp, seconds, inboxConcurrency, drainLimit);
-        var node = await MeasureNodeAsync(secret, new WebhookLoad(secret, users), connections, bot.WarmedUp, seconds);
-
-        Console.WriteLine($"bot:  {bot.Load.RequestsPerSecond:F0} req/s over {connections} connections for {seconds.TotalSeconds:F0} s, " +
-                          $"{bot.Load.Failed} not 200, acknowledged {bot.Acknowledged}, stored {bot.Stored}" +
-                          (load.TokensMissing > 0 ? $", {load.TokensMissing} sent without a reply token" : ""));
-        var drain = bot.Drain is { } drained
-            ? string.Create(CultureInfo.InvariantCulture, $"drained {drained.TotalSeconds:F1} s after the load stopped")
-            : $"not drained {drainLimit.TotalSeconds:F0} s after the load stopped";
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"inbox: handled {bot.HandledDuringRun} events during the {seconds.TotalSeconds:F0} s run ({bot.HandledDuringRun / seconds.TotalSeconds:F0}/s, {bot.Load.RequestsPerSecond:F0}/s acknowledged); {drain}; " +
-            $"cpu per event handled while draining: bot {bot.DrainCpuUsPerEvent:F0} us, emulator {bot.DrainEmulatorCpuUsPerEvent:F0} us"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"warm-up: {bot.WarmedUp.TotalSeconds:F0} s for both (until the bot's JIT used under {QuietJitShare:P0} of a core); bot JIT during the measured run {bot.JitCpuUs:F0} us per request"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bot cpu per request: bot {bot.BotCpuUs:F0} us, emulator {bot.EmulatorCpuUs:F0} us, load generator {bot.GeneratorCpuUs:F0} us; " +
-            $"node cpu per request: node {node.ServerCpuUs:F0} us, load generator {node.GeneratorCpuUs:F0} us"));
-        Console.WriteLine($"node: {node.Load.RequestsPerSecond:F0} req/s, p50 {node.Load.Percentile(50):F2} ms, p99 {node.Load.Percentile(99):F2} ms, {node.Load.Failed} not 200");
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"webhook: {bot.Load.RequestsPerSecond:F0} req/s, p50 {bot.Load.Percentile(50):F2} ms, p99 {bot.Load.Percentile(99):F2} ms, " +
-            $"node {node.Load.RequestsPerSecond:F0} req/s, ratio {bot.Load.RequestsPerSecond / node.Load.RequestsPerSecond:F2}, lost {Math.Max(0, bot.Acknowledged - bot.Stored)}"));
+        var settings = new Settings(
+            Measured: TimeSpan.FromSeconds(arguments.Number("seconds", 20)),
+            Rounds: Math.Max(1, (int)arguments.Number("rounds", 4)),
+            // The least warm-up; the bot's goes on until its compiler is quiet (WarmUpAsync), node's until it is no faster (WarmUpNodeAsync).
+            WarmUp: TimeSpan.FromSeconds(arguments.Number("warmup", 10)),
+            Connections: (int)arguments.Number("connections", 64),
+            Users: (int)arguments.Number("users", 1000),
+            InboxConcurrency: arguments.Text("inbox-concurrency"),
+            DrainLimit: TimeSpan.FromSeconds(arguments.Number("drain-limit", 300)),
+            Secret: "bench-" + Guid.NewGuid().ToString("N"));
+        var data = Directory.CreateTempSubdirectory("outreachbot-bench-").FullName;
+        try
+        {
+            Print(settings, await MeasureAsync(settings, Path.Combine(data, "bench.db")));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
     }
 
-    private static async Task<BotRun> MeasureBotAsync(
-        string secret, WebhookLoad load, int connections, TimeSpan warmUp, TimeSpan seconds, string? inboxConcurrency, TimeSpan drainLimit)
+    private static void Print(Settings settings, Run run)
+    {
+        var (bot, node) = (run.Bot.Total, run.Node.Total);
+        var seconds = settings.Measured.TotalSeconds;
+        Console.WriteLine($"bot:  {bot.RequestsPerSecond:F0} req/s over {settings.Connections} connections for {seconds:F0} s, " +
+                          $"{bot.Failed} not 200, acknowledged {run.Acknowledged}, stored {run.Stored}" +
+                          (run.TokensMissing > 0 ? $", {run.TokensMissing} sent without a reply token" : ""));
+        Console.WriteLine($"rounds of {seconds / settings.Rounds:F1} s, req/s: bot {Figures(run.Bot.RequestsPerSecondByRound)}; node {Figures(run.Node.RequestsPerSecondByRound)}");
+        var drain = run.Drain is { } drained
+            ? string.Create(CultureInfo.InvariantCulture, $"drained {drained.TotalSeconds:F1} s after the load stopped")
+            : $"not drained {settings.DrainLimit.TotalSeconds:F0} s after the load stopped";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"inbox: handled {run.HandledDuringRounds} events during the bot's {seconds:F0} s ({run.HandledDuringRounds / seconds:F0}/s, {bot.RequestsPerSecond:F0}/s acknowledged); {drain}; " +
+            $"cpu per event handled while draining: bot {run.DrainCpuUsPerEvent:F0} us, emulator {run.DrainEmulatorCpuUsPerEvent:F0} us"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"warm-up: bot {run.WarmedUp.TotalSeconds:F0} s (until its JIT used under {QuietJitShare:P0} of a core), node {run.NodeWarmedUp.TotalSeconds:F0} s (at least as long, until no faster); bot JIT during the measured rounds {run.Bot.ServerJitCpuUs:F0} us per request"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bot cpu per request: bot {run.Bot.ServerCpuUs:F0} us, emulator {run.Bot.CompanionCpuUs:F0} us, load generator {run.Bot.GeneratorCpuUs:F0} us; " +
+            $"node cpu per request: node {run.Node.ServerCpuUs:F0} us, load generator {run.Node.GeneratorCpuUs:F0} us"));
+        Console.WriteLine($"node: {node.RequestsPerSecond:F0} req/s, p50 {node.Percentile(50):F2} ms, p99 {node.Percentile(99):F2} ms, {node.Failed} not 200");
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"webhook: {bot.RequestsPerSecond:F0} req/s, p50 {bot.Percentile(50):F2} ms, p99 {bot.Percentile(99):F2} ms, " +
+            $"node {node.RequestsPerSecond:F0} req/s, ratio {bot.RequestsPerSecond / node.RequestsPerSecond:F2}, lost {Math.Max(0, run.Acknowledged - run.Stored)}"));
+    }
+
+    private static string Figures(IEnumerable<double> values) => string.Join(' ', values.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)));
+
+    private static async Task<Run> MeasureAsync(Settings settings, string database)
     {
         var dll = await Commands.BuildBotAsync();
-        await using var emulator = await EmulatorProcess.StartAsync(secret);
-        var data = Directory.CreateTempSubdirectory("outreachbot-bench-").FullName;
-        var database = Path.Combine(data, "bench.db");
-        var port = ChildProcess.FreePort();
+        await using var emulator = await EmulatorProcess.StartAsync(settings.Secret);
+        var botUrl = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}");
+        await using var bot = StartBot(dll, botUrl, database, emulator, settings);
+        await bot.WaitUntilServingAsync(new Uri(botUrl, "/healthz"), TimeSpan.FromSeconds(60));
+        var botLoad = new WebhookLoad(settings.Secret, settings.Users);
+        var tokens = (int)((settings.WarmUp + settings.Measured).TotalSeconds * ReplyTokensPerSecond);
+        botLoad.UseReplyTokens(await emulator.IssueReplyTokensAsync(botLoad.NextUsers(tokens)));
+        var (warmedUp, warmAcknowledged) = await WarmUpAsync(bot, botUrl, settings.Connections, settings.WarmUp, botLoad.NextRequest);
+        ChildProcess[] botSide = [bot, emulator.Process];
+        Suspend(botSide);
+
+        var nodeUrl = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}");
+        await using var node = await NodeSdkBaseline.StartAsync(settings.Secret, nodeUrl.Port);
+        var nodeLoad = new WebhookLoad(settings.Secret, settings.Users);
+        var nodeWarmedUp = await WarmUpNodeAsync(nodeUrl, settings.Connections, warmedUp, nodeLoad.NextRequest);
+
+        var (botRounds, nodeRounds) = (new LoadRounds(bot, emulator.Process), new LoadRounds(node));
+        var round = settings.Measured / settings.Rounds;
+        var handled = 0L;
+        for (var i = 0; i < settings.Rounds; i++)
+        {
+            node.Suspend();
+            Resume(botSide);
+            var handledBefore = await CountHandledAsync(database);
+            await botRounds.RunAsync(botUrl, settings.Connections, round, botLoad.NextRequest);
+            handled += await CountHandledAsync(database) - handledBefore;
+            Suspend(botSide);
+            node.Resume();
+            await nodeRounds.RunAsync(nodeUrl, settings.Connections, round, nodeLoad.NextRequest);
+        }
+
+        await node.DisposeAsync();
+        Resume(botSide);
+        var stored = await CountAsync(database, "SELECT COUNT(*) FROM inbox_events");
+        var (handledBeforeDrain, botCpu, emulatorCpu) = (await CountHandledAsync(database), bot.CpuTime(), emulator.Process.CpuTime());
+        var drain = await WaitForDrainAsync(database, settings.DrainLimit);
+        // With no webhook arriving, the bot's CPU goes to handling events and the emulator's to answering their
+        // replies: this is what each one costs.
+        var handledWhileDraining = (int)(await CountHandledAsync(database) - handledBeforeDrain);
+        return new Run(
+            botRounds, nodeRounds, warmedUp, nodeWarmedUp, warmAcknowledged + botRounds.Total.Ok, stored, botLoad.TokensMissing, handled, drain,
+            PerEventUs(bot.CpuTime() - botCpu, handledWhileDraining),
+            PerEventUs(emulator.Process.CpuTime() - emulatorCpu, handledWhileDraining));
+    }
+
+    private static ChildProcess StartBot(string dll, Uri url, string database, EmulatorProcess emulator, Settings settings)
+    {
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Line__ChannelSecret"] = secret,
+            ["Line__ChannelSecret"] = settings.Secret,
             ["Line__ChannelAccessToken"] = EmulatorOptions.DefaultChannelAccessToken,
             ["Line__ApiBaseUrl"] = emulator.BaseUrl.ToString(),
             ["Line__DataApiBaseUrl"] = emulator.BaseUrl.ToString(),
             ["Storage__ConnectionString"] = $"Data Source={database}",
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        if (inboxConcurrency is not null)
+        if (settings.InboxConcurrency is { } concurrency)
         {
-            environment["Inbox__Concurrency"] = inboxConcurrency;
+            environment["Inbox__Concurrency"] = concurrency;
         }
 
-        await using var bot = ChildProcess.Start("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"], Path.GetDirectoryName(dll)!, environment);
-        var url = new Uri($"http://127.0.0.1:{port}");
-        await bot.WaitUntilServingAsync(new Uri(url, "/healthz"), TimeSpan.FromSeconds(60));
+        return ChildProcess.Start("dotnet", [dll, "--urls", url.ToString()], Path.GetDirectoryName(dll)!, environment);
+    }
 
-        var tokens = (int)((warmUp + seconds).TotalSeconds * ReplyTokensPerSecond);
-        load.UseReplyTokens(await emulator.IssueReplyTokensAsync(load.NextUsers(tokens)));
-        var (warmedUp, warmAcknowledged) = await WarmUpAsync(bot, url, connections, warmUp, load.NextRequest);
-        var handledBefore = await CountHandledAsync(database);
-        var (botCpu, botJit, emulatorCpu, generatorCpu) = (bot.CpuTime(), bot.JitCpuTime(), emulator.Process.CpuTime(), Process.GetCurrentProcess().TotalProcessorTime);
-        var measured = await LoadGenerator.RunAsync(url, connections, seconds, load.NextRequest);
-        var requests = measured.Ok + measured.Failed;
-        var jitCpuUs = PerRequestUs(bot.JitCpuTime() - botJit, requests);
-        var (botCpuUs, emulatorCpuUs, generatorCpuUs) = (
-            PerRequestUs(bot.CpuTime() - botCpu, requests),
-            PerRequestUs(emulator.Process.CpuTime() - emulatorCpu, requests),
-            PerRequestUs(Process.GetCurrentProcess().TotalProcessorTime - generatorCpu, requests));
-        var stored = await CountAsync(database, "SELECT COUNT(*) FROM inbox_events");
-        var handledAfterRun = await CountHandledAsync(database);
-        var handledDuringRun = handledAfterRun - handledBefore;
-        var (botCpuAfterRun, emulatorCpuAfterRun) = (bot.CpuTime(), emulator.Process.CpuTime());
-        var drain = await WaitForDrainAsync(database, drainLimit);
-        // With no webhook arriving, the bot's CPU goes to handling events and the emulator's to answering their
-        // replies: this is what each one costs.
-        var handledWhileDraining = (int)(await CountHandledAsync(database) - handledAfterRun);
-        var drainCpuUs = PerRequestUs(bot.CpuTime() - botCpuAfterRun, handledWhileDraining);
-        var drainEmulatorCpuUs = PerRequestUs(emulator.Process.CpuTime() - emulatorCpuAfterRun, handledWhileDraining);
-        var run = new BotRun(
-            measured, warmedUp, warmAcknowledged + measured.Ok, stored, handledDuringRun, drain, botCpuUs, jitCpuUs, emulatorCpuUs, generatorCpuUs,
-            drainCpuUs, drainEmulatorCpuUs);
-        await bot.DisposeAsync();
-        Directory.Delete(data, recursive: true);
-        return run;
+    /// <summary>Suspends the bot before the emulator it calls, and resumes them the other way round.</summary>
+    private static void Suspend(ChildProcess[] side)
+    {
+        foreach (var process in side)
+        {
+            process.Suspend();
+        }
+    }
+
+    private static void Resume(ChildProcess[] side)
+    {
+        foreach (var process in side.Reverse())
+        {
+            process.Resume();
+        }
     }
 
     /// <summary>
@@ -139,22 +186,31 @@ public static class WebhookBenchmark
         return (clock.Elapsed, acknowledged);
     }
 
-    private static async Task<NodeRun> MeasureNodeAsync(string secret, WebhookLoad load, int connections, TimeSpan warmUp, TimeSpan seconds)
+    /// <summary>
+    /// Loads node for at least <paramref name="minimum"/> (the bot's warm-up), then 5 s at a time until a step is not
+    /// faster than the best before it, or a minute has passed: V8 kept getting faster for a while (4,100, 4,500, then
+    /// 5,100 req/s in three 10 s runs after a 5 s warm-up), and the comparison is with node at its best.
+    /// </summary>
+    private static async Task<TimeSpan> WarmUpNodeAsync(Uri url, int connections, TimeSpan minimum, Func<HttpRequestMessage> nextRequest)
     {
-        var port = ChildProcess.FreePort();
-        await using var node = await NodeSdkBaseline.StartAsync(secret, port);
-        var url = new Uri($"http://127.0.0.1:{port}");
-        await LoadGenerator.RunAsync(url, connections, warmUp, load.NextRequest);
-        var (nodeCpu, generatorCpu) = (node.CpuTime(), Process.GetCurrentProcess().TotalProcessorTime);
-        var measured = await LoadGenerator.RunAsync(url, connections, seconds, load.NextRequest);
-        var requests = measured.Ok + measured.Failed;
-        return new NodeRun(
-            measured,
-            PerRequestUs(node.CpuTime() - nodeCpu, requests),
-            PerRequestUs(Process.GetCurrentProcess().TotalProcessorTime - generatorCpu, requests));
+        var clock = Stopwatch.StartNew();
+        await LoadGenerator.RunAsync(url, connections, minimum, nextRequest);
+        var best = 0.0;
+        while (clock.Elapsed < MaxWarmUp)
+        {
+            var step = (await LoadGenerator.RunAsync(url, connections, WarmUpStep, nextRequest)).RequestsPerSecond;
+            if (step < best * NodeStillWarmingUp)
+            {
+                break;
+            }
+
+            best = Math.Max(best, step);
+        }
+
+        return clock.Elapsed;
     }
 
-    private static double PerRequestUs(TimeSpan cpu, int requests) => requests == 0 ? double.NaN : cpu.TotalMicroseconds / requests;
+    private static double PerEventUs(TimeSpan cpu, int events) => events == 0 ? double.NaN : cpu.TotalMicroseconds / events;
 
     private static Task<long> CountHandledAsync(string database) => CountAsync(database, "SELECT COUNT(*) FROM inbox_events WHERE state <> 'pending'");
 
@@ -184,19 +240,19 @@ public static class WebhookBenchmark
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private sealed record BotRun(
-        LoadResult Load,
+    private sealed record Settings(
+        TimeSpan Measured, int Rounds, TimeSpan WarmUp, int Connections, int Users, string? InboxConcurrency, TimeSpan DrainLimit, string Secret);
+
+    private sealed record Run(
+        LoadRounds Bot,
+        LoadRounds Node,
         TimeSpan WarmedUp,
+        TimeSpan NodeWarmedUp,
         long Acknowledged,
         long Stored,
-        long HandledDuringRun,
+        long TokensMissing,
+        long HandledDuringRounds,
         TimeSpan? Drain,
-        double BotCpuUs,
-        double JitCpuUs,
-        double EmulatorCpuUs,
-        double GeneratorCpuUs,
         double DrainCpuUsPerEvent,
         double DrainEmulatorCpuUsPerEvent);
-
-    private sealed record NodeRun(LoadResult Load, double ServerCpuUs, double GeneratorCpuUs);
 }
