@@ -89,31 +89,31 @@ public static class WebhookBenchmark
         var tokens = (int)((settings.WarmUp + settings.Measured).TotalSeconds * ReplyTokensPerSecond);
         botLoad.UseReplyTokens(await emulator.IssueReplyTokensAsync(botLoad.NextUsers(tokens)));
         var (warmedUp, warmAcknowledged) = await WarmUpAsync(bot, botUrl, settings.Connections, settings.WarmUp, botLoad.NextRequest);
-        ChildProcess[] botSide = [bot, emulator.Process];
-        Suspend(botSide);
+        var botSide = new Contender([bot, emulator.Process], botUrl, botLoad);
+        botSide.Suspend();
 
         var nodeUrl = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}");
         await using var node = await NodeSdkBaseline.StartAsync(settings.Secret, nodeUrl.Port);
         var nodeLoad = new WebhookLoad(settings.Secret, settings.Users);
         var nodeWarmedUp = await WarmUpNodeAsync(nodeUrl, settings.Connections, warmedUp, nodeLoad.NextRequest);
+        var nodeSide = new Contender([node], nodeUrl, nodeLoad);
 
-        var (botRounds, nodeRounds) = (new LoadRounds(bot, emulator.Process), new LoadRounds(node));
         var round = settings.Measured / settings.Rounds;
         var handled = 0L;
         for (var i = 0; i < settings.Rounds; i++)
         {
-            node.Suspend();
-            Resume(botSide);
+            nodeSide.Suspend();
+            botSide.Resume();
             var handledBefore = await CountHandledAsync(database);
-            await botRounds.RunAsync(botUrl, settings.Connections, round, botLoad.NextRequest);
+            await botSide.RunRoundAsync(settings.Connections, round);
             handled += await CountHandledAsync(database) - handledBefore;
-            Suspend(botSide);
-            node.Resume();
-            await nodeRounds.RunAsync(nodeUrl, settings.Connections, round, nodeLoad.NextRequest);
+            botSide.Suspend();
+            nodeSide.Resume();
+            await nodeSide.RunRoundAsync(settings.Connections, round);
         }
 
         await node.DisposeAsync();
-        Resume(botSide);
+        botSide.Resume();
         var stored = await CountAsync(database, "SELECT COUNT(*) FROM inbox_events");
         var (handledBeforeDrain, botCpu, emulatorCpu) = (await CountHandledAsync(database), bot.CpuTime(), emulator.Process.CpuTime());
         var drain = await WaitForDrainAsync(database, settings.DrainLimit);
@@ -121,7 +121,7 @@ public static class WebhookBenchmark
         // replies: this is what each one costs.
         var handledWhileDraining = (int)(await CountHandledAsync(database) - handledBeforeDrain);
         return new Run(
-            botRounds, nodeRounds, warmedUp, nodeWarmedUp, warmAcknowledged + botRounds.Total.Ok, stored, botLoad.TokensMissing, handled, drain,
+            botSide.Rounds, nodeSide.Rounds, warmedUp, nodeWarmedUp, warmAcknowledged + botSide.Rounds.Total.Ok, stored, botLoad.TokensMissing, handled, drain,
             PerEventUs(bot.CpuTime() - botCpu, handledWhileDraining),
             PerEventUs(emulator.Process.CpuTime() - emulatorCpu, handledWhileDraining));
     }
@@ -144,23 +144,6 @@ public static class WebhookBenchmark
         }
 
         return ChildProcess.Start("dotnet", [dll, "--urls", url.ToString()], Path.GetDirectoryName(dll)!, environment);
-    }
-
-    /// <summary>Suspends the bot before the emulator it calls, and resumes them the other way round.</summary>
-    private static void Suspend(ChildProcess[] side)
-    {
-        foreach (var process in side)
-        {
-            process.Suspend();
-        }
-    }
-
-    private static void Resume(ChildProcess[] side)
-    {
-        foreach (var process in side.Reverse())
-        {
-            process.Resume();
-        }
     }
 
     /// <summary>
