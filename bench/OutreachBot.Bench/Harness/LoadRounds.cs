@@ -29,18 +29,14 @@ public sealed class LoadRounds(ChildProcess server, ChildProcess? companion = nu
 
     public async Task RunAsync(Uri url, int connections, TimeSpan duration, Func<HttpRequestMessage> nextRequest)
     {
-        var (server, jit, companion, generator) = (ServerCpu(), ServerJitCpu(), CompanionCpu(), GeneratorCpu());
+        var (serverBefore, jitBefore, companionBefore, generatorBefore) = (server.CpuTime(), server.JitCpuTime(), CompanionCpu(), GeneratorCpu());
         var run = await LoadGenerator.RunAsync(url, connections, duration, nextRequest);
-        _serverCpu += ServerCpu() - server;
-        _serverJitCpu += ServerJitCpu() - jit;
-        _companionCpu += CompanionCpu() - companion;
-        _generatorCpu += GeneratorCpu() - generator;
+        _serverCpu += server.CpuTime() - serverBefore;
+        _serverJitCpu += server.JitCpuTime() - jitBefore;
+        _companionCpu += CompanionCpu() - companionBefore;
+        _generatorCpu += GeneratorCpu() - generatorBefore;
         _runs.Add(run);
     }
-
-    private TimeSpan ServerCpu() => server.CpuTime();
-
-    private JitTime ServerJitCpu() => server.JitCpuTime();
 
     private TimeSpan CompanionCpu() => companion?.CpuTime() ?? TimeSpan.Zero;
 

@@ -98,20 +98,7 @@ public static class WebhookBenchmark
         var nodeWarmedUp = await WarmUpNodeAsync(nodeUrl, settings.Connections, warmedUp, nodeLoad.NextRequest);
         var nodeSide = new Contender([node], nodeUrl, nodeLoad);
 
-        var round = settings.Measured / settings.Rounds;
-        var handled = 0L;
-        for (var i = 0; i < settings.Rounds; i++)
-        {
-            nodeSide.Suspend();
-            botSide.Resume();
-            var handledBefore = await CountHandledAsync(database);
-            await botSide.RunRoundAsync(settings.Connections, round);
-            handled += await CountHandledAsync(database) - handledBefore;
-            botSide.Suspend();
-            nodeSide.Resume();
-            await nodeSide.RunRoundAsync(settings.Connections, round);
-        }
-
+        var handled = await AlternateAsync(botSide, nodeSide, settings, database);
         await node.DisposeAsync();
         botSide.Resume();
         var stored = await CountAsync(database, "SELECT COUNT(*) FROM inbox_events");
@@ -124,6 +111,26 @@ public static class WebhookBenchmark
             botSide.Rounds, nodeSide.Rounds, warmedUp, nodeWarmedUp, warmAcknowledged + botSide.Rounds.Total.Ok, stored, botLoad.TokensMissing, handled, drain,
             PerEventUs(bot.CpuTime() - botCpu, handledWhileDraining),
             PerEventUs(emulator.Process.CpuTime() - emulatorCpu, handledWhileDraining));
+    }
+
+    /// <summary>The measured rounds, the bot's first; returns how many events the bot handled during its rounds.</summary>
+    private static async Task<long> AlternateAsync(Contender bot, Contender node, Settings settings, string database)
+    {
+        var round = settings.Measured / settings.Rounds;
+        var handled = 0L;
+        for (var i = 0; i < settings.Rounds; i++)
+        {
+            node.Suspend();
+            bot.Resume();
+            var handledBefore = await CountHandledAsync(database);
+            await bot.RunRoundAsync(settings.Connections, round);
+            handled += await CountHandledAsync(database) - handledBefore;
+            bot.Suspend();
+            node.Resume();
+            await node.RunRoundAsync(settings.Connections, round);
+        }
+
+        return handled;
     }
 
     private static ChildProcess StartBot(string dll, Uri url, string database, EmulatorProcess emulator, Settings settings)
