@@ -1,14 +1,19 @@
+using OutreachBot.Conversations;
+using OutreachBot.Conversations.Menu;
+using OutreachBot.Resources;
+
 namespace OutreachBot.CivicEvents;
 
 public static class CivicEventsExtensions
 {
-    /// <summary>The events calendar and citizens' reminder requests, also as the broadcasts feature reads them.</summary>
+    /// <summary>The events calendar and citizens' reminder requests, also as the broadcasts feature reads them; the menu's events.</summary>
     public static IServiceCollection AddCivicEvents(this IServiceCollection services)
     {
         services.AddSingleton<CivicEventStore>();
         services.AddSingleton<EventReminderStore>();
         services.AddSingleton<CivicEventEditor>();
         services.AddSingleton<EventBroadcasts>();
+        services.AddMenuEntry(new MenuEntry("events", TextKeys.MenuEvents, new Command.ShowEvents(1), Order: 30));
         // The broadcasts feature only TryAdds its stand-ins (no events, no reminders), so these win whatever the order.
         services.AddSingleton<CalendarForBroadcasts>();
         services.AddSingleton<Broadcasts.ICivicEventCalendar>(sp => sp.GetRequiredService<CalendarForBroadcasts>());

@@ -43,6 +43,9 @@ public sealed class RichMenuOptions
     /// <summary>A font file for the menu images; empty = Noto Sans CJK or IPAGothic where installed, else what fontconfig offers.</summary>
     public string? FontFile { get; set; }
 
-    /// <summary>A folder of ready-made images, <c>richmenu.{language}.png</c> (2500 x 1686), used instead of drawn ones.</summary>
+    /// <summary>
+    /// A folder of ready-made images, <c>richmenu.{language}.png</c>, used instead of drawn ones: they must follow the tap
+    /// areas of the current menu entries (six today: 2500 x 1686, three by two), so they are drawn again when an entry is added.
+    /// </summary>
     public string? ImageFolder { get; set; }
 }

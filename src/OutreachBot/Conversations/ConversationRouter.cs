@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.Conversations.Flows;
+using OutreachBot.Conversations.Menu;
 using OutreachBot.Conversations.RichMenus;
 using OutreachBot.Conversations.Views;
 using OutreachBot.Line.Messaging;
@@ -24,6 +25,7 @@ public sealed partial class ConversationRouter(
     TopicFlow topics,
     EventFlow events,
     QuestionFlow questions,
+    MainMenu menu,
     RichMenuLinker richMenus,
     IOptions<ConversationOptions> options,
     TimeProvider time,
@@ -69,7 +71,7 @@ public sealed partial class ConversationRouter(
         var result = await citizens.FollowAsync(userId, guess, profile?.DisplayName, follow.Timestamp, cancellationToken);
         var firstFollow = before is null || before.FirstFollowedAt == follow.Timestamp;
         var turn = turns.New(inboxEvent, userId, result.Language, follow.ReplyToken);
-        var answer = firstFollow ? welcome.Greeting(guess) : WelcomeFlow.WelcomeBack(turn, result.KeptSubscriptions);
+        var answer = firstFollow ? welcome.Greeting(guess) : welcome.WelcomeBack(turn, result.KeptSubscriptions);
         await replier.SendAsync(turn, answer, cancellationToken);
         await richMenus.LinkAsync(userId, result.Language, cancellationToken);
         return InboxOutcome.Handled;
@@ -98,7 +100,7 @@ public sealed partial class ConversationRouter(
     private async Task<InboxOutcome> OnOtherMessageAsync(InboxEvent inboxEvent, MessageEvent message, string userId, CancellationToken cancellationToken)
     {
         var turn = await turns.ForAsync(inboxEvent, userId, message.ReplyToken, cancellationToken);
-        await replier.SendAsync(turn, [Menus.Text(turn.Texts[TextKeys.HintNotText], Menus.Shortcuts(turn.Texts))], cancellationToken);
+        await replier.SendAsync(turn, [Menus.Text(turn.Texts[TextKeys.HintNotText], menu.Shortcuts(turn.Texts))], cancellationToken);
         return InboxOutcome.Handled;
     }
 
@@ -108,7 +110,7 @@ public sealed partial class ConversationRouter(
         if (PostbackCodec.Decode(postback.Postback.Data) is not { } command)
         {
             LogRefusedPostback(inboxEvent.Id, postback.Postback.Data.Length);
-            await replier.SendAsync(turn, Menus.Invalid(turn.Texts), cancellationToken);
+            await replier.SendAsync(turn, menu.Invalid(turn.Texts), cancellationToken);
             return InboxOutcome.Handled;
         }
 
@@ -118,11 +120,11 @@ public sealed partial class ConversationRouter(
 
     private Task<IReadOnlyList<Message>> RunAsync(Turn turn, Command command, CancellationToken cancellationToken) => command switch
     {
-        Command.ShowMenu => Done(Menus.Menu(turn.Texts)),
-        Command.ShowHelp => Done(Menus.Help(turn.Texts)),
+        Command.ShowMenu => Done(menu.Menu(turn.Texts)),
+        Command.ShowHelp => Done(menu.Help(turn.Texts)),
         Command.ShowLanguages => Done(Menus.LanguagePrompt(turn.Texts)),
         Command.ChooseLanguage c => welcome.ChooseLanguageAsync(turn, c.Language, cancellationToken),
-        Command.KeepSubscriptions => Done(WelcomeFlow.Keep(turn)),
+        Command.KeepSubscriptions => Done(welcome.Keep(turn)),
         Command.DropSubscriptions c => welcome.DropAsync(turn, c.AskedAt, cancellationToken),
         Command.ShowTopics c => topics.ShowAsync(turn, c.Page, cancellationToken),
         Command.Subscribe c => topics.SubscribeAsync(turn, c.TopicId, cancellationToken),
@@ -130,7 +132,7 @@ public sealed partial class ConversationRouter(
         Command.ShowSubscriptions => topics.ShowMineAsync(turn, cancellationToken),
         Command.StopAll => topics.AskStopAllAsync(turn, cancellationToken),
         Command.ConfirmStopAll c => topics.StopAllAsync(turn, c.AskedAt, cancellationToken),
-        Command.CancelStopAll => Done(TopicFlow.CancelStopAll(turn)),
+        Command.CancelStopAll => Done(topics.CancelStopAll(turn)),
         Command.ShowEvents c => events.ShowAsync(turn, c.Page, cancellationToken),
         Command.Remind c => events.RemindAsync(turn, c.EventId, cancellationToken),
         Command.StopReminding c => events.StopRemindingAsync(turn, c.EventId, cancellationToken),

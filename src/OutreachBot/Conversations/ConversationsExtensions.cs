@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.Conversations.Flows;
+using OutreachBot.Conversations.Menu;
 using OutreachBot.Conversations.RichMenus;
 using OutreachBot.Resources;
 using OutreachBot.Webhook;
@@ -10,7 +11,8 @@ public static class ConversationsExtensions
 {
     /// <summary>
     /// The conversation with citizens as the inbox's handler (<see cref="ConversationRouter"/>, one per event), its
-    /// texts, and the rich menus provisioned at start. Needs AddSubscriptions, AddCivicEvents and AddConsultations.
+    /// texts, the main menu (the entries the features register, and its own: language and help) and the rich menus
+    /// drawn from it, provisioned at start. Needs AddSubscriptions, AddCivicEvents and AddConsultations.
     /// </summary>
     public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +25,9 @@ public static class ConversationsExtensions
             .ValidateOnStart();
         services.AddSingleton(sp => TextCatalog.Load(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.Texts));
         services.AddSingleton<TextCommands>();
+        services.AddMenuEntry(new MenuEntry("language", TextKeys.MenuLanguage, new Command.ShowLanguages(), Order: 50));
+        services.AddMenuEntry(new MenuEntry("help", TextKeys.MenuHelp, new Command.ShowHelp(), Order: 60));
+        services.AddSingleton<MainMenu>();
         services.AddSingleton<ConversationStateStore>();
         services.AddSingleton<RichMenuDirectory>();
         services.AddHostedService<RichMenuProvisioner>();

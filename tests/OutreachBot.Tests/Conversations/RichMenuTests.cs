@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OutreachBot.Conversations.Menu;
 using OutreachBot.Conversations.RichMenus;
 using OutreachBot.LineEmulator.Validation;
 using OutreachBot.Tests.Infrastructure;
@@ -54,6 +55,37 @@ public abstract class RichMenuTests(string provider) : IAsyncLifetime
         Assert.Null(_host.Line.RichMenus.Find(before["en"]));
         Assert.Equal(Languages.Supported.Count, _host.Line.RichMenus.Menus.Count);
         await WaitAsync(() => _host.Line.Users.Find(chat.UserId)!.RichMenuId == after["en"]);
+    }
+
+    [SkippableFact]
+    public async Task Provision_EntryRegisteredByADeploy_NewMenusWithItsAreaDefaultAndCitizensRelinked()
+    {
+        var before = await ReadyAsync();
+        var chat = _host.Citizen("Umenuentry0000000000000000000001", "ja");
+        await chat.FollowAsync();
+        Assert.Equal(before[Languages.Japanese], _host.Line.Users.Find(chat.UserId)!.RichMenuId);
+
+        await _host.RestartAsync(
+            new Dictionary<string, string?>(MenusOn.Concat(MenuWorld.ExtraLabelSettings())),
+            services => services.AddMenuEntry(MenuWorld.Extra(1)));
+        var after = await ReadyAsync();
+
+        Assert.All(Languages.Supported, l => Assert.NotEqual(before[l.Code], after[l.Code]));
+        Assert.All(before.Values, id => Assert.Null(_host.Line.RichMenus.Find(id)));
+        Assert.Equal(Languages.Supported.Count, _host.Line.RichMenus.Menus.Count);
+        Assert.Equal(after[Languages.Japanese], _host.Line.RichMenus.DefaultRichMenuId);
+        Assert.Equal(after["en"], _host.Line.RichMenus.Aliases["outreachbot-en"]);
+        foreach (var menu in _host.Line.RichMenus.Menus)
+        {
+            Assert.Equal(7, menu.Request.GetProperty("areas").GetArrayLength());
+            Assert.Equal((2500, 1686), RichMenuImage.ReadSize(menu.Image, menu.ImageContentType));
+        }
+
+        Assert.Equal("v1|events|1", RichMenuArea(after[Languages.Japanese], 6));
+        await WaitAsync(() => _host.Line.Users.Find(chat.UserId)!.RichMenuId == after[Languages.Japanese]);
+        var menuAnswer = await chat.SayAsync("メニュー");
+        Assert.Contains(("追加 1", "v1|events|1"), Sent.Buttons(menuAnswer));
+        LineChecks.AllValid(_host.Line);
     }
 
     [SkippableFact]

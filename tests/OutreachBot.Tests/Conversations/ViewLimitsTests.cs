@@ -1,4 +1,5 @@
 using OutreachBot.CivicEvents;
+using OutreachBot.Conversations.Menu;
 using OutreachBot.Conversations.RichMenus;
 using OutreachBot.Conversations.Views;
 using OutreachBot.Line.Messaging;
@@ -12,6 +13,7 @@ namespace OutreachBot.Tests.Conversations;
 public class ViewLimitsTests
 {
     private static readonly TextCatalog Texts = TextCatalog.Load();
+    private static readonly MainMenu Menu = MenuWorld.Shipped(Texts);
     private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
     public static TheoryData<string> AllLanguages => [.. Languages.Supported.Select(l => l.Code)];
@@ -68,7 +70,7 @@ public class ViewLimitsTests
     {
         var t = Texts.For(language);
 
-        AssertValid([.. Menus.Menu(t), .. Menus.Help(t), .. Menus.LanguagePrompt(t), .. Menus.Invalid(t), .. Menus.Expired(t)]);
+        AssertValid([.. Menu.Menu(t), .. Menu.Help(t), .. Menus.LanguagePrompt(t), .. Menu.Invalid(t), .. Menu.Expired(t)]);
         AssertValid([Menus.Confirm(t.Format(TextKeys.StopAllConfirm, 45), Menus.Button(t[TextKeys.StopAllYes], new OutreachBot.Conversations.Command.ConfirmStopAll(1)), Menus.Button(t[TextKeys.StopAllNo], new OutreachBot.Conversations.Command.CancelStopAll()))]);
         AssertValid([Menus.Text(new string('長', 20_000))]);
     }
@@ -78,8 +80,8 @@ public class ViewLimitsTests
     public void RichMenu_EveryLanguage_ValidRequestAndLineSizedPng(string language)
     {
         using var fonts = new RichMenuFonts(null);
-        var layout = RichMenuLayout.For(Texts.For(language), fonts.Identity);
-        var english = RichMenuLayout.For(Texts.For("en"), fonts.Identity).Tiles.Select(x => x.Label).ToList();
+        var layout = RichMenuLayout.For(Texts.For(language), Menu, fonts.Identity);
+        var english = RichMenuLayout.For(Texts.For("en"), Menu, fonts.Identity).Tiles.Select(x => x.Label).ToList();
 
         var png = RichMenuRenderer.Render(layout, fonts, english);
 

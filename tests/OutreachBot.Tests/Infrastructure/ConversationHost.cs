@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.LineEmulator.Hosting;
 
 namespace OutreachBot.Tests.Infrastructure;
@@ -29,11 +30,14 @@ public sealed class ConversationHost : IAsyncDisposable
         return new ConversationHost(database, line, bot);
     }
 
-    /// <summary>Stops the bot and starts a new one on the same database and emulator, as a restart would.</summary>
-    public async Task RestartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Stops the bot and starts a new one on the same database and emulator, as a restart would; with
+    /// <paramref name="services"/>, as a deploy of a bot with more in it would.
+    /// </summary>
+    public async Task RestartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         await Bot.DisposeAsync();
-        Bot = new TestBot(Database, settings: Merge(settings), line: Line);
+        Bot = new TestBot(Database, services, Merge(settings), Line);
         _ = Bot.Server;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.CivicEvents;
+using OutreachBot.Conversations.Menu;
 using OutreachBot.Conversations.Views;
 using OutreachBot.Line.Messaging;
 using OutreachBot.Resources;
@@ -9,7 +10,7 @@ namespace OutreachBot.Conversations.Flows;
 
 /// <summary>Upcoming events and "remind me" (リマインド).</summary>
 public sealed partial class EventFlow(
-    CivicEventStore events, EventReminderStore reminders, TopicStore topics, IOptions<BotOptions> bot, ILogger<EventFlow> logger)
+    CivicEventStore events, EventReminderStore reminders, TopicStore topics, MainMenu menu, IOptions<BotOptions> bot, ILogger<EventFlow> logger)
 {
     public async Task<IReadOnlyList<Message>> ShowAsync(Turn turn, int page, CancellationToken cancellationToken)
     {
@@ -26,7 +27,7 @@ public sealed partial class EventFlow(
 
         if (onPage.Count == 0)
         {
-            return [Menus.Text(t[TextKeys.EventsNone], Menus.Shortcuts(t))];
+            return [Menus.Text(t[TextKeys.EventsNone], menu.Shortcuts(t))];
         }
 
         var reminded = await reminders.EventIdsOfAsync(turn.UserId, cancellationToken);

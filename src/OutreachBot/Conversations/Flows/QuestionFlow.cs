@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.Consultations;
+using OutreachBot.Conversations.Menu;
 using OutreachBot.Conversations.Views;
 using OutreachBot.Line.Messaging;
 using OutreachBot.Resources;
@@ -11,7 +12,7 @@ namespace OutreachBot.Conversations.Flows;
 /// After "ask staff", the next text goes to staff whatever it says.
 /// </summary>
 public sealed class QuestionFlow(
-    ConsultationStore consultations, FaqStore faqs, ConversationStateStore states, IOptions<ConversationOptions> options)
+    ConsultationStore consultations, FaqStore faqs, ConversationStateStore states, MainMenu menu, IOptions<ConversationOptions> options)
 {
     public async Task<IReadOnlyList<Message>> AskAsync(Turn turn, CancellationToken cancellationToken)
     {
@@ -27,7 +28,7 @@ public sealed class QuestionFlow(
         {
             if (!TextCommands.SaysSomething(text))
             {
-                return [Menus.Text(t[TextKeys.HintNotText], Menus.Shortcuts(t))];
+                return [Menus.Text(t[TextKeys.HintNotText], menu.Shortcuts(t))];
             }
 
             if (await faqs.MatchAsync(turn.Language, text, cancellationToken) is { } faq)
@@ -43,6 +44,6 @@ public sealed class QuestionFlow(
             await states.ClearAsync(turn.UserId, cancellationToken);
         }
 
-        return [Menus.Text(t.Format(TextKeys.ConsultationReceived, number, t[TextKeys.ConsultationAnswerTime]), Menus.Shortcuts(t))];
+        return [Menus.Text(t.Format(TextKeys.ConsultationReceived, number, t[TextKeys.ConsultationAnswerTime]), menu.Shortcuts(t))];
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OutreachBot.Conversations.Menu;
 using OutreachBot.Conversations.Views;
 using OutreachBot.Line.Messaging;
 using OutreachBot.Resources;
@@ -8,7 +9,7 @@ namespace OutreachBot.Conversations.Flows;
 
 /// <summary>Browsing topics, following and unfollowing them, "my subscriptions" and 配信停止.</summary>
 public sealed partial class TopicFlow(
-    TopicStore topics, SubscriptionStore subscriptions, IOptions<ConversationOptions> options, ILogger<TopicFlow> logger)
+    TopicStore topics, SubscriptionStore subscriptions, MainMenu menu, IOptions<ConversationOptions> options, ILogger<TopicFlow> logger)
 {
     public async Task<IReadOnlyList<Message>> ShowAsync(Turn turn, int page, CancellationToken cancellationToken)
     {
@@ -16,7 +17,7 @@ public sealed partial class TopicFlow(
         var open = await topics.ListAsync(includeArchived: false, cancellationToken);
         if (open.Count == 0)
         {
-            return [Menus.Text(t[TextKeys.TopicsNone], Menus.Shortcuts(t))];
+            return [Menus.Text(t[TextKeys.TopicsNone], menu.Shortcuts(t))];
         }
 
         // A "next page" tapped after topics were archived lands on the last page there is.
@@ -92,14 +93,14 @@ public sealed partial class TopicFlow(
         if (!turn.IsFresh(askedAt, options.Value.ConfirmationLifetime))
         {
             LogExpiredConfirmation(turn.Event.Id);
-            return Menus.Expired(turn.Texts);
+            return menu.Expired(turn.Texts);
         }
 
         await subscriptions.UnsubscribeAllAsync(turn.UserId, turn.NowMs, cancellationToken);
-        return [Menus.Text(turn.Texts[TextKeys.StopAllDone], Menus.Shortcuts(turn.Texts))];
+        return [Menus.Text(turn.Texts[TextKeys.StopAllDone], menu.Shortcuts(turn.Texts))];
     }
 
-    public static IReadOnlyList<Message> CancelStopAll(Turn turn) => [Menus.Text(turn.Texts[TextKeys.StopAllCancelled], Menus.Shortcuts(turn.Texts))];
+    public IReadOnlyList<Message> CancelStopAll(Turn turn) => [Menus.Text(turn.Texts[TextKeys.StopAllCancelled], menu.Shortcuts(turn.Texts))];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbox event {Id}: a button for topic {TopicId}, which is archived or gone; nothing changed")]
     private partial void LogUnavailableTopic(long id, long topicId);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OutreachBot.Conversations.Menu;
 using OutreachBot.Conversations.RichMenus;
 using OutreachBot.Conversations.Views;
 using OutreachBot.Line.Messaging;
@@ -9,7 +10,12 @@ namespace OutreachBot.Conversations.Flows;
 
 /// <summary>Greeting a new or returning citizen, the language choice, and keeping or dropping earlier subscriptions.</summary>
 public sealed class WelcomeFlow(
-    CitizenStore citizens, SubscriptionStore subscriptions, TextCatalog texts, RichMenuLinker richMenus, IOptions<ConversationOptions> options)
+    CitizenStore citizens,
+    SubscriptionStore subscriptions,
+    TextCatalog texts,
+    MainMenu menu,
+    RichMenuLinker richMenus,
+    IOptions<ConversationOptions> options)
 {
     /// <summary>In Japanese, and again in the guessed language when it is another, with every language one tap away.</summary>
     public IReadOnlyList<Message> Greeting(string guess)
@@ -26,12 +32,12 @@ public sealed class WelcomeFlow(
     }
 
     /// <summary>In the citizen's earlier language; asks whether to keep the subscriptions still on record.</summary>
-    public static IReadOnlyList<Message> WelcomeBack(Turn turn, int keptSubscriptions)
+    public IReadOnlyList<Message> WelcomeBack(Turn turn, int keptSubscriptions)
     {
         var t = turn.Texts;
         if (keptSubscriptions == 0)
         {
-            return [Menus.Text($"{t[TextKeys.GreetingWelcomeBack]}\n{t[TextKeys.MenuPrompt]}", Menus.Shortcuts(t))];
+            return [Menus.Text($"{t[TextKeys.GreetingWelcomeBack]}\n{t[TextKeys.MenuPrompt]}", menu.Shortcuts(t))];
         }
 
         return
@@ -49,19 +55,19 @@ public sealed class WelcomeFlow(
         await citizens.SetLanguageAsync(turn.UserId, language, turn.NowMs, cancellationToken);
         await richMenus.LinkAsync(turn.UserId, language, cancellationToken);
         var t = texts.For(language);
-        return [Menus.Text($"{t[TextKeys.LanguageChosen]}\n{t[TextKeys.MenuPrompt]}", Menus.Shortcuts(t))];
+        return [Menus.Text($"{t[TextKeys.LanguageChosen]}\n{t[TextKeys.MenuPrompt]}", menu.Shortcuts(t))];
     }
 
-    public static IReadOnlyList<Message> Keep(Turn turn) => [Menus.Text(turn.Texts[TextKeys.GreetingKept], Menus.Shortcuts(turn.Texts))];
+    public IReadOnlyList<Message> Keep(Turn turn) => [Menus.Text(turn.Texts[TextKeys.GreetingKept], menu.Shortcuts(turn.Texts))];
 
     public async Task<IReadOnlyList<Message>> DropAsync(Turn turn, long askedAt, CancellationToken cancellationToken)
     {
         if (!turn.IsFresh(askedAt, options.Value.ConfirmationLifetime))
         {
-            return Menus.Expired(turn.Texts);
+            return menu.Expired(turn.Texts);
         }
 
         await subscriptions.UnsubscribeAllAsync(turn.UserId, turn.NowMs, cancellationToken);
-        return [Menus.Text(turn.Texts[TextKeys.GreetingDropped], Menus.Shortcuts(turn.Texts))];
+        return [Menus.Text(turn.Texts[TextKeys.GreetingDropped], menu.Shortcuts(turn.Texts))];
     }
 }

@@ -1,13 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
+using OutreachBot.Conversations.Menu;
 using OutreachBot.Line.Messaging;
 using OutreachBot.Resources;
 
 namespace OutreachBot.Conversations.RichMenus;
 
 /// <summary>
-/// A language's rich menu: LINE's large size (2500 x 1686), three by two tiles — topics, my subscriptions, events /
-/// ask staff, language, help — labelled with that language's Menu.* texts.
+/// A language's rich menu: a tile per <see cref="MainMenu"/> entry on a <see cref="RichMenuGrid"/>, labelled with that
+/// language's texts.
 /// </summary>
 public sealed record RichMenuLayout(string Language, RichMenuRequest Request, IReadOnlyList<RichMenuTile> Tiles, string Fingerprint)
 {
@@ -16,40 +17,32 @@ public sealed record RichMenuLayout(string Language, RichMenuRequest Request, IR
     /// <summary>Changing how menus look or act must change this, so that running bots replace their menus.</summary>
     private const string DesignVersion = "1";
 
-    public static readonly RichMenuSize Size = new(2500, 1686);
-
     /// <summary>The alias that marks the language's finished menu (created last, after the image).</summary>
     public string AliasId => $"{NamePrefix}-{Language.ToLowerInvariant()}";
 
-    public static RichMenuLayout For(BotTexts t, string fontIdentity)
+    public RichMenuSize Size => Request.Size;
+
+    public static RichMenuLayout For(BotTexts t, MainMenu menu, string fontIdentity)
     {
-        (string Label, Command Command)[] items =
-        [
-            (t[TextKeys.MenuTopics], new Command.ShowTopics(1)),
-            (t[TextKeys.MenuMine], new Command.ShowSubscriptions()),
-            (t[TextKeys.MenuEvents], new Command.ShowEvents(1)),
-            (t[TextKeys.MenuAsk], new Command.Ask()),
-            (t[TextKeys.MenuLanguage], new Command.ShowLanguages()),
-            (t[TextKeys.MenuHelp], new Command.ShowHelp()),
-        ];
-        var columns = new[] { 0, 833, 1667, Size.Width };
-        var rows = new[] { 0, 843, Size.Height };
-        var tiles = items.Select((item, i) =>
+        var grid = RichMenuGrid.For(menu.Entries.Count);
+        var tiles = menu.Entries.Zip(grid.Cells, (entry, bounds) =>
         {
-            var (column, row) = (i % 3, i / 3);
-            var bounds = new RichMenuBounds(columns[column], rows[row], columns[column + 1] - columns[column], rows[row + 1] - rows[row]);
-            return new RichMenuTile(bounds, item.Label, Views.Menus.Button(item.Label, item.Command));
+            var label = t[entry.LabelKey];
+            return new RichMenuTile(bounds, label, Views.Menus.Button(label, entry.Command));
         }).ToList();
 
         var chatBar = LineLimits.Truncate(t[TextKeys.RichMenuChatBar], LineLimits.RichMenuChatBarText);
         var fingerprint = FingerprintOf(t.Language, chatBar, tiles, fontIdentity);
         var request = new RichMenuRequest(
-            Size, Selected: true, Name: $"{NamePrefix} {t.Language} {fingerprint}", chatBar,
+            grid.Size, Selected: true, Name: $"{NamePrefix} {t.Language} {fingerprint}", chatBar,
             [.. tiles.Select(tile => new RichMenuArea(tile.Bounds, tile.Action))]);
         return new RichMenuLayout(t.Language, request, tiles, fingerprint);
     }
 
-    /// <summary>What the menu is made of, hashed: the same texts, actions and font give the same menu, so a restart reuses it.</summary>
+    /// <summary>
+    /// What the menu is made of, hashed: the same entries (their places, texts and actions) and font give the same menu,
+    /// so a restart reuses it, and a deploy that adds an entry makes a new one.
+    /// </summary>
     private static string FingerprintOf(string language, string chatBar, IEnumerable<RichMenuTile> tiles, string fontIdentity)
     {
         var source = new StringBuilder($"{DesignVersion}\n{language}\n{chatBar}\n{fontIdentity}\n");

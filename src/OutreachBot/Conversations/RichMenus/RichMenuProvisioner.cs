@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using Dapper;
 using Microsoft.Extensions.Options;
+using OutreachBot.Conversations.Menu;
 using OutreachBot.Line.Messaging;
 using OutreachBot.Resources;
 using OutreachBot.Storage;
@@ -10,7 +11,7 @@ using OutreachBot.Storage;
 namespace OutreachBot.Conversations.RichMenus;
 
 /// <summary>
-/// Makes sure LINE has one rich menu per language, as the texts describe it, at every start and without duplicates.
+/// Makes sure LINE has one rich menu per language, drawn from the <see cref="MainMenu"/> in that language's texts, at every start and without duplicates.
 /// A menu is named after a fingerprint of its texts, actions and font, and an alias <c>outreachbot-{language}</c>
 /// points at the finished one (set only after its image is uploaded): an unchanged menu is found by its alias and
 /// reused; a changed one is created anew, its citizens are linked to it, and the old one is deleted, as are menus a
@@ -20,6 +21,7 @@ public sealed partial class RichMenuProvisioner(
     IServiceScopeFactory scopes,
     RichMenuDirectory directory,
     TextCatalog texts,
+    MainMenu menu,
     Database database,
     IOptions<ConversationOptions> options,
     IOptions<BotOptions> bot,
@@ -75,7 +77,7 @@ public sealed partial class RichMenuProvisioner(
     private async Task ProvisionLockedAsync(LineMessagingClient line, CancellationToken cancellationToken)
     {
         using var fonts = new RichMenuFonts(options.Value.RichMenu.FontFile);
-        var english = RichMenuLayout.For(texts.For(Languages.English), fonts.Identity).Tiles.Select(t => t.Label).ToList();
+        var english = RichMenuLayout.For(texts.For(Languages.English), menu, fonts.Identity).Tiles.Select(t => t.Label).ToList();
         var aliases = (await line.GetRichMenuAliasListAsync(cancellationToken)).Value.ToDictionary(a => a.RichMenuAliasId, a => a.RichMenuId);
         var existing = (await line.GetRichMenuListAsync(cancellationToken)).Value;
         var menus = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -83,7 +85,7 @@ public sealed partial class RichMenuProvisioner(
         foreach (var language in Languages.Supported.Select(l => l.Code))
         {
             var shipped = ShippedImage(language);
-            var layout = RichMenuLayout.For(texts.For(language), shipped is null ? fonts.Identity : Convert.ToHexString(SHA256.HashData(shipped)));
+            var layout = RichMenuLayout.For(texts.For(language), menu, shipped is null ? fonts.Identity : Convert.ToHexString(SHA256.HashData(shipped)));
             var current = aliases.TryGetValue(layout.AliasId, out var aliased) ? existing.FirstOrDefault(m => m.RichMenuId == aliased) : null;
             if (current?.Name == layout.Request.Name)
             {

@@ -18,7 +18,7 @@ public static class RichMenuRenderer
     /// <param name="fallbackLabels">Labels to draw when no font here has the glyphs of the first choice (English ones, say).</param>
     public static byte[] Render(RichMenuLayout layout, RichMenuFonts fonts, IReadOnlyList<string> fallbackLabels)
     {
-        var size = RichMenuLayout.Size;
+        var size = layout.Size;
         using var surface = SKSurface.Create(new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
@@ -47,14 +47,16 @@ public static class RichMenuRenderer
         return png.ToArray();
     }
 
-    /// <summary>Centred, on one line, or on two at a " / " or a space; shrunk until it fits the card.</summary>
+    /// <summary>Centred, on one line, or on two at a " / " or a space; shrunk until it fits the card, across and down.</summary>
     private static void DrawLabel(SKCanvas canvas, string label, SKRect card, SKTypeface typeface)
     {
         var maxWidth = card.Width * 0.86f;
         using var paint = new SKPaint { Color = SKColors.White, IsAntialias = true };
-        using var font = new SKFont(typeface, MaxTextSize) { Subpixel = true };
+        // Capped by the card, so that small cards of a large menu do not break short labels onto two lines.
+        var largest = Math.Min(MaxTextSize, Math.Min(card.Width * 0.2f, card.Height * 0.3f));
+        using var font = new SKFont(typeface, largest) { Subpixel = true };
         var lines = Lines(label, font, maxWidth);
-        while (font.Size > MinTextSize && lines.Any(l => font.MeasureText(l) > maxWidth))
+        while (font.Size > MinTextSize && (lines.Any(l => font.MeasureText(l) > maxWidth) || lines.Count * font.Size * 1.25f > card.Height * 0.86f))
         {
             font.Size -= 6;
             lines = Lines(label, font, maxWidth);

@@ -3,7 +3,7 @@ using OutreachBot.Resources;
 
 namespace OutreachBot.Conversations.Views;
 
-/// <summary>The menu, help and language choice, and the small building blocks every answer uses.</summary>
+/// <summary>The language choice and the small building blocks every answer uses (the menu itself is <see cref="Menu.MainMenu"/>).</summary>
 public static class Menus
 {
     /// <summary>A button that sends <paramref name="command"/> and shows its label in the chat as if typed.</summary>
@@ -16,31 +16,13 @@ public static class Menus
     public static TextMessage Text(string text, QuickReply? quickReply = null) =>
         TextMessage.Create(LineLimits.Truncate(text, LineLimits.TextLength), quickReply);
 
-    /// <summary>The six things a citizen can do, as quick reply buttons under a message.</summary>
-    public static QuickReply Shortcuts(BotTexts t) => QuickReply.Of(
-        Button(t[TextKeys.MenuTopics], new Command.ShowTopics(1)),
-        Button(t[TextKeys.MenuMine], new Command.ShowSubscriptions()),
-        Button(t[TextKeys.MenuEvents], new Command.ShowEvents(1)),
-        Button(t[TextKeys.MenuAsk], new Command.Ask()),
-        Button(t[TextKeys.MenuLanguage], new Command.ShowLanguages()),
-        Button(t[TextKeys.MenuHelp], new Command.ShowHelp()));
-
     /// <summary>Every language, named in itself, <paramref name="first"/> first.</summary>
     public static QuickReply LanguageChoice(string first) => QuickReply.Of(
         Languages.Supported
             .OrderBy(l => l.Code == first ? 0 : 1)
             .Select(l => Button(l.Name, new Command.ChooseLanguage(l.Code))));
 
-    public static IReadOnlyList<Message> Menu(BotTexts t) => [Text(t[TextKeys.MenuPrompt], Shortcuts(t))];
-
-    public static IReadOnlyList<Message> Help(BotTexts t) => [Text(t[TextKeys.HelpText], Shortcuts(t))];
-
     public static IReadOnlyList<Message> LanguagePrompt(BotTexts t) => [Text(t[TextKeys.LanguagePrompt], LanguageChoice(t.Language))];
-
-    /// <summary>For postback data the bot does not accept: nothing changed, try the menu.</summary>
-    public static IReadOnlyList<Message> Invalid(BotTexts t) => [Text(t[TextKeys.PostbackInvalid], Shortcuts(t))];
-
-    public static IReadOnlyList<Message> Expired(BotTexts t) => [Text(t[TextKeys.PostbackExpired], Shortcuts(t))];
 
     /// <summary>A yes/no question as a confirm template (text at most 240 characters, labels 20).</summary>
     public static TemplateMessage Confirm(string text, PostbackAction yes, PostbackAction no)
