@@ -10,7 +10,7 @@ using OutreachBot.LineEmulator.Api;
 using OutreachBot.LineEmulator.Hosting;
 using OutreachBot.LineEmulator.State;
 
-namespace OutreachBot.Line.Tests.Emulator;
+namespace OutreachBot.LineEmulator.Tests.Api;
 
 /// <summary>The emulator's answers to raw HTTP, where the client would not let a mistake through.</summary>
 public sealed class EmulatorApiTests
