@@ -7,19 +7,25 @@ using Microsoft.Net.Http.Headers;
 namespace OutreachBot.LineEmulator.Chat;
 
 /// <summary>
-/// The page, its script and its style, embedded in the assembly so the chat works wherever the emulator is hosted,
-/// with no static-files middleware and no wwwroot of the host's.
+/// The page, its script modules and its style, embedded in the assembly so the chat works wherever the emulator is
+/// hosted, with no static-files middleware and no wwwroot of the host's.
 /// </summary>
 internal static class ChatAssets
 {
     private const string ResourcePrefix = "OutreachBot.LineEmulator.Chat.Page.";
 
-    private static readonly Dictionary<string, Asset> Assets = new(StringComparer.Ordinal)
+    // Browsers refuse a module script served with any other type, so each kind of file states its own.
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
     {
-        ["chat.html"] = Load("chat.html", "text/html; charset=utf-8"),
-        ["chat.js"] = Load("chat.js", "text/javascript; charset=utf-8"),
-        ["chat.css"] = Load("chat.css", "text/css; charset=utf-8"),
+        [".html"] = "text/html; charset=utf-8",
+        [".js"] = "text/javascript; charset=utf-8",
+        [".css"] = "text/css; charset=utf-8",
     };
+
+    private static readonly Dictionary<string, Asset> Assets = typeof(ChatAssets).Assembly.GetManifestResourceNames()
+        .Where(resource => resource.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+        .Select(resource => resource[ResourcePrefix.Length..])
+        .ToDictionary(name => name, Load, StringComparer.Ordinal);
 
     public static IResult Page(HttpContext http)
     {
@@ -41,10 +47,14 @@ internal static class ChatAssets
         return Results.Bytes(asset.Bytes, asset.ContentType, entityTag: asset.ETag);
     }
 
-    private static Asset Load(string name, string contentType)
+    private static Asset Load(string name)
     {
-        using var stream = typeof(ChatAssets).Assembly.GetManifestResourceStream(ResourcePrefix + name)
-            ?? throw new InvalidOperationException($"The chat page's resource {name} is not embedded.");
+        if (!ContentTypes.TryGetValue(Path.GetExtension(name), out var contentType))
+        {
+            throw new InvalidOperationException($"The chat page's file {name} has no content type to be served with.");
+        }
+
+        using var stream = typeof(ChatAssets).Assembly.GetManifestResourceStream(ResourcePrefix + name)!;
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         var bytes = copy.ToArray();

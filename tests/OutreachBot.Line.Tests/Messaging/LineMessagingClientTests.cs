@@ -253,7 +253,7 @@ public sealed class LineMessagingClientTests
 
         await host.Client.ValidateMessagesAsync(Hello, "multicast");
         var error = await Assert.ThrowsAsync<LineApiException>(
-            () => host.Client.ValidateMessagesAsync([new FlexMessage(new string('a', 1501), Emulator.SampleMessages.Bubble())]));
+            () => host.Client.ValidateMessagesAsync([new FlexMessage(new string('a', 1501), SampleMessages.Bubble())]));
 
         Assert.Equal("messages[0].altText", Assert.Single(error.Details).Property);
     }

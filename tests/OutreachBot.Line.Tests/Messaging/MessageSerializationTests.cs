@@ -34,7 +34,7 @@ public sealed class MessageSerializationTests
     [Fact]
     public void FlexBubble_InCarousel_WritesTypeOfEveryContainerAndComponent()
     {
-        var json = Write(new FlexMessage("alt", new FlexCarousel([Emulator.SampleMessages.Bubble()])));
+        var json = Write(new FlexMessage("alt", new FlexCarousel([SampleMessages.Bubble()])));
 
         var bubble = json["contents"]!["contents"]![0]!;
         Assert.Equal("carousel", (string?)json["contents"]!["type"]);
@@ -48,7 +48,7 @@ public sealed class MessageSerializationTests
     [Fact]
     public void Actions_OfEachKind_WriteLineTypeNames()
     {
-        var items = Write(TextMessage.Create("x", Emulator.SampleMessages.AllQuickReplyActions()))["quickReply"]!["items"]!.AsArray();
+        var items = Write(TextMessage.Create("x", SampleMessages.AllQuickReplyActions()))["quickReply"]!["items"]!.AsArray();
 
         Assert.Equal(
             ["postback", "message", "uri", "datetimepicker", "camera", "cameraRoll", "location", "richmenuswitch"],

@@ -1,7 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 
-namespace OutreachBot.Line.Tests.EmulatorChat;
+namespace OutreachBot.LineEmulator.Tests.Chat;
 
 /// <summary>The page and its assets come from the emulator itself, under a strict Content-Security-Policy.</summary>
 public sealed partial class ChatPageTests
@@ -16,7 +17,7 @@ public sealed partial class ChatPageTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        AssertStrictCsp(response);
+        AssertStrictCsp(response.Headers);
         Assert.Contains("友だち追加", html, StringComparison.Ordinal);
         Assert.Contains("Follow", html, StringComparison.Ordinal);
         Assert.DoesNotContain("%BASE%", html, StringComparison.Ordinal);
@@ -48,7 +49,7 @@ public sealed partial class ChatPageTests
             Assert.StartsWith("/_emulator/chat/assets/", asset, StringComparison.Ordinal);
             using var response = await host.Client.GetAsync(asset);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            AssertStrictCsp(response);
+            AssertStrictCsp(response.Headers);
             Assert.Equal(asset.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript" : "text/css",
                 response.Content.Headers.ContentType?.MediaType);
             Assert.NotNull(response.Headers.ETag);
@@ -56,14 +57,44 @@ public sealed partial class ChatPageTests
     }
 
     [Fact]
-    public async Task Page_Script_NeverWritesHtml()
+    public async Task Page_Script_IsLoadedAsANativeModule()
     {
         await using var host = await ChatHost.StartAsync();
 
-        var script = await host.Client.GetStringAsync("/_emulator/chat/assets/chat.js");
+        var html = await host.Client.GetStringAsync("/chat");
 
-        Assert.DoesNotMatch(@"(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|\beval\(|new Function\(", script);
-        Assert.DoesNotMatch(@"https?://(?!www\.openstreetmap\.org)", script.Replace("location.href", "", StringComparison.Ordinal));
+        Assert.Contains("""<script type="module" src="/_emulator/chat/assets/chat.js"></script>""", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_Modules_AreEachServedAsJavaScriptWithCsp()
+    {
+        await using var host = await ChatHost.StartAsync();
+
+        var modules = await ChatModules.LoadAsync(host.Client);
+
+        Assert.Contains("chat.js", modules.Keys);
+        Assert.Contains("flex.js", modules.Keys);
+        foreach (var response in modules.Values)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("text/javascript", response.ContentType);
+            AssertStrictCsp(response.Headers);
+        }
+    }
+
+    [Fact]
+    public async Task Page_Modules_NeverWriteHtml()
+    {
+        await using var host = await ChatHost.StartAsync();
+
+        var modules = await ChatModules.LoadAsync(host.Client);
+
+        foreach (var (name, module) in modules)
+        {
+            Assert.False(HtmlWriting().IsMatch(module.Source), $"{name} writes HTML or evaluates code.");
+            Assert.False(ForeignUrl().IsMatch(module.Source.Replace("location.href", "", StringComparison.Ordinal)), $"{name} names another site.");
+        }
     }
 
     [Fact]
@@ -76,16 +107,22 @@ public sealed partial class ChatPageTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private static void AssertStrictCsp(HttpResponseMessage response)
+    private static void AssertStrictCsp(HttpResponseHeaders headers)
     {
-        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        var csp = headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
         Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
-        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("nosniff", headers.GetValues("X-Content-Type-Options").Single());
     }
+
+    [GeneratedRegex(@"(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|\beval\(|new Function\(")]
+    private static partial Regex HtmlWriting();
+
+    [GeneratedRegex(@"https?://(?!www\.openstreetmap\.org)")]
+    private static partial Regex ForeignUrl();
 
     [GeneratedRegex(@"<script(?![^>]*\ssrc=)[^>]*>")]
     private static partial Regex InlineScript();

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using OutreachBot.Line.Webhooks;
 using OutreachBot.LineEmulator.State;
 
-namespace OutreachBot.Line.Tests.EmulatorChat;
+namespace OutreachBot.LineEmulator.Tests.Chat;
 
 /// <summary>A failed webhook can be sent again the way LINE redelivers: same event, same token, marked as a redelivery.</summary>
 public sealed class RedeliveryTests

@@ -1,6 +1,6 @@
 using OutreachBot.Line.Messaging;
 
-namespace OutreachBot.Line.Tests.Emulator;
+namespace OutreachBot.Line.Tests.Messaging;
 
 /// <summary>One valid message of each kind the bot sends, built with the client's records.</summary>
 public static class SampleMessages

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using OutreachBot.Line.Webhooks;
 
-namespace OutreachBot.Line.Tests.EmulatorChat;
+namespace OutreachBot.LineEmulator.Tests.Chat;
 
 /// <summary>A stand-in for the bot: records every webhook it gets, checks its signature, answers what the test says.</summary>
 public sealed class FakeBot : IAsyncDisposable

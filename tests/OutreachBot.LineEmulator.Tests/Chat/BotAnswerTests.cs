@@ -1,4 +1,4 @@
-namespace OutreachBot.Line.Tests.EmulatorChat;
+namespace OutreachBot.LineEmulator.Tests.Chat;
 
 /// <summary>What the bot answered is the caller's to see: a person must notice a wrong secret or a crashing bot.</summary>
 public sealed class BotAnswerTests

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using OutreachBot.Line.Webhooks;
 using OutreachBot.LineEmulator.State;
 
-namespace OutreachBot.Line.Tests.EmulatorChat;
+namespace OutreachBot.LineEmulator.Tests.Chat;
 
 /// <summary>Each citizen action reaches the bot as LINE would send it: shaped by webhook.yml, signed, over HTTP.</summary>
 public sealed partial class WebhookDeliveryTests

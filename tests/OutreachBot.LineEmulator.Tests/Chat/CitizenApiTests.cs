@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 using OutreachBot.LineEmulator.Chat;
 using OutreachBot.LineEmulator.State;
 
-namespace OutreachBot.Line.Tests.EmulatorChat;
+namespace OutreachBot.LineEmulator.Tests.Chat;
 
 /// <summary>The control API refuses what a LINE user could not do, and what another web site asks for.</summary>
 public sealed class CitizenApiTests

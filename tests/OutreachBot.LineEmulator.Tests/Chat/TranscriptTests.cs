@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using OutreachBot.LineEmulator.State;
 
-namespace OutreachBot.Line.Tests.EmulatorChat;
+namespace OutreachBot.LineEmulator.Tests.Chat;
 
 /// <summary>The transcript, polled with <c>after</c> or streamed, shows both sides in order, as data.</summary>
 public sealed class TranscriptTests

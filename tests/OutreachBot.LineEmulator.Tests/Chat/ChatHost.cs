@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 using OutreachBot.LineEmulator.Chat;
 using OutreachBot.LineEmulator.State;
 
-namespace OutreachBot.Line.Tests.EmulatorChat;
+namespace OutreachBot.LineEmulator.Tests.Chat;
 
 /// <summary>
 /// The chat as the emulator hosts it, on real Kestrel, with the shared state registered as the host does,

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using YamlDotNet.Serialization;
 
-namespace OutreachBot.Line.Tests.EmulatorChat;
+namespace OutreachBot.LineEmulator.Tests.Chat;
 
 /// <summary>
 /// Checks a webhook body against LINE's own webhook.yml (the copy in Fixtures/line-openapi):

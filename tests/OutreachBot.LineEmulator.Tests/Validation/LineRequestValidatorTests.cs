@@ -1,8 +1,9 @@
 using System.Text.Json;
 using OutreachBot.Line.Messaging;
+using OutreachBot.Line.Tests.Messaging;
 using OutreachBot.LineEmulator.Validation;
 
-namespace OutreachBot.Line.Tests.Emulator;
+namespace OutreachBot.LineEmulator.Tests.Validation;
 
 public sealed class LineRequestValidatorTests
 {
