@@ -20,13 +20,19 @@ public static class StaffApiExtensions
         return services;
     }
 
-    /// <summary>The <c>/api/v1</c> group: every route in it needs a staff API key. Features add their routes to it.</summary>
+    /// <summary>
+    /// The <c>/api/v1</c> group: every route in it needs a staff API key, so each may answer 401 or 403 (as problem
+    /// details, through the status code pages). Features add their routes to it.
+    /// </summary>
     public static RouteGroupBuilder MapStaffApi(this WebApplication app)
     {
         // Public: the document describes the API's shape only (the same as this open source code); every call it
         // describes needs a key. Tools that generate clients or show the API fetch it without credentials.
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        return app.MapGroup("/api/v1").RequireAuthorization(Policy);
+        return app.MapGroup("/api/v1")
+            .RequireAuthorization(Policy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 }
 

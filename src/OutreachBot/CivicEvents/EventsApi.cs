@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OutreachBot.StaffConsole;
 
@@ -13,39 +14,42 @@ public static partial class EventsApi
         var events = api.MapGroup("/events").WithTags("Events");
         events.MapGet("/", ListAsync)
             .WithSummary("Events starting between from and to (ISO dates in Bot:TimeZone); without them, the upcoming ones.");
-        events.MapGet("/{id:long}", GetAsync);
+        events.MapGet("/{id:long}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
         events.MapPost("/", CreateAsync)
             .WithSummary("Creates an event. startsAt/endsAt are ISO 8601; without an offset they are read in Bot:TimeZone. A Japanese title is required.");
-        events.MapPut("/{id:long}", UpdateAsync).WithSummary("Replaces an event; cancelled: true withdraws it from citizens' lists.");
+        events.MapPut("/{id:long}", UpdateAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Replaces an event; cancelled: true withdraws it from citizens' lists.");
         return api;
     }
 
-    private static async Task<IEnumerable<EventView>> ListAsync(
+    private static async Task<Ok<IEnumerable<EventView>>> ListAsync(
         DateOnly? from, DateOnly? to, CivicEventStore store, IOptions<BotOptions> bot, TimeProvider time, CancellationToken cancellationToken)
     {
         var zone = bot.Value.Zone;
         if (from is null && to is null)
         {
             var (upcoming, _) = await store.UpcomingAsync(time.GetUtcNow().ToUnixTimeMilliseconds(), 0, 500, cancellationToken);
-            return upcoming.Select(e => EventView.From(e, zone));
+            return TypedResults.Ok(upcoming.Select(e => EventView.From(e, zone)));
         }
 
         var first = from ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
         var last = to ?? first.AddYears(1);
         var events = await store.StartingBetweenAsync(StartOfDay(first, zone), StartOfDay(last.AddDays(1), zone), cancellationToken);
-        return events.Select(e => EventView.From(e, zone));
+        return TypedResults.Ok(events.Select(e => EventView.From(e, zone)));
     }
 
-    private static async Task<IResult> GetAsync(long id, CivicEventStore store, IOptions<BotOptions> bot, CancellationToken cancellationToken) =>
-        await store.FindAsync(id, cancellationToken) is { } found ? Results.Ok(EventView.From(found, bot.Value.Zone)) : NotFound(id);
+    private static async Task<Results<Ok<EventView>, ProblemHttpResult>> GetAsync(
+        long id, CivicEventStore store, IOptions<BotOptions> bot, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } found ? TypedResults.Ok(EventView.From(found, bot.Value.Zone)) : NotFound(id);
 
-    private static async Task<IResult> CreateAsync(
+    private static async Task<Results<Created<EventView>, ValidationProblem>> CreateAsync(
         EventInput input, CivicEventEditor editor, CivicEventStore store, IOptions<BotOptions> bot, CancellationToken cancellationToken)
     {
         var (draft, errors) = input.ToDraft(bot.Value.Zone);
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors);
         }
 
         if (await editor.CreateAsync(draft!, cancellationToken) is not { } id)
@@ -53,17 +57,17 @@ public static partial class EventsApi
             return UnknownTopic(draft!.TopicSlug);
         }
 
-        return Results.Created($"/api/v1/events/{id}", EventView.From((await store.FindAsync(id, cancellationToken))!, bot.Value.Zone));
+        return TypedResults.Created($"/api/v1/events/{id}", EventView.From((await store.FindAsync(id, cancellationToken))!, bot.Value.Zone));
     }
 
-    private static async Task<IResult> UpdateAsync(
+    private static async Task<Results<Ok<EventView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         long id, EventInput input, CivicEventEditor editor, CivicEventStore store, IOptions<BotOptions> bot, HttpContext http,
         CancellationToken cancellationToken)
     {
         var (draft, errors) = input.ToDraft(bot.Value.Zone);
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors);
         }
 
         if (await store.FindAsync(id, cancellationToken) is null)
@@ -76,12 +80,12 @@ public static partial class EventsApi
             return UnknownTopic(draft!.TopicSlug);
         }
 
-        return Results.Ok(EventView.From((await store.FindAsync(id, cancellationToken))!, bot.Value.Zone));
+        return TypedResults.Ok(EventView.From((await store.FindAsync(id, cancellationToken))!, bot.Value.Zone));
     }
 
-    private static IResult NotFound(long id) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No event {id}.");
+    private static ProblemHttpResult NotFound(long id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No event {id}.");
 
-    private static IResult UnknownTopic(string? slug) => Results.ValidationProblem(new Dictionary<string, string[]>
+    private static ValidationProblem UnknownTopic(string? slug) => TypedResults.ValidationProblem(new Dictionary<string, string[]>
     {
         ["topic"] = [$"トピック「{slug}」はありません。 / No topic '{slug}'."],
     });

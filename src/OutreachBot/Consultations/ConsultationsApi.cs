@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using OutreachBot.Conversations;
 using OutreachBot.StaffConsole;
 
@@ -10,34 +11,37 @@ public static class ConsultationsApi
     {
         var consultations = api.MapGroup("/consultations").WithTags("Consultations");
         consultations.MapGet("/", ListAsync).WithSummary("Citizens' questions, oldest first; status = open (default), answered, closed or all.");
-        consultations.MapGet("/{id:long}", GetAsync);
+        consultations.MapGet("/{id:long}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
         consultations.MapPost("/{id:long}/answer", AnswerAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
             .WithSummary("Sends staff's answer to the citizen (push, counted in the month's quota) and marks the question answered.");
         return api;
     }
 
-    private static async Task<IResult> ListAsync(string? status, ConsultationStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<Consultation>>, ValidationProblem>> ListAsync(string? status, ConsultationStore store, CancellationToken cancellationToken)
     {
         var filter = status ?? "open";
         if (filter is not ("open" or "answered" or "closed" or "all"))
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["open, answered, closed, all"] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["open, answered, closed, all"] });
         }
 
-        return Results.Ok(await store.ListAsync(filter == "all" ? null : filter, 500, cancellationToken));
+        return TypedResults.Ok(await store.ListAsync(filter == "all" ? null : filter, 500, cancellationToken));
     }
 
-    private static async Task<IResult> GetAsync(long id, ConsultationStore store, CancellationToken cancellationToken) =>
-        await store.FindAsync(id, cancellationToken) is { } found ? Results.Ok(found) : NotFound(id);
+    private static async Task<Results<Ok<Consultation>, ProblemHttpResult>> GetAsync(long id, ConsultationStore store, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } found ? TypedResults.Ok(found) : NotFound(id);
 
-    private static async Task<IResult> AnswerAsync(
+    private static async Task<Results<Ok<Consultation>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
         long id, AnswerInput input, ConsultationStore store, ConsultationReplies replies, System.Security.Claims.ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         var answer = input.Text?.Trim() ?? "";
         if (answer.Length is 0 or > ConsultationReplies.MaxLength)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]>
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 ["text"] = [$"回答は1〜{ConsultationReplies.MaxLength}文字です。 / The answer takes 1 to {ConsultationReplies.MaxLength} characters."],
             });
@@ -50,7 +54,7 @@ public static class ConsultationsApi
 
         if (consultation.Status != "open")
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Question {id} is already {consultation.Status}.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Question {id} is already {consultation.Status}.");
         }
 
         // The same answer to the same question has the same retry key: sending it twice (a double click, a retry
@@ -58,16 +62,16 @@ public static class ConsultationsApi
         var outcome = await replies.SendAsync(consultation, answer, AuditLog.ActorOf(user) ?? "api", RetryKey(id, answer), wholeThread: false, cancellationToken);
         if (!outcome.Sent)
         {
-            return Results.Problem(
+            return TypedResults.Problem(
                 statusCode: StatusCodes.Status502BadGateway, title: "LINE did not accept the answer; it was not recorded. Try again.", detail: outcome.LineMessage);
         }
 
-        return Results.Ok(await store.FindAsync(id, cancellationToken));
+        return TypedResults.Ok(await store.FindAsync(id, cancellationToken));
     }
 
     private static Guid RetryKey(long id, string answer) => RetryKeys.From($"outreachbot-consultation:{id}:{answer}");
 
-    private static IResult NotFound(long id) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No question {id}.");
+    private static ProblemHttpResult NotFound(long id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No question {id}.");
 }
 
 public sealed record AnswerInput(string? Text);

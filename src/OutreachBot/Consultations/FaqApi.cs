@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using OutreachBot.Conversations;
 
 namespace OutreachBot.Consultations;
@@ -13,44 +14,48 @@ public static class FaqApi
     {
         var faq = api.MapGroup("/faq").WithTags("FAQ");
         faq.MapGet("/", ListAsync).WithSummary("FAQ entries: language, keywords and answer.");
-        faq.MapGet("/{id:long}", GetAsync);
+        faq.MapGet("/{id:long}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
         faq.MapPost("/", CreateAsync).WithSummary("Adds an answer given at once to texts (in that language) that contain one of the keywords.");
-        faq.MapPut("/{id:long}", UpdateAsync).WithSummary("Replaces an entry; archived: true stops it answering.");
+        faq.MapPut("/{id:long}", UpdateAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Replaces an entry; archived: true stops it answering.");
         return api;
     }
 
-    private static async Task<IReadOnlyList<FaqEntry>> ListAsync(FaqStore store, bool? includeArchived, CancellationToken cancellationToken) =>
-        await store.ListAsync(includeArchived ?? true, cancellationToken);
+    private static async Task<Ok<IReadOnlyList<FaqEntry>>> ListAsync(FaqStore store, bool? includeArchived, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.ListAsync(includeArchived ?? true, cancellationToken));
 
-    private static async Task<IResult> GetAsync(long id, FaqStore store, CancellationToken cancellationToken) =>
-        await store.FindAsync(id, cancellationToken) is { } entry ? Results.Ok(entry) : NotFound(id);
+    private static async Task<Results<Ok<FaqEntry>, ProblemHttpResult>> GetAsync(long id, FaqStore store, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } entry ? TypedResults.Ok(entry) : NotFound(id);
 
-    private static async Task<IResult> CreateAsync(FaqInput input, FaqStore store, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Created<FaqEntry>, ValidationProblem>> CreateAsync(
+        FaqInput input, FaqStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var (draft, errors) = input.ToDraft();
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors);
         }
 
         var id = await store.CreateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
-        return Results.Created($"/api/v1/faq/{id}", await store.FindAsync(id, cancellationToken));
+        return TypedResults.Created($"/api/v1/faq/{id}", await store.FindAsync(id, cancellationToken));
     }
 
-    private static async Task<IResult> UpdateAsync(long id, FaqInput input, FaqStore store, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<FaqEntry>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        long id, FaqInput input, FaqStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var (draft, errors) = input.ToDraft();
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors);
         }
 
         return await store.UpdateAsync(id, draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken)
-            ? Results.Ok(await store.FindAsync(id, cancellationToken))
+            ? TypedResults.Ok(await store.FindAsync(id, cancellationToken))
             : NotFound(id);
     }
 
-    private static IResult NotFound(long id) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No FAQ entry {id}.");
+    private static ProblemHttpResult NotFound(long id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No FAQ entry {id}.");
 }
 
 /// <param name="Keywords">Words or phrases; a citizen's text containing one (ignoring full/half width and case) gets the answer.</param>

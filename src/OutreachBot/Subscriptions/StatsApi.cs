@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace OutreachBot.Subscriptions;
@@ -13,7 +14,7 @@ public static class StatsApi
         return api;
     }
 
-    private static async Task<IResult> GetSubscribersAsync(
+    private static async Task<Results<Ok<SubscriberStatsView>, ValidationProblem>> GetSubscribersAsync(
         DateOnly? from, DateOnly? to, SubscriberStats stats, IOptions<BotOptions> bot, TimeProvider time, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), bot.Value.Zone).DateTime);
@@ -21,14 +22,14 @@ public static class StatsApi
         var first = from ?? last.AddDays(-29);
         if (last < first || last.DayNumber - first.DayNumber >= SubscriberStats.MaxDays)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]>
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 ["to"] = [$"from ≤ to、期間は{SubscriberStats.MaxDays}日以内にしてください。 / from must not be after to, and the range at most {SubscriberStats.MaxDays} days."],
             });
         }
 
         var rows = await stats.PerTopicPerDayAsync(first, last, cancellationToken);
-        return Results.Ok(new SubscriberStatsView(bot.Value.TimeZone, first, last, rows));
+        return TypedResults.Ok(new SubscriberStatsView(bot.Value.TimeZone, first, last, rows));
     }
 }
 

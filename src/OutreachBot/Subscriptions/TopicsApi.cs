@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Subscriptions;
@@ -9,51 +10,55 @@ public static class TopicsApi
     {
         var topics = api.MapGroup("/topics").WithTags("Topics");
         topics.MapGet("/", ListAsync).WithSummary("Topics in display order with their subscriber counts.");
-        topics.MapGet("/{slug}", GetAsync);
-        topics.MapPost("/", CreateAsync).WithSummary("Creates a topic; a Japanese name is required.");
-        topics.MapPut("/{slug}", UpdateAsync).WithSummary("Replaces a topic's names, descriptions, order and archived flag.");
+        topics.MapGet("/{slug}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        topics.MapPost("/", CreateAsync)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Creates a topic; a Japanese name is required.");
+        topics.MapPut("/{slug}", UpdateAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Replaces a topic's names, descriptions, order and archived flag.");
         return api;
     }
 
-    private static async Task<IEnumerable<TopicView>> ListAsync(TopicStore store, bool? includeArchived, CancellationToken cancellationToken) =>
-        (await store.ListAsync(includeArchived ?? true, cancellationToken)).Select(TopicView.From);
+    private static async Task<Ok<IEnumerable<TopicView>>> ListAsync(TopicStore store, bool? includeArchived, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await store.ListAsync(includeArchived ?? true, cancellationToken)).Select(TopicView.From));
 
-    private static async Task<IResult> GetAsync(string slug, TopicStore store, CancellationToken cancellationToken) =>
-        await store.FindAsync(slug, cancellationToken) is { } topic ? Results.Ok(TopicView.From(topic)) : NotFound(slug);
+    private static async Task<Results<Ok<TopicView>, ProblemHttpResult>> GetAsync(string slug, TopicStore store, CancellationToken cancellationToken) =>
+        await store.FindAsync(slug, cancellationToken) is { } topic ? TypedResults.Ok(TopicView.From(topic)) : NotFound(slug);
 
-    private static async Task<IResult> CreateAsync(
+    private static async Task<Results<Created<TopicView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         TopicInput input, TopicStore store, AuditLog audit, HttpContext context, TimeProvider time, CancellationToken cancellationToken)
     {
         var draft = input.ToDraft(input.Slug ?? "");
         var errors = TopicValidation.Check(draft);
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors);
         }
 
         if (!await store.CreateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: $"A topic '{draft.Slug}' already exists.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"A topic '{draft.Slug}' already exists.");
         }
 
         await audit.WriteAsync(context, AuditActions.TopicCreated, draft.Slug, draft.Names.GetValueOrDefault(Languages.Japanese));
         var created = (await store.FindAsync(draft.Slug, cancellationToken))!;
-        return Results.Created($"/api/v1/topics/{created.Slug}", TopicView.From(created));
+        return TypedResults.Created($"/api/v1/topics/{created.Slug}", TopicView.From(created));
     }
 
-    private static async Task<IResult> UpdateAsync(
+    private static async Task<Results<Ok<TopicView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         string slug, TopicInput input, TopicStore store, AuditLog audit, HttpContext context, TimeProvider time, CancellationToken cancellationToken)
     {
         if (input.Slug is not null && input.Slug != slug)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["slug"] = ["スラッグは変更できません。 / The slug cannot change."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["slug"] = ["スラッグは変更できません。 / The slug cannot change."] });
         }
 
         var draft = input.ToDraft(slug);
         var errors = TopicValidation.Check(draft);
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors);
         }
 
         if (!await store.UpdateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
@@ -62,10 +67,10 @@ public static class TopicsApi
         }
 
         await audit.WriteAsync(context, AuditActions.TopicUpdated, slug, draft.Names.GetValueOrDefault(Languages.Japanese));
-        return Results.Ok(TopicView.From((await store.FindAsync(slug, cancellationToken))!));
+        return TypedResults.Ok(TopicView.From((await store.FindAsync(slug, cancellationToken))!));
     }
 
-    private static IResult NotFound(string slug) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No topic '{slug}'.");
+    private static ProblemHttpResult NotFound(string slug) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No topic '{slug}'.");
 }
 
 public sealed record TopicInput(

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Webhook;
@@ -9,30 +10,32 @@ public static class InboxApi
     {
         var inbox = api.MapGroup("/inbox").WithTags("Inbox");
         inbox.MapGet("/parked", ListParkedAsync).WithSummary("Webhook events that failed every try, newest first.");
-        inbox.MapPost("/parked/{id:long}/retry", RetryAsync).WithSummary("Puts a parked event back in line to be handled again.");
+        inbox.MapPost("/parked/{id:long}/retry", RetryAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Puts a parked event back in line to be handled again.");
         return api;
     }
 
-    private static async Task<ParkedPage> ListParkedAsync(InboxStore store, int? limit, long? before, CancellationToken cancellationToken)
+    private static async Task<Ok<ParkedPage>> ListParkedAsync(InboxStore store, int? limit, long? before, CancellationToken cancellationToken)
     {
         var take = Math.Clamp(limit ?? 50, 1, 500);
         var events = await store.ListParkedAsync(take, before ?? long.MaxValue, cancellationToken);
-        return new ParkedPage(
+        return TypedResults.Ok(new ParkedPage(
             [.. events.Select(ParkedEventView.From)],
-            events.Count == take ? events[^1].Id : null);
+            events.Count == take ? events[^1].Id : null));
     }
 
-    private static async Task<IResult> RetryAsync(
+    private static async Task<Results<Accepted, ProblemHttpResult>> RetryAsync(
         long id, InboxStore store, InboxSignal signal, AuditLog audit, HttpContext context, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!await store.RequeueParkedAsync(id, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No parked event with id {id}.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No parked event with id {id}.");
         }
 
         signal.Notify();
         await audit.WriteAsync(context, AuditActions.ParkedEventRetried, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return Results.Accepted();
+        return TypedResults.Accepted((string?)null);
     }
 }
 
