@@ -9,7 +9,7 @@ public sealed class InboxStore(Database database)
 {
     private const string Columns =
         "id, webhook_event_id AS WebhookEventId, event_type AS Type, source_key AS SourceKey, event_timestamp AS EventTimestamp, " +
-        "is_redelivery AS IsRedelivery, payload, attempts, received_at AS ReceivedAt";
+        "is_redelivery AS IsRedelivery, payload, attempts, received_at AS ReceivedAt, replied_at AS RepliedAt";
 
     /// <summary>Pending events read at once when looking for claimable ones; more than are pending when the bot keeps up.</summary>
     private const int PendingPage = 256;

@@ -20,6 +20,7 @@ public static class WebhookExtensions
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<InboxOutcomeWriter>();
+        services.AddSingleton<InboxReplies>();
         services.AddSingleton<WebhookReceiver>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<InboxProcessor>();
