@@ -61,7 +61,7 @@ public sealed class WelcomeFlow(
             return Menus.Expired(turn.Texts);
         }
 
-        await subscriptions.UnsubscribeAllAsync(turn.UserId, turn.NowMs, cancellationToken);
+        await subscriptions.UnsubscribeAllAsync(turn.UserId, turn.Event.EventTimestamp, cancellationToken);
         return [Menus.Text(turn.Texts[TextKeys.GreetingDropped], Menus.Shortcuts(turn.Texts))];
     }
 }
