@@ -35,7 +35,7 @@ public sealed partial class ChatReplier(
         }
 
         var first = turn.Event.RepliedAt is null ? await TryReplyAsync(turn, batches[0], cancellationToken) : 1;
-        if (first == 0 && Age(turn) > options.Value.PushFallbackMaxAge)
+        if (first < batches.Count && Age(turn) > options.Value.PushFallbackMaxAge)
         {
             LogTooOldToPush(turn.Event.Id, Age(turn));
             return;
@@ -118,7 +118,7 @@ public sealed partial class ChatReplier(
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbox event {Id}: the reply token is too old to use")]
     private partial void LogReplyTokenTooOld(long id);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox event {Id}: {Age} old, too old to answer by push; the answer is dropped")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox event {Id}: {Age} old, too old to answer by push; what the reply did not carry is dropped")]
     private partial void LogTooOldToPush(long id, TimeSpan age);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbox event {Id}: the citizen is over their answer limit; not answered")]
