@@ -17,12 +17,60 @@ public sealed record WebhookEnvelope(string Destination, IReadOnlyList<RawWebhoo
         try
         {
             using var document = JsonDocument.Parse(body, DocumentOptions);
+            if (MayHoldLoneSurrogate(body.Span) && !IsText(document.RootElement))
+            {
+                error = "The body holds a string that is not valid Unicode (an unpaired surrogate escape such as \\ud800).";
+                return null;
+            }
+
             return Read(document.RootElement, out error);
         }
         catch (JsonException ex)
         {
             error = $"The body is not valid JSON: {ex.Message}";
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The JSON reader accepts an escaped unpaired surrogate, but reading that string throws, and the event could not
+    /// be handled later either. Raw UTF-8 cannot hold one, so only a body with a surrogate escape needs the full check.
+    /// </summary>
+    private static bool MayHoldLoneSurrogate(ReadOnlySpan<byte> body) => body.IndexOf("\\ud"u8) >= 0 || body.IndexOf("\\uD"u8) >= 0;
+
+    private static bool IsText(JsonElement element)
+    {
+        try
+        {
+            ReadEveryString(element);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static void ReadEveryString(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.String)
+        {
+            _ = element.GetString();
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                ReadEveryString(item);
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                _ = property.Name;
+                ReadEveryString(property.Value);
+            }
         }
     }
 

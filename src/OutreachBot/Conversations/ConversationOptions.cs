@@ -13,6 +13,20 @@ public sealed class ConversationOptions
     /// </summary>
     public TimeSpan ReplyTokenMaxAge { get; set; } = TimeSpan.FromSeconds(50);
 
+    /// <summary>
+    /// An answer that cannot use its reply token goes out by push only this soon after the event; older ones (after an
+    /// outage, say) are dropped and logged: an answer hours late confuses more than it helps, and pushes cost quota.
+    /// </summary>
+    public TimeSpan PushFallbackMaxAge { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How many automated answers a citizen gets in a row before the bot slows down for them.</summary>
+    [Range(1, 10_000)]
+    public int AnswerBurst { get; set; } = 20;
+
+    /// <summary>How fast a citizen's answers come back after a burst; beyond that the bot stays silent to them.</summary>
+    [Range(1, 10_000)]
+    public int AnswersPerMinute { get; set; } = 10;
+
     /// <summary>When an answer takes longer than this to prepare, LINE's loading animation shows meanwhile.</summary>
     public TimeSpan LoadingAnimationAfter { get; set; } = TimeSpan.FromSeconds(1);
 

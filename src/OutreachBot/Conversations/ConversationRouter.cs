@@ -69,6 +69,11 @@ public sealed partial class ConversationRouter(
         var guess = turns.GuessLanguage(profile);
         // The event's own time, so that handling this follow again (after a crash) recognises it as the same follow.
         var result = await citizens.FollowAsync(userId, guess, profile?.DisplayName, follow.Timestamp, cancellationToken);
+        if (result.Stale)
+        {
+            return InboxOutcome.Skipped;
+        }
+
         var firstFollow = before is null || before.FirstFollowedAt == follow.Timestamp;
         var turn = turns.New(inboxEvent, userId, result.Language, follow.ReplyToken);
         var answer = firstFollow ? welcome.Greeting(guess) : welcome.WelcomeBack(turn, result.KeptSubscriptions);
@@ -87,7 +92,11 @@ public sealed partial class ConversationRouter(
     private async Task<InboxOutcome> OnTextAsync(
         InboxEvent inboxEvent, MessageEvent message, string text, string userId, CancellationToken cancellationToken)
     {
-        var turn = await turns.ForAsync(inboxEvent, userId, message.ReplyToken, cancellationToken);
+        if (await turns.ForAsync(inboxEvent, userId, message.ReplyToken, cancellationToken) is not { } turn)
+        {
+            return InboxOutcome.Skipped;
+        }
+
         var command = commands.Match(text);
         await AnswerAsync(
             turn,
@@ -99,14 +108,22 @@ public sealed partial class ConversationRouter(
     /// <summary>Stickers, images, locations...: a friendly pointer to the menu.</summary>
     private async Task<InboxOutcome> OnOtherMessageAsync(InboxEvent inboxEvent, MessageEvent message, string userId, CancellationToken cancellationToken)
     {
-        var turn = await turns.ForAsync(inboxEvent, userId, message.ReplyToken, cancellationToken);
+        if (await turns.ForAsync(inboxEvent, userId, message.ReplyToken, cancellationToken) is not { } turn)
+        {
+            return InboxOutcome.Skipped;
+        }
+
         await replier.SendAsync(turn, [Menus.Text(turn.Texts[TextKeys.HintNotText], menu.Shortcuts(turn.Texts))], cancellationToken);
         return InboxOutcome.Handled;
     }
 
     private async Task<InboxOutcome> OnPostbackAsync(InboxEvent inboxEvent, PostbackEvent postback, string userId, CancellationToken cancellationToken)
     {
-        var turn = await turns.ForAsync(inboxEvent, userId, postback.ReplyToken, cancellationToken);
+        if (await turns.ForAsync(inboxEvent, userId, postback.ReplyToken, cancellationToken) is not { } turn)
+        {
+            return InboxOutcome.Skipped;
+        }
+
         if (PostbackCodec.Decode(postback.Postback.Data) is not { } command)
         {
             LogRefusedPostback(inboxEvent.Id, postback.Postback.Data.Length);

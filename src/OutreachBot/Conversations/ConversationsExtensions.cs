@@ -21,6 +21,7 @@ public static class ConversationsExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.LoadingAnimationSeconds % 5 == 0, "Conversations:LoadingAnimationSeconds must be 5 to 60 in steps of 5.")
             .Validate(o => o.ReplyTokenMaxAge > TimeSpan.Zero && o.ReplyTokenMaxAge <= TimeSpan.FromMinutes(1), "Conversations:ReplyTokenMaxAge must be over 0 and at most a minute (LINE's reply token life).")
+            .Validate(o => o.PushFallbackMaxAge >= o.ReplyTokenMaxAge, "Conversations:PushFallbackMaxAge must be at least Conversations:ReplyTokenMaxAge.")
             .Validate(o => o.ConfirmationLifetime > TimeSpan.Zero && o.QuestionWait > TimeSpan.Zero && o.ProfileTimeout > TimeSpan.Zero, "Conversations durations must be positive.")
             .ValidateOnStart();
         services.AddSingleton(sp => TextCatalog.Load(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.Texts));
@@ -28,6 +29,7 @@ public static class ConversationsExtensions
         services.AddMenuEntry(new MenuEntry("language", TextKeys.MenuLanguage, new Command.ShowLanguages(), Order: 50));
         services.AddMenuEntry(new MenuEntry("help", TextKeys.MenuHelp, new Command.ShowHelp(), Order: 60));
         services.AddSingleton<MainMenu>();
+        services.AddSingleton<AnswerThrottle>();
         services.AddSingleton<ConversationStateStore>();
         services.AddSingleton<RichMenuDirectory>();
         services.AddHostedService<RichMenuProvisioner>();

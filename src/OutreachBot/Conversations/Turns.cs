@@ -22,16 +22,24 @@ public sealed partial class Turns(
 
     /// <summary>
     /// The turn of a citizen, recorded as following if the bot has no such record: someone who followed before the
-    /// bot ran, or whose follow event never came, can still talk with it.
+    /// bot ran, or whose follow event never came, can still talk with it. Null when a newer unfollow is on record than
+    /// the event: a late event neither makes the citizen follow again nor is answered.
     /// </summary>
-    public async Task<Turn> ForAsync(InboxEvent inboxEvent, string userId, string? replyToken, CancellationToken cancellationToken)
+    public async Task<Turn?> ForAsync(InboxEvent inboxEvent, string userId, string? replyToken, CancellationToken cancellationToken)
     {
         var partner = await states.FindPartnerAsync(userId, cancellationToken);
         var language = partner?.Language;
         if (partner is not { Following: true })
         {
             var profile = partner is null ? await TryGetProfileAsync(userId, cancellationToken) : null;
-            language = (await citizens.FollowAsync(userId, GuessLanguage(profile), profile?.DisplayName, inboxEvent.EventTimestamp, cancellationToken)).Language;
+            var follow = await citizens.FollowAsync(userId, GuessLanguage(profile), profile?.DisplayName, inboxEvent.EventTimestamp, cancellationToken);
+            if (!follow.Following)
+            {
+                LogStaleEvent(inboxEvent.Id);
+                return null;
+            }
+
+            language = follow.Language;
         }
 
         var turn = New(inboxEvent, userId, language!, replyToken);
@@ -61,6 +69,9 @@ public sealed partial class Turns(
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox event {Id} happened before the citizen's last unfollow; not answered")]
+    private partial void LogStaleEvent(long id);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No LINE profile for a citizen ({Status}); using the default language")]
     private partial void LogNoProfile(System.Net.HttpStatusCode? status);

@@ -11,12 +11,17 @@ public readonly record struct PendingEvent(long Id, string? SourceKey, long Even
 
 /// <summary>
 /// Chooses what may be handled next among pending events read in arrival order: of each source (citizen, group or room)
-/// only the event that happened first, and only when it is due and not claimed, so a citizen's events are handled one at
-/// a time and in the order they happened. Events without a source stand alone.
+/// a run of up to <paramref name="runLength"/> events in the order they happened, starting with its first and ending
+/// before any that is not due or is claimed, so a citizen's events are handled one at a time and in order. Events
+/// without a source stand alone. A run lets one claim take a stretch of a citizen's backlog instead of one event.
 /// </summary>
-public sealed class ClaimableEvents(long now)
+public sealed class ClaimableEvents(long now, int runLength)
 {
-    private readonly Dictionary<string, PendingEvent> _firstOfSource = new(StringComparer.Ordinal);
+    private static readonly Comparer<PendingEvent> InOrderOfHappening =
+        Comparer<PendingEvent>.Create((a, b) => a.Id == b.Id ? 0 : a.HappenedBefore(b) ? -1 : 1);
+
+    /// <summary>Per source, its earliest events so far in the order they happened; later ones cannot be in its run.</summary>
+    private readonly Dictionary<string, List<PendingEvent>> _earliestOfSource = new(StringComparer.Ordinal);
     private readonly List<PendingEvent> _sourceless = [];
 
     public void Add(PendingEvent pending)
@@ -24,17 +29,67 @@ public sealed class ClaimableEvents(long now)
         if (pending.SourceKey is null)
         {
             _sourceless.Add(pending);
+            return;
         }
-        else if (!_firstOfSource.TryGetValue(pending.SourceKey, out var first) || pending.HappenedBefore(first))
+
+        if (!_earliestOfSource.TryGetValue(pending.SourceKey, out var earliest))
         {
-            _firstOfSource[pending.SourceKey] = pending;
+            _earliestOfSource[pending.SourceKey] = [pending];
+            return;
+        }
+
+        var at = earliest.BinarySearch(pending, InOrderOfHappening);
+        var index = at < 0 ? ~at : at;
+        if (index < runLength)
+        {
+            earliest.Insert(index, pending);
+            if (earliest.Count > runLength)
+            {
+                earliest.RemoveAt(earliest.Count - 1);
+            }
         }
     }
 
-    public int Count => Free().Count();
+    /// <summary>How many events could be claimed now.</summary>
+    public int Count => Runs().Sum(run => run.Count);
 
-    /// <summary>The ids of up to <paramref name="limit"/> claimable events, the earliest arrivals first.</summary>
-    public IReadOnlyList<long> Take(int limit) => [.. Free().Select(e => e.Id).Order().Take(limit)];
+    /// <summary>The ids of up to <paramref name="limit"/> claimable events: runs in the arrival order of their first event.</summary>
+    public IReadOnlyList<long> Take(int limit) => [.. TakeRuns(limit).SelectMany(run => run)];
 
-    private IEnumerable<PendingEvent> Free() => _firstOfSource.Values.Concat(_sourceless).Where(e => e.IsFreeAt(now));
+    /// <summary>Up to <paramref name="limit"/> claimable events as runs, each the ids of one source's events in the order they happened.</summary>
+    public IReadOnlyList<IReadOnlyList<long>> TakeRuns(int limit)
+    {
+        var taken = new List<IReadOnlyList<long>>();
+        var left = limit;
+        foreach (var run in Runs().OrderBy(run => run[0].Id))
+        {
+            if (left == 0)
+            {
+                break;
+            }
+
+            var part = run.Take(left).Select(e => e.Id).ToList();
+            taken.Add(part);
+            left -= part.Count;
+        }
+
+        return taken;
+    }
+
+    private IEnumerable<List<PendingEvent>> Runs()
+    {
+        foreach (var earliest in _earliestOfSource.Values)
+        {
+            var free = earliest.TakeWhile(e => e.IsFreeAt(now)).ToList();
+            if (free.Count > 0)
+            {
+                yield return free;
+            }
+        }
+
+        foreach (var alone in _sourceless.Where(e => e.IsFreeAt(now)))
+        {
+            yield return [alone];
+        }
+    }
 }

@@ -25,6 +25,9 @@ public sealed record InboxEvent
 
     public long ReceivedAt { get; init; }
 
+    /// <summary>When an earlier try answered with the reply token (unix milliseconds); that token is spent.</summary>
+    public long? RepliedAt { get; init; }
+
     public DateTimeOffset ReceivedAtUtc => DateTimeOffset.FromUnixTimeMilliseconds(ReceivedAt);
 }
 

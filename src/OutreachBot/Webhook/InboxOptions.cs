@@ -22,8 +22,15 @@ public sealed class InboxOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How long a claimed event stays with its instance; after a crash it is handled again once this passes.</summary>
-    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// How long a claimed event stays with its instance; after a crash it is handled again once this passes. It must
+    /// outlast a LINE call with all its retries (<c>Line:TotalTimeout</c>) by <see cref="LeaseMargin"/>: an event is
+    /// only started while that much of its lease is left, and its handling is stopped before the lease ends.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Slack for clocks that differ between instances and for recording the outcome before the lease ends.</summary>
+    public static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(30);
 
     /// <summary>How often the processor looks for due retries when nothing new arrives.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OutreachBot.Line.Messaging;
 
 namespace OutreachBot.Webhook;
 
@@ -13,10 +14,17 @@ public sealed partial class InboxProcessor(
     IInboxHandler handler,
     InboxSignal signal,
     IOptions<InboxOptions> options,
+    IOptions<LineClientOptions> line,
     TimeProvider time,
     ILogger<InboxProcessor> logger) : BackgroundService
 {
+    /// <summary>How many consecutive events of one citizen one claim may take.</summary>
+    public const int RunLength = 16;
+
     private readonly InboxOptions _options = options.Value;
+
+    /// <summary>An event starts only while this much of its lease is left: one LINE call with all its retries.</summary>
+    private readonly TimeSpan _leaseNeeded = line.Value.TotalTimeout;
 
     public bool Running { get; private set; }
 
@@ -49,11 +57,12 @@ public sealed partial class InboxProcessor(
     {
         cancellationToken.ThrowIfCancellationRequested();
         var now = time.GetUtcNow();
-        IReadOnlyList<InboxEvent> due;
+        var claimUntil = now + _options.ClaimLease;
+        IReadOnlyList<IReadOnlyList<InboxEvent>> runs;
         try
         {
             // Not cancellable: a claim committed but never seen would hold the events until their lease ran out.
-            due = await store.ClaimDueAsync(_options.Concurrency * 4, now.ToUnixTimeMilliseconds(), (now + _options.ClaimLease).ToUnixTimeMilliseconds(), CancellationToken.None);
+            runs = await store.ClaimDueAsync(_options.Concurrency * 4, RunLength, now.ToUnixTimeMilliseconds(), claimUntil.ToUnixTimeMilliseconds(), CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -61,42 +70,76 @@ public sealed partial class InboxProcessor(
             return 0;
         }
 
-        // A handler's slot is free again once its event is handled; the outcomes are committed in groups meanwhile
-        // (the event stays claimed until then), and the round ends when all of them are.
-        var recordings = new List<Task>(due.Count);
+        // A handler's slot is free again once its run is handled; the outcomes are committed in groups meanwhile
+        // (each event stays claimed until then), and the round ends when all of them are.
+        var deadline = claimUntil - InboxOptions.LeaseMargin;
+        var recordings = new List<Task>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency };
-        await Parallel.ForEachAsync(due, parallel, async (inboxEvent, _) =>
+        await Parallel.ForEachAsync(runs, parallel, async (run, _) =>
         {
-            var recording = await HandleOneAsync(inboxEvent, cancellationToken);
+            var recorded = await HandleRunAsync(run, deadline, cancellationToken);
             lock (recordings)
             {
-                recordings.Add(recording);
+                recordings.AddRange(recorded);
             }
         });
         await Task.WhenAll(recordings);
-        return due.Count;
+        return runs.Sum(run => run.Count);
     }
 
-    /// <summary>Handles one event and starts recording its outcome; never throws, so a fault cannot stop the processor.</summary>
-    private async Task<Task> HandleOneAsync(InboxEvent inboxEvent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles a citizen's run one event after another. After an event that did not finish, or once too little of
+    /// the lease is left to start the next, the rest of the run is given back, to be claimed again in order.
+    /// </summary>
+    private async Task<List<Task>> HandleRunAsync(IReadOnlyList<InboxEvent> run, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
+        var recordings = new List<Task>(run.Count);
+        for (var i = 0; i < run.Count; i++)
+        {
+            var leaseLeft = deadline - time.GetUtcNow();
+            if (leaseLeft < _leaseNeeded)
+            {
+                recordings.AddRange(run.Skip(i).Select(ReleaseAsync));
+                break;
+            }
+
+            var (recording, finished) = await HandleOneAsync(run[i], leaseLeft, cancellationToken);
+            recordings.Add(recording);
+            if (!finished)
+            {
+                recordings.AddRange(run.Skip(i + 1).Select(ReleaseAsync));
+                break;
+            }
+        }
+
+        return recordings;
+    }
+
+    /// <summary>
+    /// Handles one event and starts recording its outcome; never throws, so a fault cannot stop the processor. The
+    /// handling is stopped after <paramref name="leaseLeft"/>, before the lease ends and another instance may take the event.
+    /// </summary>
+    private async Task<(Task Recording, bool Finished)> HandleOneAsync(InboxEvent inboxEvent, TimeSpan leaseLeft, CancellationToken cancellationToken)
+    {
+        using var leased = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        leased.CancelAfter(leaseLeft);
         try
         {
-            var outcome = await handler.HandleAsync(inboxEvent, cancellationToken);
+            var outcome = await handler.HandleAsync(inboxEvent, leased.Token);
             if (outcome == InboxOutcome.Skipped)
             {
                 LogSkipped(inboxEvent.Id, inboxEvent.Type);
             }
 
-            return RecordAsync(inboxEvent, InboxOutcomeRecord.Finished(inboxEvent.Id, outcome, Now()));
+            return (RecordAsync(inboxEvent, InboxOutcomeRecord.Finished(inboxEvent.Id, outcome, Now())), true);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return ReleaseAsync(inboxEvent);
+            return (ReleaseAsync(inboxEvent), false);
         }
         catch (Exception ex)
         {
-            return RecordAsync(inboxEvent, Failure(inboxEvent, ex));
+            return (RecordAsync(inboxEvent, Failure(inboxEvent, ex)), false);
         }
     }
 

@@ -9,44 +9,78 @@ public sealed class InboxStore(Database database)
 {
     private const string Columns =
         "id, webhook_event_id AS WebhookEventId, event_type AS Type, source_key AS SourceKey, event_timestamp AS EventTimestamp, " +
-        "is_redelivery AS IsRedelivery, payload, attempts, received_at AS ReceivedAt";
+        "is_redelivery AS IsRedelivery, payload, attempts, received_at AS ReceivedAt, replied_at AS RepliedAt";
 
     /// <summary>Pending events read at once when looking for claimable ones; more than are pending when the bot keeps up.</summary>
     private const int PendingPage = 256;
 
     /// <summary>
-    /// Claims up to <paramref name="limit"/> due events, at most one per source: the one that happened first among its
-    /// pending events. A later event of the same citizen waits until the earlier one is done or parked, so each citizen
-    /// is handled in order even when LINE delivers their events out of order.
+    /// Claims up to <paramref name="limit"/> due events as runs: of each source, up to <paramref name="runLength"/>
+    /// consecutive events in the order they happened, starting with the one that happened first among its pending
+    /// events. A later event of the same citizen waits until the earlier ones are done or parked, so each citizen is
+    /// handled in order even when LINE delivers their events out of order; a run is handled one event after another.
     /// </summary>
     /// <remarks>
     /// The pending events are read from the oldest arrival on, a page at a time, until enough are claimable. An event
     /// that arrives behind more than a page of pending events is ordered among what was read, i.e. by arrival. This
-    /// needs no index by citizen, whose random inserts cost every webhook a page write under a backlog.
+    /// needs no index by citizen, whose random inserts cost every webhook a page write under a backlog. Claiming a run
+    /// instead of one event makes a citizen's backlog cost one such read per run rather than one per event.
     /// </remarks>
-    public async Task<IReadOnlyList<InboxEvent>> ClaimDueAsync(int limit, long now, long claimUntil, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IReadOnlyList<InboxEvent>>> ClaimDueAsync(int limit, int runLength, long now, long claimUntil, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var ids = await FindClaimableAsync(connection, limit, now, cancellationToken);
-        if (ids.Count == 0)
+        var runs = await FindClaimableAsync(connection, limit, runLength, now, cancellationToken);
+        if (runs.Count == 0)
         {
             return [];
         }
 
-        var claimed = await connection.QueryAsync<InboxEvent>(new CommandDefinition(
+        var claimed = (await connection.QueryAsync<InboxEvent>(new CommandDefinition(
             $"""
             UPDATE inbox_events SET claimed_until = @ClaimUntil
             WHERE id {database.Dialect.In("@Ids")} AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < @Now)
             RETURNING {Columns}
             """,
-            new { Ids = ids, Now = now, ClaimUntil = claimUntil },
-            cancellationToken: cancellationToken));
-        return [.. claimed.OrderBy(e => e.Id)];
+            new { Ids = runs.SelectMany(run => run).ToList(), Now = now, ClaimUntil = claimUntil },
+            cancellationToken: cancellationToken))).ToDictionary(e => e.Id);
+        return await KeepUnbrokenRunsAsync(connection, runs, claimed, claimUntil, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<long>> FindClaimableAsync(DbConnection connection, int limit, long now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Another instance may have claimed part of a run meanwhile. Only what this claim got from the run's start up to
+    /// the first event it missed may be handled in order; the rest is given back at once.
+    /// </summary>
+    private static async Task<IReadOnlyList<IReadOnlyList<InboxEvent>>> KeepUnbrokenRunsAsync(
+        DbConnection connection, IReadOnlyList<IReadOnlyList<long>> runs, Dictionary<long, InboxEvent> claimed, long claimUntil, CancellationToken cancellationToken)
     {
-        var claimable = new ClaimableEvents(now);
+        var kept = new List<IReadOnlyList<InboxEvent>>(runs.Count);
+        var givenBack = new List<long>();
+        foreach (var run in runs)
+        {
+            var unbroken = run.TakeWhile(claimed.ContainsKey).Select(id => claimed[id]).ToList();
+            if (unbroken.Count > 0)
+            {
+                kept.Add(unbroken);
+            }
+
+            givenBack.AddRange(run.Skip(unbroken.Count).Where(claimed.ContainsKey));
+        }
+
+        if (givenBack.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE inbox_events SET claimed_until = NULL WHERE id = @Id AND claimed_until = @ClaimUntil",
+                givenBack.Select(id => new { Id = id, ClaimUntil = claimUntil }),
+                cancellationToken: cancellationToken));
+        }
+
+        return kept;
+    }
+
+    private static async Task<IReadOnlyList<IReadOnlyList<long>>> FindClaimableAsync(
+        DbConnection connection, int limit, int runLength, long now, CancellationToken cancellationToken)
+    {
+        var claimable = new ClaimableEvents(now, runLength);
         var after = 0L;
         while (true)
         {
@@ -67,7 +101,7 @@ public sealed class InboxStore(Database database)
 
             if (page.Count < PendingPage || claimable.Count >= limit)
             {
-                return claimable.Take(limit);
+                return claimable.TakeRuns(limit);
             }
 
             after = page[^1].Id;
@@ -141,26 +175,4 @@ public sealed class InboxStore(Database database)
             cancellationToken: cancellationToken));
         return changed == 1;
     }
-}
-
-/// <summary>A webhook event that failed every try, for staff to look at (the payload stays in the database).</summary>
-public sealed record ParkedEvent
-{
-    public long Id { get; init; }
-
-    public required string WebhookEventId { get; init; }
-
-    public required string Type { get; init; }
-
-    public string? SourceKey { get; init; }
-
-    public long EventTimestamp { get; init; }
-
-    public long ReceivedAt { get; init; }
-
-    public int Attempts { get; init; }
-
-    public string? LastError { get; init; }
-
-    public long? ParkedAt { get; init; }
 }

@@ -73,43 +73,31 @@ public sealed partial class InboxWriter(
         }
     }
 
+    /// <summary>
+    /// Stores the batch in one transaction. When that fails, each request is tried alone, so an event the database
+    /// refuses fails only the request that carried it, and the others' callers still get their 200.
+    /// </summary>
     private async Task CommitAsync(List<PendingWrite> batch)
     {
         try
         {
-            var receivedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
-            var rows = batch.SelectMany(w => w.Events).Select(e => new
+            await InsertAsync(batch);
+        }
+        catch (Exception ex) when (batch.Count > 1)
+        {
+            LogGroupFailed(ex, batch.Count);
+            foreach (var write in batch)
             {
-                e.EventId,
-                e.Type,
-                e.SourceKey,
-                e.Timestamp,
-                e.IsRedelivery,
-                e.Json,
-                ReceivedAt = receivedAt,
-            });
-            await using var connection = await database.OpenDurableAsync();
-            await using var transaction = await connection.BeginTransactionAsync();
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO inbox_events
-                    (webhook_event_id, event_type, source_key, event_timestamp, is_redelivery, payload, received_at, next_attempt_at)
-                VALUES (@EventId, @Type, @SourceKey, @Timestamp, @IsRedelivery, @Json, @ReceivedAt, @ReceivedAt)
-                ON CONFLICT (webhook_event_id) DO NOTHING
-                """,
-                rows,
-                transaction);
-            await transaction.CommitAsync();
-            Interlocked.Increment(ref _commits);
+                await CommitAloneAsync(write);
+            }
+
+            signal.Notify();
+            return;
         }
         catch (Exception ex)
         {
-            LogCommitFailed(ex, batch.Count);
-            foreach (var write in batch)
-            {
-                write.Committed.TrySetException(ex);
-            }
-
+            LogCommitFailed(ex);
+            batch[0].Committed.TrySetException(ex);
             return;
         }
 
@@ -121,8 +109,53 @@ public sealed partial class InboxWriter(
         signal.Notify();
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Storing {Requests} webhook requests failed; LINE is answered 500 and may redeliver")]
-    private partial void LogCommitFailed(Exception exception, int requests);
+    private async Task CommitAloneAsync(PendingWrite write)
+    {
+        try
+        {
+            await InsertAsync([write]);
+            write.Committed.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            LogCommitFailed(ex);
+            write.Committed.TrySetException(ex);
+        }
+    }
+
+    private async Task InsertAsync(List<PendingWrite> batch)
+    {
+        var receivedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var rows = batch.SelectMany(w => w.Events).Select(e => new
+        {
+            e.EventId,
+            e.Type,
+            e.SourceKey,
+            e.Timestamp,
+            e.IsRedelivery,
+            e.Json,
+            ReceivedAt = receivedAt,
+        });
+        await using var connection = await database.OpenDurableAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO inbox_events
+                (webhook_event_id, event_type, source_key, event_timestamp, is_redelivery, payload, received_at, next_attempt_at)
+            VALUES (@EventId, @Type, @SourceKey, @Timestamp, @IsRedelivery, @Json, @ReceivedAt, @ReceivedAt)
+            ON CONFLICT (webhook_event_id) DO NOTHING
+            """,
+            rows,
+            transaction);
+        await transaction.CommitAsync();
+        Interlocked.Increment(ref _commits);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {Requests} webhook requests together failed; storing each alone")]
+    private partial void LogGroupFailed(Exception exception, int requests);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing a webhook request failed; LINE is answered 500 and may redeliver")]
+    private partial void LogCommitFailed(Exception exception);
 
     private sealed record PendingWrite(IReadOnlyList<RawWebhookEvent> Events)
     {

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using OutreachBot.Line.Messaging;
+
 namespace OutreachBot.Webhook;
 
 public static class WebhookExtensions
@@ -6,11 +9,18 @@ public static class WebhookExtensions
     public static IServiceCollection AddWebhookInbox(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LineWebhookOptions>().Bind(configuration.GetSection(LineWebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<InboxOptions>().Bind(configuration.GetSection(InboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InboxOptions>()
+            .Bind(configuration.GetSection(InboxOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate<IOptions<LineClientOptions>>(
+                (inbox, line) => inbox.ClaimLease >= line.Value.TotalTimeout + InboxOptions.LeaseMargin,
+                $"Inbox:ClaimLease must be at least Line:TotalTimeout plus {InboxOptions.LeaseMargin.TotalSeconds:0} seconds, so that a LINE call with all its retries ends before another instance may take the event.")
+            .ValidateOnStart();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<InboxOutcomeWriter>();
+        services.AddSingleton<InboxReplies>();
         services.AddSingleton<WebhookReceiver>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<InboxProcessor>();

@@ -10,6 +10,15 @@ public static class Faults
           """
         : "CREATE TRIGGER refuse_inbox BEFORE INSERT ON inbox_events BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END;");
 
+    /// <summary>Refuses only the events of one citizen, as a database refuses one row it cannot take.</summary>
+    public static Task RefuseInboxEventsOfAsync(TestDatabase database, string userId) => database.ExecuteAsync(database.Provider == "Postgres"
+        ? $$"""
+          CREATE FUNCTION refuse_one_source() RETURNS trigger AS $$ BEGIN
+              IF NEW.source_key = '{{userId}}' THEN RAISE EXCEPTION 'row refused (test)'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql;
+          CREATE TRIGGER refuse_one_source BEFORE INSERT ON inbox_events FOR EACH ROW EXECUTE FUNCTION refuse_one_source();
+          """
+        : $"CREATE TRIGGER refuse_one_source BEFORE INSERT ON inbox_events WHEN NEW.source_key = '{userId}' BEGIN SELECT RAISE(ABORT, 'row refused (test)'); END;");
+
     public static Task RepairInboxWritesAsync(TestDatabase database) => database.ExecuteAsync(database.Provider == "Postgres"
         ? "DROP TRIGGER refuse_inbox ON inbox_events; DROP FUNCTION refuse_insert();"
         : "DROP TRIGGER refuse_inbox;");

@@ -56,6 +56,36 @@ public sealed class SqliteSessionSettingsTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Write_AfterABurstIsCheckpointed_CutsTheWriteAheadLogBackToItsLimit()
+    {
+        await using (var setup = await _database.OpenDurableAsync())
+        {
+            await setup.ExecuteAsync("PRAGMA journal_mode = WAL; CREATE TABLE burst (payload TEXT NOT NULL)");
+        }
+
+        var rows = Enumerable.Range(0, 3 * (int)(SqliteSessionSettings.WalSizeLimitBytes / 8192)).Select(i => new { Payload = new string('x', 8000) + i });
+        await using (var writer = await _database.OpenDurableAsync())
+        {
+            await writer.ExecuteAsync("INSERT INTO burst (payload) VALUES (@Payload)", rows);
+        }
+
+        var wal = _database.SqliteFile + "-wal";
+        Assert.True(new FileInfo(wal).Length > 2 * SqliteSessionSettings.WalSizeLimitBytes, "the burst should grow the log past its limit");
+
+        await using (var checkpoint = await _database.OpenAsync())
+        {
+            await checkpoint.ExecuteAsync("PRAGMA wal_checkpoint(PASSIVE)");
+        }
+
+        await using (var next = await _database.OpenDurableAsync())
+        {
+            await next.ExecuteAsync("INSERT INTO burst (payload) VALUES ('after')");
+        }
+
+        Assert.InRange(new FileInfo(wal).Length, 0, SqliteSessionSettings.WalSizeLimitBytes);
+    }
+
     private async Task<Settings> SettingsAsync(bool durable)
     {
         await using var connection = durable ? await _database.OpenDurableAsync() : await _database.OpenAsync();

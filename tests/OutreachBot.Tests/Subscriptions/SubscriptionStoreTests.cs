@@ -28,6 +28,73 @@ public abstract class SubscriptionStoreTests(string provider) : BotHost(provider
     }
 
     [SkippableFact]
+    public async Task Subscribe_OlderThanAStopAll_StartsNothing()
+    {
+        var volunteer = (await Topics.FindAsync("volunteer", default))!;
+        var events = (await Topics.FindAsync("events", default))!;
+        await Citizens.FollowAsync("Ua", "ja", null, At(Monday), default);
+        await Subscriptions.SubscribeAsync("Ua", volunteer.Id, At(Monday.AddMinutes(1)), default);
+        await Subscriptions.UnsubscribeAllAsync("Ua", At(Monday.AddMinutes(3)), default);
+
+        Assert.False(await Subscriptions.SubscribeAsync("Ua", volunteer.Id, At(Monday.AddMinutes(2)), default));
+        Assert.False(await Subscriptions.SubscribeAsync("Ua", events.Id, At(Monday.AddMinutes(2)), default));
+
+        Assert.Empty(await Subscriptions.TopicIdsOfAsync("Ua", default));
+        Assert.True(await Subscriptions.SubscribeAsync("Ua", events.Id, At(Monday.AddMinutes(4)), default));
+    }
+
+    [SkippableFact]
+    public async Task Subscribe_OlderThanTheUnsubscribeOfThatTopic_StartsNothing()
+    {
+        var volunteer = (await Topics.FindAsync("volunteer", default))!;
+        await Citizens.FollowAsync("Ua", "ja", null, At(Monday), default);
+        await Subscriptions.SubscribeAsync("Ua", volunteer.Id, At(Monday.AddMinutes(1)), default);
+        await Subscriptions.UnsubscribeAsync("Ua", volunteer.Id, At(Monday.AddMinutes(3)), default);
+
+        Assert.False(await Subscriptions.SubscribeAsync("Ua", volunteer.Id, At(Monday.AddMinutes(2)), default));
+
+        Assert.Empty(await Subscriptions.TopicIdsOfAsync("Ua", default));
+    }
+
+    [SkippableFact]
+    public async Task Unsubscribe_OlderThanTheSubscribe_KeepsIt()
+    {
+        var volunteer = (await Topics.FindAsync("volunteer", default))!;
+        await Citizens.FollowAsync("Ua", "ja", null, At(Monday), default);
+        await Subscriptions.SubscribeAsync("Ua", volunteer.Id, At(Monday.AddMinutes(2)), default);
+
+        Assert.False(await Subscriptions.UnsubscribeAsync("Ua", volunteer.Id, At(Monday.AddMinutes(1)), default));
+        Assert.Equal(0, await Subscriptions.UnsubscribeAllAsync("Ua", At(Monday.AddMinutes(1)), default));
+
+        Assert.Equal([volunteer.Id], await Subscriptions.TopicIdsOfAsync("Ua", default));
+    }
+
+    [SkippableFact]
+    public async Task Follow_OlderThanTheLastUnfollow_LeavesTheCitizenUnfollowed()
+    {
+        await Citizens.FollowAsync("Ua", "ja", null, At(Monday), default);
+        await Citizens.UnfollowAsync("Ua", At(Monday.AddMinutes(3)), default);
+
+        var late = await Citizens.FollowAsync("Ua", "ja", null, At(Monday.AddMinutes(2)), default);
+
+        Assert.True(late.Stale);
+        Assert.False(late.Following);
+        Assert.False((await Citizens.FindAsync("Ua", default))!.Following);
+    }
+
+    [SkippableFact]
+    public async Task Unfollow_OlderThanTheLastFollow_LeavesTheCitizenFollowing()
+    {
+        await Citizens.FollowAsync("Ua", "ja", null, At(Monday), default);
+        await Citizens.UnfollowAsync("Ua", At(Monday.AddMinutes(1)), default);
+        await Citizens.FollowAsync("Ua", "ja", null, At(Monday.AddMinutes(3)), default);
+
+        await Citizens.UnfollowAsync("Ua", At(Monday.AddMinutes(2)), default);
+
+        Assert.True((await Citizens.FindAsync("Ua", default))!.Following);
+    }
+
+    [SkippableFact]
     public async Task SubscriberCount_CitizenUnfollowed_NotCountedButSubscriptionKeptForTheirReturn()
     {
         var volunteer = (await Topics.FindAsync("volunteer", default))!;

@@ -61,9 +61,36 @@ public sealed class ClaimableEventsTests
         Assert.Equal(3, claimable.Count);
     }
 
-    private static ClaimableEvents With(params PendingEvent[] events)
+    [Fact]
+    public void TakeRuns_OneCitizensEventsReadOutOfOrder_TheirEarliestInTheOrderTheyHappened()
     {
-        var claimable = new ClaimableEvents(Now);
+        var claimable = With(3, Pending(1, "Ua", timestamp: 30), Pending(2, "Ua", timestamp: 10), Pending(3, "Ua", timestamp: 40), Pending(4, "Ua", timestamp: 20));
+
+        Assert.Equal([[2L, 4L, 1L]], claimable.TakeRuns(10));
+    }
+
+    [Fact]
+    public void TakeRuns_EventWaitingForRetryInsideTheRun_RunEndsBeforeIt()
+    {
+        var claimable = With(5, Pending(1, "Ua", timestamp: 1), Pending(2, "Ua", timestamp: 2, nextAttemptAt: Now + 1), Pending(3, "Ua", timestamp: 3), Pending(4, "Ub", timestamp: 1));
+
+        Assert.Equal([[1L], [4L]], claimable.TakeRuns(10));
+        Assert.Equal(2, claimable.Count);
+    }
+
+    [Fact]
+    public void TakeRuns_MoreThanTheLimit_RunsInArrivalOrderCutAtTheLimit()
+    {
+        var claimable = With(4, Pending(5, "Ub", timestamp: 1), Pending(1, "Ua", timestamp: 1), Pending(2, "Ua", timestamp: 2), Pending(6, "Ub", timestamp: 2));
+
+        Assert.Equal([[1L, 2L], [5L]], claimable.TakeRuns(3));
+    }
+
+    private static ClaimableEvents With(params PendingEvent[] events) => With(1, events);
+
+    private static ClaimableEvents With(int runLength, params PendingEvent[] events)
+    {
+        var claimable = new ClaimableEvents(Now, runLength);
         foreach (var pending in events)
         {
             claimable.Add(pending);

@@ -103,6 +103,20 @@ public abstract class WebhookEndpointTests(string provider) : IAsyncLifetime
         Assert.Equal(0, await _bot.CountInboxAsync());
     }
 
+    [SkippableTheory]
+    [InlineData("""{"destination":"U1","events":[{"type":"message","timestamp":1,"webhookEventId":"\ud800","source":{"type":"user","userId":"Ua"}}]}""")]
+    [InlineData("""{"destination":"U1","events":[{"type":"message","timestamp":1,"source":{"type":"user","userId":"U\ud800"}}]}""")]
+    [InlineData("""{"destination":"U1","events":[{"type":"message","timestamp":1,"source":{"type":"user","userId":"Ua"},"message":{"type":"text","text":"\udc00a"}}]}""")]
+    [InlineData("""{"destination":"\uD800","events":[]}""")]
+    public async Task Post_SignedBodyWithLoneSurrogate_Answers400AndStoresNothing(string body)
+    {
+        using var response = await _bot.PostWebhookAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("application/problem+json", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, await _bot.CountInboxAsync());
+    }
+
     [SkippableFact]
     public async Task Post_PartlyValidEvents_Answers400AndStoresNoneOfThem()
     {
@@ -156,6 +170,22 @@ public abstract class WebhookEndpointTests(string provider) : IAsyncLifetime
         using var redelivered = await _bot.PostWebhookAsync(body);
         Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
         Assert.Equal(1, await _bot.CountInboxAsync());
+    }
+
+    [SkippableFact]
+    public async Task Post_OneRefusedEventAmongManyAtOnce_OnlyItsRequestAnswers500()
+    {
+        await _bot.PostWebhookAsync(WebhookBodies.Body());
+        await Faults.RefuseInboxEventsOfAsync(_database, "Upoison");
+
+        var posts = Enumerable.Range(0, 200)
+            .Select(i => _bot.PostWebhookAsync(WebhookBodies.Text(i == 100 ? "Upoison" : $"U{i}", "hi")))
+            .ToList();
+        var responses = await Task.WhenAll(posts);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, responses[100].StatusCode);
+        Assert.All(responses.Where((_, i) => i != 100), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(199, await _bot.CountInboxAsync());
     }
 
     [SkippableFact]

@@ -67,7 +67,7 @@ public sealed class WelcomeFlow(
             return menu.Expired(turn.Texts);
         }
 
-        await subscriptions.UnsubscribeAllAsync(turn.UserId, turn.NowMs, cancellationToken);
+        await subscriptions.UnsubscribeAllAsync(turn.UserId, turn.Event.EventTimestamp, cancellationToken);
         return [Menus.Text(turn.Texts[TextKeys.GreetingDropped], menu.Shortcuts(turn.Texts))];
     }
 }

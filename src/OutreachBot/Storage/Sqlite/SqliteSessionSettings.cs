@@ -11,6 +11,12 @@ namespace OutreachBot.Storage;
 /// </summary>
 internal sealed class SqliteSessionSettings(int busyTimeoutMs)
 {
+    /// <summary>
+    /// What the write-ahead log is cut back to once it has been copied into the database: a burst of webhooks can grow
+    /// it to hundreds of megabytes, and without a limit SQLite reuses that file from its start but never shrinks it.
+    /// </summary>
+    public const long WalSizeLimitBytes = 4 * 1024 * 1024;
+
     private readonly ConditionalWeakTable<sqlite3, StrongBox<bool>> _durableByHandle = new();
 
     public async Task ApplyAsync(SqliteConnection connection, bool durable, CancellationToken cancellationToken)
@@ -31,7 +37,7 @@ internal sealed class SqliteSessionSettings(int busyTimeoutMs)
         // Checkpoints run in the background (SqliteCheckpointer), never inside a commit someone waits for.
         await ExecuteAsync(
             connection,
-            $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = {Synchronous(durable)}; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0;",
+            $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = {Synchronous(durable)}; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {WalSizeLimitBytes};",
             cancellationToken);
         _durableByHandle.AddOrUpdate(handle, new StrongBox<bool>(durable));
     }

@@ -1,0 +1,23 @@
+namespace OutreachBot.Webhook;
+
+/// <summary>A webhook event that failed every try, for staff to look at (the payload stays in the database).</summary>
+public sealed record ParkedEvent
+{
+    public long Id { get; init; }
+
+    public required string WebhookEventId { get; init; }
+
+    public required string Type { get; init; }
+
+    public string? SourceKey { get; init; }
+
+    public long EventTimestamp { get; init; }
+
+    public long ReceivedAt { get; init; }
+
+    public int Attempts { get; init; }
+
+    public string? LastError { get; init; }
+
+    public long? ParkedAt { get; init; }
+}
