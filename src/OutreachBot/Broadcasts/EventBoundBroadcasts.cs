@@ -12,6 +12,7 @@ public sealed partial class EventBoundBroadcasts(
     BroadcastStore store,
     BroadcastService service,
     BroadcastScheduling scheduling,
+    RunStore runs,
     BroadcastDrafting drafting,
     EventReminders reminders,
     IOptions<BotOptions> bot,
@@ -52,7 +53,10 @@ public sealed partial class EventBoundBroadcasts(
         }
     }
 
-    /// <summary>After the event was cancelled: every broadcast tied to it (and <paramref name="alsoIds"/>) that is not sent yet is cancelled.</summary>
+    /// <summary>
+    /// After the event was cancelled: every broadcast tied to it (and <paramref name="alsoIds"/>) that is not sent yet is
+    /// cancelled, a firing held for quota included.
+    /// </summary>
     public async Task WithdrawAsync(string eventId, IReadOnlyList<long> alsoIds, string by, CancellationToken cancellationToken)
     {
         var tied = (await store.RemindersOfAsync(eventId, cancellationToken)).Concat(await store.ForEventAsync(eventId, cancellationToken)).ToList();
@@ -64,8 +68,13 @@ public sealed partial class EventBoundBroadcasts(
             }
         }
 
-        foreach (var broadcast in tied.Where(IsUnsent))
+        foreach (var broadcast in tied)
         {
+            if (!IsUnsent(broadcast) && !(broadcast.State == BroadcastState.Fired && await IsHeldAsync(broadcast.Id, cancellationToken)))
+            {
+                continue;
+            }
+
             await service.CancelAsync(broadcast.Id, by, cancellationToken, CancelledReason);
             LogCancelled(broadcast.Id, eventId);
         }
@@ -74,6 +83,9 @@ public sealed partial class EventBoundBroadcasts(
     internal const string CancelledReason = "イベントが中止されたため、この配信を取り消しました。 / Cancelled because its event was cancelled.";
 
     private static bool IsUnsent(Broadcast broadcast) => Unsent.Contains(broadcast.State);
+
+    private async Task<bool> IsHeldAsync(long broadcastId, CancellationToken cancellationToken) =>
+        (await runs.ForBroadcastAsync(broadcastId, 1, cancellationToken)) is [{ Status: "held" }];
 
     private async Task RetimeAsync(Broadcast broadcast, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -16,7 +16,8 @@ public abstract class EventFollowTests(string provider) : IAsyncLifetime
     private readonly FakeTimeProvider _clock = new(Monday);
     private BroadcastHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await BroadcastHarness.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(_clock));
+    // Room for three messages this month: more recipients than that hold a firing for quota.
+    public async Task InitializeAsync() => _h = await BroadcastHarness.StartAsync(provider, services: s => s.AddSingleton<TimeProvider>(_clock), monthlyQuota: 3);
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
@@ -105,6 +106,25 @@ public abstract class EventFollowTests(string provider) : IAsyncLifetime
         }
 
         Assert.Equal("scheduled", (await _h.GetAsync(unrelated)).Text("status"));
+    }
+
+    [SkippableFact]
+    public async Task Event_CancelledWhileItsBroadcastIsHeldForQuota_BroadcastCancelledAndNobodyGetsIt()
+    {
+        await _h.SeedAsync("volunteer", 5);
+        var eventId = await CreateEventAsync("2026-11-21T14:00");
+        var id = await CreateBeforeEventAsync(eventId, "PT3H");
+        var due = await NextFireAsync(id);
+        _clock.SetUtcNow(due!.Value);
+        await FireAsync(id, due);
+        await _h.WaitForStatusAsync(id, "held");
+
+        await UpdateEventAsync(eventId, "2026-11-21T14:00", cancelled: true);
+        var view = await _h.GetAsync(id);
+
+        Assert.Equal("cancelled", view.Text("status"));
+        Assert.Contains("Cancelled because its event was cancelled", view.Text("reason"), StringComparison.Ordinal);
+        Assert.Empty(_h.MulticastCounts());
     }
 
     private Task<DateTimeOffset?> NextFireAsync(long id) => _h.Get<BroadcastScheduling>().NextFireAsync(id, default);
