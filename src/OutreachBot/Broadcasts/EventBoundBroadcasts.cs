@@ -29,13 +29,17 @@ public sealed partial class EventBoundBroadcasts(
             return;
         }
 
-        if (await reminders.EnsureAsync(eventId, cancellationToken) is null)
+        var reminderAt = drafting.QuietHours.MoveBefore(civic.StartsAt - reminders.LeadTime);
+        if (reminderAt < time.GetUtcNow())
         {
-            var at = drafting.QuietHours.MoveBefore(civic.StartsAt - reminders.LeadTime);
             foreach (var reminder in (await store.RemindersOfAsync(eventId, cancellationToken)).Where(IsUnsent))
             {
-                await HoldAsync(reminder, civic, at, cancellationToken);
+                await HoldAsync(reminder, civic, reminderAt, cancellationToken);
             }
+        }
+        else
+        {
+            await reminders.EnsureAsync(eventId, cancellationToken);
         }
 
         foreach (var broadcast in (await store.ForEventAsync(eventId, cancellationToken)).Where(IsUnsent))
