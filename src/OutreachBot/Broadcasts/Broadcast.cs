@@ -32,6 +32,9 @@ public sealed record Broadcast
 
     /// <summary>The latest send-back: what an approver asked the author to change.</summary>
     public BroadcastReview? Review { get; init; }
+
+    /// <summary>Why the bot itself held or cancelled it (its event moved past it or was cancelled), in Japanese and English.</summary>
+    public string? Reason { get; init; }
 }
 
 public sealed record BroadcastReview(string Comment, string By, long At);

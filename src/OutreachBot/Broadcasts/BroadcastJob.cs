@@ -15,6 +15,7 @@ public sealed partial class BroadcastJob(
     BatchSnapshot snapshot,
     QuotaGuard quota,
     FanoutSignal signal,
+    ICivicEventCalendar events,
     Database database,
     IOptions<BroadcastOptions> options,
     IOptions<BotOptions> bot,
@@ -25,6 +26,10 @@ public sealed partial class BroadcastJob(
 
     public static readonly JobKey Key = new("broadcast", BroadcastScheduling.Group);
 
+    /// <summary>
+    /// Tries until the firing is stored, however long the database is away: the trigger fires once, so giving up would
+    /// leave the broadcast unsent. Should the process stop meanwhile, <see cref="FiredBroadcastSweep"/> takes it over.
+    /// </summary>
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var id = context.MergedJobDataMap.GetLong(BroadcastIdKey);
@@ -33,17 +38,17 @@ public sealed partial class BroadcastJob(
             try
             {
                 await FireAsync(id, context.ScheduledFireTimeUtc, cancellationToken);
+                if (attempt > 1)
+                {
+                    LogRecovered(id, attempt);
+                }
+
                 return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException && attempt < 5)
-            {
-                LogRetrying(ex, id, attempt);
-                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                LogGaveUp(ex, id);
-                return;
+                LogRetrying(ex, id, attempt);
+                await Task.Delay(OutageBackoff.Delay(attempt, options.Value.OutageRetryMaxDelay), cancellationToken);
             }
         }
     }
@@ -92,6 +97,7 @@ public sealed partial class BroadcastJob(
         }
 
         var allowance = await quota.AllowanceAsync(cancellationToken);
+        broadcast = await WithCurrentEventCardsAsync(broadcast, cancellationToken);
         var start = await snapshot.TakeAsync(broadcast, occurrence.ToUnixTimeMilliseconds(), allowance, now.ToUnixTimeMilliseconds(), cancellationToken);
         if (start.Created)
         {
@@ -100,6 +106,15 @@ public sealed partial class BroadcastJob(
 
         signal.Wake();
         return start;
+    }
+
+    /// <summary>A card composed before its event moved shows the event as it is when the broadcast goes.</summary>
+    private async Task<Broadcast> WithCurrentEventCardsAsync(Broadcast broadcast, CancellationToken cancellationToken)
+    {
+        var eventId = broadcast.Schedule.EventId ?? broadcast.Target.ReminderEventId ?? await events.AnnouncedEventAsync(broadcast.Id, cancellationToken);
+        return eventId is not null && await events.FindAsync(eventId, cancellationToken) is { } civic
+            ? broadcast with { MessagesJson = EventCard.Refresh(broadcast.MessagesJson, civic, bot.Value.Zone) }
+            : broadcast;
     }
 
     private string MissedReason(DateTimeOffset occurrence, DateTimeOffset now) =>
@@ -127,9 +142,9 @@ public sealed partial class BroadcastJob(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Broadcast {BroadcastId} missed its {Occurrence:u} firing by more than the grace; recorded as missed")]
     private partial void LogMissed(long broadcastId, DateTimeOffset occurrence);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Broadcast {BroadcastId} could not fire (try {Attempt}); trying again")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Broadcast {BroadcastId} could not fire (try {Attempt}); trying again")]
     private partial void LogRetrying(Exception exception, long broadcastId, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Broadcast {BroadcastId} could not fire; giving up on this firing")]
-    private partial void LogGaveUp(Exception exception, long broadcastId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Broadcast {BroadcastId} fired at try {Attempt}, once the database answered again")]
+    private partial void LogRecovered(long broadcastId, int attempt);
 }

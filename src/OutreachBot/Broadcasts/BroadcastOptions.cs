@@ -62,6 +62,12 @@ public sealed class BroadcastOptions
     /// </summary>
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromHours(23);
 
+    /// <summary>
+    /// While the database is away, a firing and the fan-out's outcomes are retried with a back-off that grows to this,
+    /// without ever giving up; once it answers they go on within this long.
+    /// </summary>
+    public TimeSpan OutageRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often the fan-out looks for due batches when nothing wakes it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -103,6 +109,7 @@ internal sealed class BroadcastOptionsValidator : IValidateOptions<BroadcastOpti
         Check(o.FirstRetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.FirstRetryDelay, "Broadcasts:FirstRetryDelay must be positive and Broadcasts:MaxRetryDelay not shorter.");
         Check(o.GiveUpAfter > TimeSpan.Zero && o.GiveUpAfter < Line.Messaging.LineLimits.RetryKeyLifetime, "Broadcasts:GiveUpAfter must be positive and under LINE's 24-hour retry key lifetime.");
         Check(o.PollInterval >= TimeSpan.FromMilliseconds(10) && o.PollInterval <= TimeSpan.FromMinutes(1), "Broadcasts:PollInterval must be 10 ms to a minute.");
+        Check(o.OutageRetryMaxDelay >= TimeSpan.FromMilliseconds(1) && o.OutageRetryMaxDelay <= TimeSpan.FromMinutes(1), "Broadcasts:OutageRetryMaxDelay must be 1 ms to a minute.");
         Check(o.MaxTestRecipients is >= 1 and <= Line.Messaging.LineLimits.MulticastRecipients, "Broadcasts:MaxTestRecipients must be 1 to 500.");
         Check(!string.IsNullOrWhiteSpace(o.SchedulerName), "Broadcasts:SchedulerName is required.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -115,7 +115,8 @@ public sealed class BroadcastService(
         return await ScheduleAsync(id, [BroadcastState.AwaitingApproval], approver, cancellationToken);
     }
 
-    public async Task<StaffOutcome> CancelAsync(long id, string by, CancellationToken cancellationToken)
+    /// <param name="reason">Why, when the bot cancels it rather than staff (its event was cancelled).</param>
+    public async Task<StaffOutcome> CancelAsync(long id, string by, CancellationToken cancellationToken, string? reason = null)
     {
         var current = await store.FindAsync(id, cancellationToken);
         if (current is null)
@@ -129,7 +130,7 @@ public sealed class BroadcastService(
         }
 
         await scheduling.UnscheduleAsync(id, cancellationToken);
-        await store.MoveAsync(id, [.. Editable, BroadcastState.Fired], BroadcastState.Cancelled, Now, cancellationToken, cancelledBy: by);
+        await store.MoveAsync(id, [.. Editable, BroadcastState.Fired], BroadcastState.Cancelled, Now, cancellationToken, cancelledBy: by, reason: reason);
         signal.Cancelled(await ledger.CancelRunsAsync(id, cancellationToken));
         return StaffOutcome.Done(id);
     }

@@ -15,7 +15,7 @@ public sealed class BroadcastStore(Database database)
         b.id, b.title, b.messages AS MessagesJson, b.match_all AS MatchAll, b.languages, b.districts, b.reminder_event_id AS ReminderEventId,
         b.schedule_kind AS ScheduleKind, b.send_at AS SendAt, b.cron, b.event_id AS EventId, b.event_offset_ms AS EventOffsetMs,
         b.urgent, b.state, b.author, b.approved_by AS ApprovedBy, b.approved_at AS ApprovedAt, b.version, b.created_at AS CreatedAt, b.updated_at AS UpdatedAt,
-        b.review_comment AS ReviewComment, b.reviewed_by AS ReviewedBy, b.reviewed_at AS ReviewedAt
+        b.review_comment AS ReviewComment, b.reviewed_by AS ReviewedBy, b.reviewed_at AS ReviewedAt, b.reason
         """;
 
     public async Task<long> CreateAsync(BroadcastDraft draft, string author, BroadcastState state, long now, CancellationToken cancellationToken)
@@ -52,7 +52,7 @@ public sealed class BroadcastStore(Database database)
             UPDATE broadcasts
             SET title = @Title, messages = @MessagesJson, match_all = @MatchAll, languages = @Languages, districts = @Districts,
                 reminder_event_id = @ReminderEventId, schedule_kind = @Kind, send_at = @SendAt, cron = @Cron, event_id = @EventId,
-                event_offset_ms = @EventOffsetMs, urgent = @Urgent, state = @State, approved_by = NULL, approved_at = NULL,
+                event_offset_ms = @EventOffsetMs, urgent = @Urgent, state = @State, approved_by = NULL, approved_at = NULL, reason = NULL,
                 version = version + 1, updated_at = @Now
             WHERE id = @Id AND version = @Version AND state {Dialect.In("@Editable")}
             """,
@@ -74,7 +74,7 @@ public sealed class BroadcastStore(Database database)
     /// <summary>Moves a broadcast from one of <paramref name="from"/> to <paramref name="to"/>; false when it was not in any of them.</summary>
     public async Task<bool> MoveAsync(
         long id, IReadOnlyList<BroadcastState> from, BroadcastState to, long now, CancellationToken cancellationToken,
-        string? approvedBy = null, long? sendAt = null, string? cancelledBy = null)
+        string? approvedBy = null, long? sendAt = null, string? cancelledBy = null, string? reason = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
@@ -82,10 +82,23 @@ public sealed class BroadcastStore(Database database)
             UPDATE broadcasts
             SET state = @To, updated_at = @Now, version = version + 1,
                 approved_by = COALESCE(@ApprovedBy, approved_by), approved_at = CASE WHEN @ApprovedBy IS NULL THEN approved_at ELSE @Now END,
-                send_at = COALESCE(@SendAt, send_at), cancelled_by = COALESCE(@CancelledBy, cancelled_by)
+                send_at = COALESCE(@SendAt, send_at), cancelled_by = COALESCE(@CancelledBy, cancelled_by), reason = @Reason
             WHERE id = @Id AND state {Dialect.In("@From")}
             """,
-            new { Id = id, From = from.Select(BroadcastNames.Of).ToList(), To = BroadcastNames.Of(to), Now = now, ApprovedBy = approvedBy, SendAt = sendAt, CancelledBy = cancelledBy },
+            new { Id = id, From = from.Select(BroadcastNames.Of).ToList(), To = BroadcastNames.Of(to), Now = now, ApprovedBy = approvedBy, SendAt = sendAt, CancelledBy = cancelledBy, Reason = reason },
+            cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>
+    /// Moves the send time of a broadcast still in <paramref name="state"/> (its event moved); false when it moved on
+    /// meanwhile. Not a new version: what staff wrote and approved is unchanged, only when it goes.
+    /// </summary>
+    public async Task<bool> RetimeAsync(long id, BroadcastState state, long sendAt, long now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE broadcasts SET send_at = @SendAt, updated_at = @Now, reason = NULL WHERE id = @Id AND state = @State",
+            new { Id = id, State = BroadcastNames.Of(state), SendAt = sendAt, Now = now },
             cancellationToken: cancellationToken)) == 1;
     }
 
@@ -135,6 +148,19 @@ public sealed class BroadcastStore(Database database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await LoadAsync(connection, "b.state = @State ORDER BY b.updated_at, b.id", new { State = BroadcastNames.Of(state) }, cancellationToken);
+    }
+
+    /// <summary>One-offs whose trigger fired but whose run was never made: the database failed at that moment, or the process stopped.</summary>
+    public async Task<IReadOnlyList<long>> FiredWithoutRunAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<long>(new CommandDefinition(
+            """
+            SELECT b.id FROM broadcasts b
+            WHERE b.state = 'fired' AND NOT EXISTS (SELECT 1 FROM broadcast_runs r WHERE r.broadcast_id = b.id)
+            ORDER BY b.id
+            """,
+            cancellationToken: cancellationToken))];
     }
 
     /// <summary>Broadcasts timed relative to an event, to move with it.</summary>
@@ -246,6 +272,8 @@ public sealed class BroadcastStore(Database database)
 
         public long? ReviewedAt { get; init; }
 
+        public string? Reason { get; init; }
+
         public Broadcast ToBroadcast(IReadOnlyList<string> topics) => new()
         {
             Id = Id,
@@ -268,6 +296,7 @@ public sealed class BroadcastStore(Database database)
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
             Review = ReviewComment is null ? null : new BroadcastReview(ReviewComment, ReviewedBy ?? "", ReviewedAt ?? 0),
+            Reason = Reason,
         };
     }
 }

@@ -45,7 +45,7 @@ public sealed record BroadcastView
     /// <summary>The latest run's recipients are still being snapshotted: <c>targeted</c> grows while the first batches go out.</summary>
     public bool Snapshotting { get; init; }
 
-    /// <summary>Why it is held, missed or failed, when it is.</summary>
+    /// <summary>Why it is held, missed, failed or cancelled by the bot, when it is.</summary>
     public string? Reason { get; init; }
 
     public IReadOnlyList<object> Errors { get; init; } = [];
@@ -103,7 +103,7 @@ public sealed record BroadcastView
             Cancelled = latest?.Cancelled ?? 0,
             Dropped = latest?.Dropped ?? 0,
             Snapshotting = latest?.Snapshotting ?? false,
-            Reason = latest?.Reason,
+            Reason = b.Reason ?? latest?.Reason,
             Errors = [.. errors.Select(e => (object)new
             {
                 batch = e.Seq,

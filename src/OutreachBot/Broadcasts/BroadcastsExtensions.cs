@@ -43,10 +43,13 @@ public static class BroadcastsExtensions
         services.AddSingleton<PushRateLimiter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, PushRateGate>());
         services.AddSingleton<EventReminders>();
+        services.AddSingleton<EventBoundBroadcasts>();
         MulticastClient.Register(services);
+        services.AddSingleton<FanoutHealth>();
         services.AddSingleton<FanoutWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<FanoutWorker>());
         services.AddHostedService<SnapshotResumer>();
+        services.AddHostedService<FiredBroadcastSweep>();
 
         var postgres = string.Equals(configuration["Storage:Provider"], nameof(StorageProvider.Postgres), StringComparison.OrdinalIgnoreCase);
         if (postgres)

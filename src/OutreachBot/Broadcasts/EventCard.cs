@@ -93,6 +93,34 @@ public static class EventCard
         };
     }
 
+    /// <summary>
+    /// The messages (<c>{"ja": [...], ...}</c>) with every event card drawn again from <paramref name="civic"/> as it is now
+    /// (title in that language, date, venue, links), so that a card composed before the event moved shows where and when it is.
+    /// </summary>
+    public static string Refresh(string messagesJson, CivicEventInfo civic, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(civic);
+        var variants = JsonNode.Parse(messagesJson)!.AsObject();
+        foreach (var (language, node) in variants)
+        {
+            if (node is not JsonArray messages)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < messages.Count; i++)
+            {
+                if (TryRead(messages[i], zone) is { } old)
+                {
+                    var title = civic.Titles.GetValueOrDefault(language) ?? civic.Titles.GetValueOrDefault(Languages.Japanese) ?? old.Title;
+                    messages[i] = Build(title, civic.StartsAt, zone, civic.Venue ?? old.Venue, civic.Url?.ToString() ?? old.Url, civic.ImageUrl?.ToString() ?? old.ImageUrl);
+                }
+            }
+        }
+
+        return variants.ToJsonString();
+    }
+
     /// <summary>The card's fields back from a Flex message <see cref="Build"/> made (to edit it); null for any other message.</summary>
     public static EventCardFields? TryRead(JsonNode? message, TimeZoneInfo zone)
     {

@@ -6,7 +6,8 @@ namespace OutreachBot.Broadcasts;
 /// <summary>
 /// Reminders through the same fan-out: for an event, a broadcast to the citizens who tapped "remind me", with an event
 /// card built from the calendar, due <c>ReminderLeadTime</c> before the start (moved before quiet hours when it would
-/// fall inside them). The events calendar calls <see cref="EnsureAsync"/> when an event is created or moved.
+/// fall inside them). <see cref="EventBoundBroadcasts"/> calls <see cref="EnsureAsync"/> when an event is created or moved,
+/// and holds the reminder when its new time has passed.
 /// </summary>
 public sealed class EventReminders(
     ICivicEventCalendar events,
@@ -18,6 +19,8 @@ public sealed class EventReminders(
     TimeProvider time)
 {
     public const string Author = "system:reminders";
+
+    public TimeSpan LeadTime => options.Value.ReminderLeadTime;
 
     /// <summary>Creates (or moves) the reminder of an event; null when the event is unknown or its reminder time has passed.</summary>
     public async Task<long?> EnsureAsync(string eventId, CancellationToken cancellationToken)
@@ -52,7 +55,7 @@ public sealed class EventReminders(
             Draft: false);
         // By its target, not ForEventAsync: the reminder is timed with "at" (moved out of quiet hours), so it has no event_id.
         var existing = (await store.RemindersOfAsync(civic.Id, cancellationToken))
-            .FirstOrDefault(b => b.Author == Author && b.State is BroadcastState.Scheduled or BroadcastState.AwaitingApproval);
+            .FirstOrDefault(b => b.Author == Author && b.State is BroadcastState.Scheduled or BroadcastState.AwaitingApproval or BroadcastState.Draft);
         var outcome = existing is null
             ? await service.CreateAsync(input, Author, cancellationToken)
             : await service.ReplaceAsync(existing.Id, input, cancellationToken);

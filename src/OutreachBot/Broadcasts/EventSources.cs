@@ -21,6 +21,9 @@ public readonly record struct Recipient(string UserId, string Language);
 public interface ICivicEventCalendar
 {
     Task<CivicEventInfo?> FindAsync(string eventId, CancellationToken cancellationToken);
+
+    /// <summary>The event a broadcast announces (made from the event's page), if any: its card is drawn from that event at send time.</summary>
+    Task<string?> AnnouncedEventAsync(long broadcastId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }
 
 /// <summary>Citizens who tapped "remind me" on an event.</summary>

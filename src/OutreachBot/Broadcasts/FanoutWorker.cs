@@ -13,6 +13,7 @@ public sealed partial class FanoutWorker(
     BatchLedger ledger,
     BatchSender sender,
     FanoutSignal signal,
+    FanoutHealth health,
     IOptions<BroadcastOptions> options,
     ILogger<FanoutWorker> logger) : BackgroundService
 {
@@ -23,7 +24,7 @@ public sealed partial class FanoutWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var released = await RetryAsync(ledger.ReleaseOrphanedClaimsAsync, stoppingToken);
+        var released = await RetryAsync(ledger.ReleaseOrphanedClaimsAsync, health.Claims, stoppingToken);
         if (released > 0)
         {
             LogReleased(released);
@@ -33,6 +34,7 @@ public sealed partial class FanoutWorker(
         var outcomes = Channel.CreateUnbounded<BatchOutcome>(new UnboundedChannelOptions { SingleReader = true });
         var senders = Enumerable.Range(0, settings.MaxInFlight).Select(_ => Task.Run(() => SendLoopAsync(queue.Reader, outcomes.Writer, stoppingToken), CancellationToken.None)).ToArray();
         var recorder = Task.Run(() => RecordLoopAsync(outcomes.Reader), CancellationToken.None);
+        health.Started(recorder);
         try
         {
             await ClaimLoopAsync(queue.Writer, settings, stoppingToken);
@@ -43,6 +45,7 @@ public sealed partial class FanoutWorker(
         }
         finally
         {
+            health.Stopped();
             queue.Writer.TryComplete();
             await Task.WhenAll(senders);
             outcomes.Writer.TryComplete();
@@ -66,9 +69,11 @@ public sealed partial class FanoutWorker(
             try
             {
                 claimed = await ledger.ClaimAsync(free, stoppingToken);
+                health.Claims.Succeeded();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                health.Claims.Failed();
                 LogClaimFailed(ex);
                 await Task.Delay(settings.PollInterval, stoppingToken);
                 continue;
@@ -120,8 +125,9 @@ public sealed partial class FanoutWorker(
                 }
             }
 
-            // Outcomes are kept until they are stored: a database hiccup delays them, it does not lose them.
-            await RetryAsync(async ct => { await ledger.RecordAsync(group, ct); return 0; }, CancellationToken.None);
+            // Outcomes are kept until they are stored, however long the database is away: an outage delays them, it does
+            // not lose them, and sending resumes on its own once the database answers.
+            await RetryAsync(async ct => { await ledger.RecordAsync(group, ct); return 0; }, health.Outcomes, CancellationToken.None);
             Interlocked.Add(ref _outstanding, -group.Count);
             group.Clear();
             _recorded.Release();
@@ -129,18 +135,21 @@ public sealed partial class FanoutWorker(
         }
     }
 
-    private async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken)
+    private async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> action, FailureStreak streak, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await action(cancellationToken);
+                var result = await action(cancellationToken);
+                streak.Succeeded();
+                return result;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException && attempt < 1000)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                streak.Failed();
                 LogStoreFailed(ex, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 50 * attempt)), cancellationToken);
+                await Task.Delay(OutageBackoff.Delay(attempt, options.Value.OutageRetryMaxDelay), cancellationToken);
             }
         }
     }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Dapper;
 using OutreachBot.Broadcasts;
+using OutreachBot.Storage;
 
 namespace OutreachBot.CivicEvents;
 
@@ -8,7 +10,7 @@ namespace OutreachBot.CivicEvents;
 /// The calendar and the "remind me" requests as the broadcasts feature asks for them (it declares the interfaces):
 /// an event's start, titles, venue and links for a reminder card or a "before event" schedule, and who to remind.
 /// </summary>
-internal sealed class CalendarForBroadcasts(CivicEventStore events, EventReminderStore reminders) : ICivicEventCalendar, IEventReminderList
+internal sealed class CalendarForBroadcasts(CivicEventStore events, EventReminderStore reminders, Database database) : ICivicEventCalendar, IEventReminderList
 {
     /// <summary>A cancelled event is no event: no schedule is made before it.</summary>
     public async Task<CivicEventInfo?> FindAsync(string eventId, CancellationToken cancellationToken)
@@ -19,6 +21,14 @@ internal sealed class CalendarForBroadcasts(CivicEventStore events, EventReminde
         }
 
         return new CivicEventInfo(eventId, found.StartsAt, found.Titles, found.Venue, Https(found.Url), Https(found.ImageUrl));
+    }
+
+    public async Task<string?> AnnouncedEventAsync(long broadcastId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            "SELECT event_id FROM civic_event_announcements WHERE broadcast_id = @BroadcastId", new { BroadcastId = broadcastId }, cancellationToken: cancellationToken));
+        return id?.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>Those who asked and still follow the account; nobody once the event is cancelled.</summary>

@@ -4,11 +4,11 @@ using OutreachBot.Broadcasts;
 namespace OutreachBot.CivicEvents;
 
 /// <summary>
-/// Saving an event as the API and the console both do: the event stored, its "remind me" broadcast made or moved with
-/// it, and withdrawn when the event is cancelled.
+/// Saving an event as the API and the console both do: the event stored, and every broadcast tied to it (its reminder,
+/// its "before event" broadcasts, its announcement) moved with it, or cancelled when the event is cancelled.
 /// </summary>
 public sealed partial class CivicEventEditor(
-    CivicEventStore store, EventReminders reminders, BroadcastStore broadcasts, BroadcastService service, TimeProvider time, ILogger<CivicEventEditor> logger)
+    CivicEventStore store, EventBoundBroadcasts bound, EventBroadcasts linked, TimeProvider time, ILogger<CivicEventEditor> logger)
 {
     /// <summary>The new event's id; null when its topic does not exist.</summary>
     public async Task<long?> CreateAsync(CivicEventDraft draft, CancellationToken cancellationToken)
@@ -18,7 +18,7 @@ public sealed partial class CivicEventEditor(
             return null;
         }
 
-        await ScheduleReminderAsync(id, cancellationToken);
+        await FollowAsync(id, draft, "system", cancellationToken);
         return id;
     }
 
@@ -31,46 +31,34 @@ public sealed partial class CivicEventEditor(
             return false;
         }
 
-        if (draft.Cancelled)
-        {
-            await WithdrawRemindersAsync(id, by, cancellationToken);
-        }
-        else
-        {
-            await ScheduleReminderAsync(id, cancellationToken);
-        }
-
+        await FollowAsync(id, draft, by, cancellationToken);
         return true;
     }
 
     private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>The event is stored either way: a failure here is logged for staff, who can save the event again.</summary>
-    private async Task ScheduleReminderAsync(long id, CancellationToken cancellationToken)
+    private async Task FollowAsync(long id, CivicEventDraft draft, string by, CancellationToken cancellationToken)
     {
+        var key = id.ToString(CultureInfo.InvariantCulture);
         try
         {
-            await reminders.EnsureAsync(Key(id), cancellationToken);
+            if (draft.Cancelled)
+            {
+                var announcement = (await linked.FindAsync(id, cancellationToken)).Announcement;
+                await bound.WithdrawAsync(key, announcement is null ? [] : [announcement.Id], by, cancellationToken);
+            }
+            else
+            {
+                await bound.FollowAsync(key, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogReminderNotScheduled(logger, ex, id);
+            LogBroadcastsNotFollowed(logger, ex, id);
         }
     }
 
-    private async Task WithdrawRemindersAsync(long id, string by, CancellationToken cancellationToken)
-    {
-        foreach (var reminder in await broadcasts.RemindersOfAsync(Key(id), cancellationToken))
-        {
-            if (reminder.State is BroadcastState.Draft or BroadcastState.AwaitingApproval or BroadcastState.Scheduled)
-            {
-                await service.CancelAsync(reminder.Id, by, cancellationToken);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Event {Id} is stored, but its reminder broadcast could not be scheduled; save the event again to retry")]
-    private static partial void LogReminderNotScheduled(ILogger logger, Exception exception, long id);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Event {Id} is stored, but its broadcasts could not be moved or cancelled with it; save the event again to retry")]
+    private static partial void LogBroadcastsNotFollowed(ILogger logger, Exception exception, long id);
 }

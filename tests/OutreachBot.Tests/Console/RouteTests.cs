@@ -20,7 +20,7 @@ public sealed class RouteTests() : ConsoleHost("Sqlite")
     public static readonly IReadOnlyDictionary<string, string> Public = new Dictionary<string, string>
     {
         ["/healthz"] = "liveness probe of systemd and monitoring; answers nothing but Healthy",
-        ["/readyz"] = "readiness probe of the load balancer; answers nothing but Healthy/Unhealthy",
+        ["/readyz"] = "readiness probe of the load balancer; names the failing part, nothing more",
         ["/console/signin"] = "the sign-in page itself",
         ["/console/language"] = "the language switch on the sign-in page; sets a preference cookie, needs the anti-forgery token",
         ["/openapi/{documentName}.json"] = "the staff API's shape only (the same as the source); every call in it needs a key",

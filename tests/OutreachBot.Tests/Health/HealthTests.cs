@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using OutreachBot.Tests.Infrastructure;
 
 namespace OutreachBot.Tests.Health;
@@ -28,8 +29,25 @@ public sealed class HealthTests() : BotHost("Sqlite")
         await client.GetAsync("/healthz");
 
         await Database.ExecuteAsync("DROP TABLE schema_migrations");
+        var response = await client.GetAsync("/readyz");
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/readyz")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(["database"], body["failing"]!.AsArray().Select(p => p!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Readyz_AllRunning_JsonBodyReportsTheSchedulerAndTheFanout()
+    {
+        using var client = Bot.CreateClient();
+        await client.GetAsync("/healthz");
+
+        var body = JsonNode.Parse(await client.GetStringAsync("/readyz"))!;
+
+        Assert.Equal("Healthy", body["status"]!.GetValue<string>());
+        Assert.Equal("Healthy", body["checks"]!["scheduler"]!["status"]!.GetValue<string>());
+        Assert.Equal("Healthy", body["checks"]!["fanout"]!["status"]!.GetValue<string>());
+        Assert.Empty(body["failing"]!.AsArray());
     }
 
     [Fact]

@@ -22,4 +22,19 @@ public static class Faults
     public static Task RepairInboxWritesAsync(TestDatabase database) => database.ExecuteAsync(database.Provider == "Postgres"
         ? "DROP TRIGGER refuse_inbox ON inbox_events; DROP FUNCTION refuse_insert();"
         : "DROP TRIGGER refuse_inbox;");
+
+    /// <summary>
+    /// Makes every <paramref name="operation"/> (INSERT, UPDATE) on <paramref name="table"/> fail, or only those where
+    /// <paramref name="when"/> (an SQL condition on NEW and OLD that both databases read alike) holds.
+    /// </summary>
+    public static Task BreakWritesAsync(TestDatabase database, string table, string operation, string? when = null) => database.ExecuteAsync(database.Provider == "Postgres"
+        ? $"""
+          CREATE OR REPLACE FUNCTION refuse_write() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'database unavailable (test)'; END $$ LANGUAGE plpgsql;
+          CREATE TRIGGER refuse_{table} BEFORE {operation} ON {table} FOR EACH ROW {(when is null ? "" : $"WHEN ({when})")} EXECUTE FUNCTION refuse_write();
+          """
+        : $"CREATE TRIGGER refuse_{table} BEFORE {operation} ON {table} FOR EACH ROW {(when is null ? "" : $"WHEN {when}")} BEGIN SELECT RAISE(ABORT, 'database unavailable (test)'); END;");
+
+    public static Task RepairWritesAsync(TestDatabase database, string table) => database.ExecuteAsync(database.Provider == "Postgres"
+        ? $"DROP TRIGGER refuse_{table} ON {table};"
+        : $"DROP TRIGGER refuse_{table};");
 }
