@@ -19,7 +19,7 @@ public sealed class StaffSignIn(
 {
     public async Task<SignInResult> CheckAsync(string username, string password, string? remoteIp, CancellationToken cancellationToken)
     {
-        var address = AddressOf(remoteIp);
+        var address = SignInAddress.Of(remoteIp);
         if (throttle.Refuses(address))
         {
             return new(SignInOutcome.Throttled, null);
@@ -59,7 +59,7 @@ public sealed class StaffSignIn(
     public async Task<SignInOutcome> CheckCurrentPasswordAsync(StaffAccount account, string hash, string password, string? remoteIp, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        if (throttle.Refuses(AddressOf(remoteIp)))
+        if (throttle.Refuses(SignInAddress.Of(remoteIp)))
         {
             return SignInOutcome.Throttled;
         }
@@ -71,7 +71,7 @@ public sealed class StaffSignIn(
     private async Task<(SignInOutcome? Failure, PasswordVerificationResult Verified)> CheckPasswordAsync(
         StaffAccount account, string hash, string password, string? remoteIp, string wrongDetail, CancellationToken cancellationToken)
     {
-        var address = AddressOf(remoteIp);
+        var address = SignInAddress.Of(remoteIp);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         if (await lockouts.IsLockedAsync(account.Id, address, now, cancellationToken))
         {
@@ -95,9 +95,6 @@ public sealed class StaffSignIn(
             locked ? $"locked for this address after {settings.MaxFailedSignIns} wrong passwords" : wrongDetail, remoteIp, cancellationToken);
         return (locked ? SignInOutcome.LockedOut : SignInOutcome.WrongCredentials, verified);
     }
-
-    // Without a known address (a test server, a misconfigured proxy) every client shares one bucket: stricter, never looser.
-    private static string AddressOf(string? remoteIp) => remoteIp ?? "unknown";
 
     /// <summary>The session's identity: what the cookie carries and what every request re-checks against the account.</summary>
     public static ClaimsPrincipal PrincipalFor(StaffAccount account, string sessionId)
