@@ -11,6 +11,12 @@ public sealed class BotOptions
     /// <summary>The language of a citizen the bot knows nothing about yet, and the fallback of every text.</summary>
     public string DefaultLanguage { get; set; } = "ja";
 
+    /// <summary>
+    /// Run against a stand-in for LINE outside the Development environment: local mode when no channel is set, and plain
+    /// http platform URLs (an emulator). Read at start by <see cref="LocalMode.StartMode"/>; bound here so it is listed.
+    /// </summary>
+    public bool LocalMode { get; set; }
+
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }
 

@@ -150,6 +150,7 @@ public static class ClusterFanoutBenchmark
             nodes.Processes.Add(ChildProcess.Start("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"], Path.GetDirectoryName(dll)!, new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Bot__LocalMode"] = "true", // the LINE emulator over plain http stands in for LINE
                 ["Line__ChannelSecret"] = "bench-secret",
                 ["Line__ChannelAccessToken"] = EmulatorOptions.DefaultChannelAccessToken,
                 ["Line__ApiBaseUrl"] = line.BaseUrl.ToString(),

@@ -221,6 +221,7 @@ public static class FanoutBenchmark
         var process = ChildProcess.Start("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"], Path.GetDirectoryName(dll)!, new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Bot__LocalMode"] = "true", // the LINE emulator over plain http stands in for LINE
             ["Line__ChannelSecret"] = "bench-secret",
             ["Line__ChannelAccessToken"] = EmulatorOptions.DefaultChannelAccessToken,
             ["Line__ApiBaseUrl"] = line.BaseUrl.ToString(),

@@ -138,6 +138,7 @@ public static class WebhookBenchmark
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Bot__LocalMode"] = "true", // the LINE emulator over plain http stands in for LINE
             ["Line__ChannelSecret"] = settings.Secret,
             ["Line__ChannelAccessToken"] = EmulatorOptions.DefaultChannelAccessToken,
             ["Line__ApiBaseUrl"] = emulator.BaseUrl.ToString(),

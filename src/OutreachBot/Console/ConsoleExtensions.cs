@@ -29,10 +29,16 @@ public static class ConsoleExtensions
             .Validate(
                 o => o.LockoutDuration > TimeSpan.Zero && o.SessionIdleTimeout > TimeSpan.Zero && o.QuotaTimeout > TimeSpan.Zero,
                 "Console:LockoutDuration, Console:SessionIdleTimeout and Console:QuotaTimeout must be positive durations (hh:mm:ss).")
+            .Validate(
+                o => o.SessionMaxLifetime > TimeSpan.Zero && o.SessionMaxLifetime <= TimeSpan.FromDays(30),
+                "Console:SessionMaxLifetime must be a positive duration of at most 30 days (d.hh:mm:ss).")
             .ValidateOnStart();
         services.AddSingleton<StaffAccountStore>();
         services.AddSingleton<StaffPasswords>();
         services.AddSingleton<StaffSignIn>();
+        services.AddSingleton<StaffSessions>();
+        services.AddSingleton<SignInLockouts>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ConsoleClock>();
         services.AddSingleton<DashboardFigures>();

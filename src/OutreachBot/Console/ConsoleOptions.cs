@@ -12,14 +12,21 @@ public sealed class ConsoleOptions
 
     public string BootstrapAdminUsername { get; set; } = "admin";
 
-    /// <summary>Wrong passwords in a row that lock an account for <see cref="LockoutDuration"/>.</summary>
+    /// <summary>Wrong passwords in a row from one address that lock the account, for that address only, for <see cref="LockoutDuration"/>.</summary>
     [Range(1, 100)]
     public int MaxFailedSignIns { get; set; } = 5;
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Failed sign-ins from one address in a minute after which its further attempts wait (see <see cref="SignInThrottle"/>).</summary>
+    [Range(1, 1000)]
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
     /// <summary>A session ends after this long without a request (sliding); closing the browser ends it too.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>A session ends this long after sign-in, however busy it is.</summary>
+    public TimeSpan SessionMaxLifetime { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>How long the dashboard waits for LINE's quota before it shows the quota as unavailable.</summary>
     public TimeSpan QuotaTimeout { get; set; } = TimeSpan.FromSeconds(3);

@@ -16,9 +16,7 @@ public sealed record StaffAccount
 
     public bool Disabled { get; init; }
 
-    public int FailedSignIns { get; init; }
-
-    /// <summary>Unix ms until which sign-in is refused after too many wrong passwords; null when not locked.</summary>
+    /// <summary>Unix ms until which sign-in from some address is refused after too many wrong passwords from it; null when not locked.</summary>
     public long? LockedUntil { get; init; }
 
     /// <summary>Changes with the password, role or status; a session carrying an older stamp is ended.</summary>

@@ -4,13 +4,14 @@ using OutreachBot.Storage;
 
 namespace OutreachBot.StaffConsole;
 
-/// <summary>Staff accounts and their sign-in state (failures in a row, lockout).</summary>
+/// <summary>Staff accounts, the sessions they are signed in with and whether any address is locked out of them.</summary>
 public sealed class StaffAccountStore(Database database)
 {
     private const string Columns =
         """
         id, username, display_name AS DisplayName, role AS RoleCode, must_change_password AS MustChangePassword, disabled,
-        failed_sign_ins AS FailedSignIns, locked_until AS LockedUntil, security_stamp AS SecurityStamp,
+        (SELECT MAX(l.locked_until) FROM staff_sign_in_lockouts l WHERE l.account_id = staff_accounts.id) AS LockedUntil,
+        security_stamp AS SecurityStamp,
         created_at AS CreatedAt, last_sign_in_at AS LastSignInAt, line_user_id AS LineUserId
         """;
 
@@ -27,6 +28,20 @@ public sealed class StaffAccountStore(Database database)
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM staff_accounts WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
+        return row?.ToAccount();
+    }
+
+    /// <summary>The account, when <paramref name="sessionHash"/> is one of its sessions and has not reached its end: every console request asks.</summary>
+    public async Task<StaffAccount?> FindInSessionAsync(long id, string sessionHash, long now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM staff_accounts
+            WHERE id = @Id AND EXISTS (SELECT 1 FROM staff_sessions WHERE id_hash = @Session AND account_id = @Id AND ends_at > @Now)
+            """,
+            new { Id = id, Session = sessionHash, Now = now },
+            cancellationToken: cancellationToken));
         return row?.ToAccount();
     }
 
@@ -88,37 +103,26 @@ public sealed class StaffAccountStore(Database database)
             cancellationToken: cancellationToken)) == 1;
     }
 
-    /// <summary>Sets a new password (and unlocks): ends every session of the account, including the one that changed it.</summary>
+    /// <summary>Sets a new password (and unlocks it everywhere): ends every session of the account, including the one that changed it.</summary>
     public async Task<bool> SetPasswordAsync(long id, string passwordHash, bool mustChangePassword, long now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        var found = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE staff_accounts
-            SET password_hash = @Hash, must_change_password = @MustChange, security_stamp = @Stamp,
-                failed_sign_ins = 0, locked_until = NULL, updated_at = @Now
+            SET password_hash = @Hash, must_change_password = @MustChange, security_stamp = @Stamp, updated_at = @Now
             WHERE id = @Id
             """,
             new { Id = id, Hash = passwordHash, MustChange = mustChangePassword, Stamp = NewStamp(), Now = now },
             cancellationToken: cancellationToken)) == 1;
-    }
-
-    /// <summary>Counts a wrong password; the <paramref name="maxFailures"/>th in a row locks the account until <paramref name="lockUntil"/>.</summary>
-    public async Task<bool> RecordFailureAsync(long id, int maxFailures, long lockUntil, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        // One statement, so that concurrent wrong guesses cannot slip past the count.
-        var locked = await connection.QuerySingleAsync<long?>(new CommandDefinition(
+        await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE staff_accounts
-            SET failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= @Max THEN 0 ELSE failed_sign_ins + 1 END,
-                locked_until = CASE WHEN failed_sign_ins + 1 >= @Max THEN @LockUntil ELSE locked_until END
-            WHERE id = @Id
-            RETURNING locked_until
+            DELETE FROM staff_sign_in_lockouts WHERE account_id = @Id;
+            DELETE FROM staff_sessions WHERE account_id = @Id;
             """,
-            new { Id = id, Max = maxFailures, LockUntil = lockUntil },
+            new { Id = id },
             cancellationToken: cancellationToken));
-        return locked == lockUntil;
+        return found;
     }
 
     public async Task RecordSuccessAsync(long id, long now, string? rehashedPassword, CancellationToken cancellationToken)
@@ -127,7 +131,7 @@ public sealed class StaffAccountStore(Database database)
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE staff_accounts
-            SET failed_sign_ins = 0, locked_until = NULL, last_sign_in_at = @Now, password_hash = COALESCE(@Rehashed, password_hash)
+            SET last_sign_in_at = @Now, password_hash = COALESCE(@Rehashed, password_hash)
             WHERE id = @Id
             """,
             new { Id = id, Now = now, Rehashed = rehashedPassword },
@@ -144,13 +148,15 @@ public sealed class StaffAccountStore(Database database)
             cancellationToken: cancellationToken)) == 1;
     }
 
+    /// <summary>Unlocks the account for every address.</summary>
     public async Task<bool> UnlockAsync(long id, long now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE staff_accounts SET failed_sign_ins = 0, locked_until = NULL, updated_at = @Now WHERE id = @Id",
-            new { Id = id, Now = now },
-            cancellationToken: cancellationToken)) == 1;
+        var found = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE staff_accounts SET updated_at = @Now WHERE id = @Id", new { Id = id, Now = now }, cancellationToken: cancellationToken)) == 1;
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM staff_sign_in_lockouts WHERE account_id = @Id", new { Id = id }, cancellationToken: cancellationToken));
+        return found;
     }
 
     /// <summary>Enabled admins other than <paramref name="exceptId"/>: the console must always keep one.</summary>
@@ -179,8 +185,6 @@ public sealed class StaffAccountStore(Database database)
 
         public bool Disabled { get; init; }
 
-        public int FailedSignIns { get; init; }
-
         public long? LockedUntil { get; init; }
 
         public required string SecurityStamp { get; init; }
@@ -201,7 +205,6 @@ public sealed class StaffAccountStore(Database database)
             Role = StaffRoles.Parse(RoleCode) ?? StaffRole.Viewer,
             MustChangePassword = MustChangePassword,
             Disabled = Disabled,
-            FailedSignIns = FailedSignIns,
             LockedUntil = LockedUntil,
             SecurityStamp = SecurityStamp,
             CreatedAt = CreatedAt,

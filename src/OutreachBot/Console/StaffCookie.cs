@@ -5,7 +5,8 @@ namespace OutreachBot.StaffConsole;
 
 /// <summary>
 /// The console's sign-in cookie: HttpOnly, SameSite=Strict, Secure whenever the request came over HTTPS (directly or
-/// through the reverse proxy), ended by closing the browser or by <c>Console:SessionIdleTimeout</c> without a request.
+/// through the reverse proxy), ended by closing the browser, by <c>Console:SessionIdleTimeout</c> without a request, by
+/// signing out or by <c>Console:SessionMaxLifetime</c> (both server-side, <see cref="StaffSessions"/>).
 /// </summary>
 public static class StaffCookie
 {
@@ -36,13 +37,19 @@ public static class StaffCookie
     public static bool IsConsolePath(PathString path) => path == "/" || path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>Re-checks every session against its account, so that disabling, a new role or a new password take effect at once.</summary>
-internal sealed class StaffCookieEvents(StaffAccountStore accounts) : CookieAuthenticationEvents
+/// <summary>
+/// Re-checks every request's session and account in one query, so that signing out, the session's end, disabling, a new
+/// role or a new password take effect at once.
+/// </summary>
+internal sealed class StaffCookieEvents(StaffAccountStore accounts, TimeProvider time) : CookieAuthenticationEvents
 {
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         var id = context.Principal?.AccountId();
-        var account = id is null ? null : await accounts.FindAsync(id.Value, context.HttpContext.RequestAborted);
+        var session = context.Principal?.FindFirst(StaffClaims.Session)?.Value;
+        var account = id is null || session is null
+            ? null
+            : await accounts.FindInSessionAsync(id.Value, StaffSessions.HashOf(session), time.GetUtcNow().ToUnixTimeMilliseconds(), context.HttpContext.RequestAborted);
         if (account is null || account.Disabled || account.SecurityStamp != context.Principal!.FindFirst(StaffClaims.SecurityStamp)?.Value)
         {
             context.RejectPrincipal();

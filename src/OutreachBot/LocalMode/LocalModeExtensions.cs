@@ -1,18 +1,25 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using OutreachBot.Line.Messaging;
 using OutreachBot.StaffConsole;
 using OutreachBot.LineEmulator.Hosting;
 
 namespace OutreachBot.LocalMode;
 
 /// <summary>
-/// With no <c>Line:ChannelSecret</c>, the bot needs no LINE account: it hosts the LINE emulator beside itself, points
-/// its LINE client at it and makes up a channel secret the two share. Never used once a real channel is configured.
+/// With no <c>Line:ChannelSecret</c> in the Development environment (or with <c>Bot:LocalMode</c>), the bot needs no
+/// LINE account: it hosts the LINE emulator beside itself, points its LINE client at it and makes up a channel secret
+/// the two share. Never used once a real channel is configured; anywhere else a missing secret stops the start.
 /// </summary>
 public static class LocalModeExtensions
 {
     public static bool AddLocalModeWhenNoChannel(this WebApplicationBuilder builder)
     {
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["Line:ChannelSecret"]))
+        ArgumentNullException.ThrowIfNull(builder);
+        var mode = StartMode.From(builder.Environment, builder.Configuration);
+        builder.Services.AddSingleton(mode);
+        builder.Services.AddSingleton<IValidateOptions<LineClientOptions>, LineBaseUrlsValidator>();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["Line:ChannelSecret"]) || !mode.AllowsStandIns)
         {
             return false;
         }

@@ -1,11 +1,10 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages;
 
 [AllowPendingPasswordChange]
-public sealed class SignInModel(StaffSignIn signIn) : ConsolePage
+public sealed class SignInModel(StaffSignIn signIn, StaffSessions sessions) : ConsolePage
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -40,14 +39,16 @@ public sealed class SignInModel(StaffSignIn signIn) : ConsolePage
         switch (result.Outcome)
         {
             case SignInOutcome.Succeeded:
-                await HttpContext.SignInAsync(StaffCookie.Scheme, StaffSignIn.PrincipalFor(result.Account!));
+                await sessions.SignInAsync(HttpContext, result.Account!);
                 return result.Account!.MustChangePassword
                     ? LocalRedirect(StaffCookie.PasswordPath)
                     : LocalRedirectOr(ReturnUrl, "/console");
             case SignInOutcome.LockedOut:
-                AddError("password", new(
-                    "パスワードを続けて間違えたため、このアカウントはしばらくロックされています。時間をおいてやり直すか、管理者に解除を依頼してください。",
-                    "This account is locked for a while after too many wrong passwords. Try again later or ask an admin to unlock it."));
+                AddError("password", SignInMessages.LockedOut);
+                break;
+            case SignInOutcome.Throttled:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                AddError("password", SignInMessages.Throttled);
                 break;
             case SignInOutcome.Disabled:
                 AddError("username", new("このアカウントは無効です。管理者に連絡してください。", "This account is disabled. Contact an admin."));

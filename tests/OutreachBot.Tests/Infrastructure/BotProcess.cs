@@ -37,6 +37,7 @@ public sealed class BotProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Bot__LocalMode"] = "true"; // tests point it at the LINE emulator over plain http
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OutreachBot.Line.Webhooks;
 using OutreachBot.LineEmulator.Hosting;
 
@@ -27,6 +28,9 @@ public sealed class TestBot(
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Tests run as a developer's machine does, against the LINE emulator over plain http, which only the Development
+        // environment (or Bot:LocalMode) allows. A test of the production rules sets ["environment"] = "Production".
+        builder.UseEnvironment(Environments.Development);
         var all = new Dictionary<string, string?>
         {
             ["Storage:Provider"] = database.Provider,

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.StaffConsole;
 
@@ -7,7 +5,8 @@ namespace OutreachBot.Pages.Account;
 
 /// <summary>A staff member changes their own password; forced after a bootstrap or reset password.</summary>
 [AllowPendingPasswordChange]
-public sealed class PasswordModel(StaffAccountStore accounts, StaffPasswords passwords, AuditLog audit, ConsoleClock clock) : ConsolePage
+public sealed class PasswordModel(
+    StaffAccountStore accounts, StaffPasswords passwords, StaffSignIn signIn, StaffSessions sessions, AuditLog audit, ConsoleClock clock) : ConsolePage
 {
     [BindProperty]
     public string? Current { get; set; }
@@ -33,9 +32,22 @@ public sealed class PasswordModel(StaffAccountStore accounts, StaffPasswords pas
         }
 
         var (account, hash) = match;
-        if (string.IsNullOrEmpty(Current) || passwords.Verify(hash, Current) == PasswordVerificationResult.Failed)
+        var current = string.IsNullOrEmpty(Current)
+            ? SignInOutcome.WrongCredentials
+            : await signIn.CheckCurrentPasswordAsync(account, hash, Current, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        if (current != SignInOutcome.Succeeded)
         {
-            AddError("current", new("今のパスワードが違います。", "The current password is wrong."));
+            if (current == SignInOutcome.Throttled)
+            {
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            }
+
+            AddError("current", current switch
+            {
+                SignInOutcome.LockedOut => SignInMessages.LockedOut,
+                SignInOutcome.Throttled => SignInMessages.Throttled,
+                _ => new("今のパスワードが違います。", "The current password is wrong."),
+            });
         }
         else if (StaffPasswords.Problem(New, account.Username, Current) is { } problem)
         {
@@ -54,9 +66,9 @@ public sealed class PasswordModel(StaffAccountStore accounts, StaffPasswords pas
 
         await accounts.SetPasswordAsync(account.Id, passwords.Hash(New!), mustChangePassword: false, clock.Now, HttpContext.RequestAborted);
         await audit.WriteAsync(HttpContext, AuditActions.PasswordChanged, account.Username);
-        // The new security stamp ended this session too: sign in again with the fresh account.
+        // The new password ended every session of the account, this one too: sign in again with the fresh account.
         var fresh = (await accounts.FindAsync(account.Id, HttpContext.RequestAborted))!;
-        await HttpContext.SignInAsync(StaffCookie.Scheme, StaffSignIn.PrincipalFor(fresh));
+        await sessions.SignInAsync(HttpContext, fresh);
         Notice = ConsoleText.S("パスワードを変更しました。", "Your password was changed.");
         return LocalRedirect("/console");
     }
