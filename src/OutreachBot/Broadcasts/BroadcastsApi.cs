@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OutreachBot.Api;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Broadcasts;
@@ -76,7 +78,7 @@ public static class BroadcastsApi
     private static async Task<IResult> PreviewAsync(PreviewInput input, BroadcastReader reader, CancellationToken cancellationToken)
     {
         var (preview, errors) = await reader.PreviewAsync(input.Target, cancellationToken);
-        return preview is null ? Results.ValidationProblem(errors) : Results.Ok(preview);
+        return preview is null ? StaffProblems.Invalid(errors) : Results.Ok(preview);
     }
 
     private static async Task<IResult> PreviewOfAsync(long id, BroadcastReader reader, CancellationToken cancellationToken) =>
@@ -86,10 +88,11 @@ public static class BroadcastsApi
         await sender.SendAsync(id, input.UserIds, input.Language, cancellationToken) switch
         {
             null => NotFound(id),
-            { Errors: { } errors } => Results.ValidationProblem(errors),
-            { Failure: { } ex } => Results.Problem(
-                statusCode: StatusCodes.Status502BadGateway,
-                title: $"LINEがテスト送信を受け付けませんでした。 / LINE refused the test send: {ex.Message}",
+            { Errors: { } errors } => StaffProblems.Invalid(errors),
+            { Failure: { } ex } => StaffProblems.Refused(
+                StatusCodes.Status502BadGateway,
+                new("LINEがテスト送信を受け付けませんでした。", "LINE refused the test send."),
+                detail: ex.Message,
                 extensions: new Dictionary<string, object?> { ["lineStatus"] = (int?)ex.StatusCode, ["requestId"] = ex.RequestId, ["details"] = ex.Details }),
             { } sent => Results.Ok(new { sentTo = sent.SentTo, language = sent.Language, requestId = sent.RequestId }),
         };
@@ -97,9 +100,9 @@ public static class BroadcastsApi
     private static async Task<IResult> ToResultAsync(StaffOutcome outcome, BroadcastReader reader, CancellationToken cancellationToken) => outcome switch
     {
         { Ok: true } => Results.Ok(await reader.GetAsync(outcome.Id, cancellationToken)),
-        { Errors: { } errors } => Results.ValidationProblem(errors),
-        _ => Results.Problem(statusCode: outcome.Status, title: outcome.Problem),
+        { Errors: { } errors } => StaffProblems.Invalid(errors),
+        _ => StaffProblems.Refused(outcome.Status, outcome.Problem.GetValueOrDefault()),
     };
 
-    private static IResult NotFound(long id) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"配信 {id} はありません。 / No broadcast {id}.");
+    private static ProblemHttpResult NotFound(long id) => StaffProblems.Refused(StatusCodes.Status404NotFound, new($"配信 {id} はありません。", $"No broadcast {id}."));
 }

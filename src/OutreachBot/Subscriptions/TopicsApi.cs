@@ -1,3 +1,4 @@
+using OutreachBot.Api;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Subscriptions;
@@ -28,7 +29,7 @@ public static class TopicsApi
         var errors = TopicValidation.Check(draft);
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors);
+            return StaffProblems.Invalid(errors);
         }
 
         if (!await store.CreateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
@@ -46,14 +47,14 @@ public static class TopicsApi
     {
         if (input.Slug is not null && input.Slug != slug)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["slug"] = ["スラッグは変更できません。 / The slug cannot change."] });
+            return StaffProblems.Invalid(new Dictionary<string, Bilingual[]> { ["slug"] = [new("スラッグは変更できません。", "The slug cannot change.")] });
         }
 
         var draft = input.ToDraft(slug);
         var errors = TopicValidation.Check(draft);
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors);
+            return StaffProblems.Invalid(errors);
         }
 
         if (!await store.UpdateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
