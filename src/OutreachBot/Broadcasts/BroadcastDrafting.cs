@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 
 namespace OutreachBot.Broadcasts;
@@ -21,13 +22,13 @@ public sealed class BroadcastDrafting(
 
     public QuietHours QuietHours => new(options.Value.QuietHoursStart, options.Value.QuietHoursEnd, bot.Value.Zone);
 
-    public async Task<(BroadcastDraft? Draft, Dictionary<string, string[]> Errors)> CheckAsync(BroadcastInput input, CancellationToken cancellationToken)
+    public async Task<(BroadcastDraft? Draft, Dictionary<string, Bilingual[]> Errors)> CheckAsync(BroadcastInput input, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Bilingual[]>();
         var zone = bot.Value.Zone;
         if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > MaxTitleLength)
         {
-            errors["title"] = [$"タイトル（{MaxTitleLength}文字以内）を入力してください。 / A title of at most {MaxTitleLength} characters is required."];
+            errors["title"] = [new($"タイトル（{MaxTitleLength}文字以内）を入力してください。", $"A title of at most {MaxTitleLength} characters is required.")];
         }
 
         var messages = MessageCompiler.Compile(input.Messages, zone, errors);
@@ -38,8 +39,9 @@ public sealed class BroadcastDrafting(
         {
             errors["schedule"] =
             [
-                $"{MessageCompiler.FormatJst(quiet, zone)} は配信停止時間帯（{QuietHours.Describe()}）です。防災など緊急の場合は urgent を指定してください。 / " +
-                $"{quiet:u} is inside quiet hours {QuietHours.Describe()}; mark the broadcast urgent to send it anyway.",
+                new(
+                    $"{MessageCompiler.FormatJst(quiet, zone)} は配信停止時間帯（{QuietHours.Describe()}）です。防災など緊急の場合は urgent を指定してください。",
+                    $"{quiet:u} is inside quiet hours {QuietHours.Describe()}; mark the broadcast urgent to send it anyway."),
             ];
         }
 
@@ -62,18 +64,18 @@ public sealed class BroadcastDrafting(
         return QuietHours.Contains(at) ? at : null;
     }
 
-    private async Task<BroadcastTarget?> CheckTargetAsync(TargetInput? input, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    private async Task<BroadcastTarget?> CheckTargetAsync(TargetInput? input, Dictionary<string, Bilingual[]> errors, CancellationToken cancellationToken)
     {
         if (input is null)
         {
-            errors["target"] = ["配信先を指定してください。 / A target is required."];
+            errors["target"] = [new("配信先を指定してください。", "A target is required.")];
             return null;
         }
 
         var match = input.Match ?? "any";
         if (match is not ("any" or "all"))
         {
-            errors["target.match"] = ["any か all を指定してください。 / Use any or all."];
+            errors["target.match"] = [new("any か all を指定してください。", "Use any or all.")];
         }
 
         var slugs = (input.Topics ?? []).Distinct(StringComparer.Ordinal).ToList();
@@ -81,19 +83,19 @@ public sealed class BroadcastDrafting(
         {
             if (slugs.Count > 0)
             {
-                errors["target.topics"] = ["リマインダーはトピックと併用できません。 / A reminder goes to the event's list, not to topics."];
+                errors["target.topics"] = [new("リマインダーはトピックと併用できません。", "A reminder goes to the event's list, not to topics.")];
             }
         }
         else if (slugs.Count == 0)
         {
-            errors["target.topics"] = ["トピックを1つ以上指定してください。 / Give at least one topic."];
+            errors["target.topics"] = [new("トピックを1つ以上指定してください。", "Give at least one topic.")];
         }
 
         foreach (var slug in slugs)
         {
             if (await topics.FindAsync(slug, cancellationToken) is null)
             {
-                errors["target.topics"] = [$"トピック「{slug}」はありません。 / No topic '{slug}'."];
+                errors["target.topics"] = [new($"トピック「{slug}」はありません。", $"No topic '{slug}'.")];
             }
         }
 
@@ -101,27 +103,27 @@ public sealed class BroadcastDrafting(
         {
             if (!Languages.IsSupported(language))
             {
-                errors["target.languages"] = [$"対応していない言語です: {language} / Unsupported language."];
+                errors["target.languages"] = [new($"対応していない言語です: {language}", "Unsupported language.")];
             }
         }
 
         if (input.Districts?.Any(string.IsNullOrWhiteSpace) == true)
         {
-            errors["target.districts"] = ["空の地区名は指定できません。 / District names must not be empty."];
+            errors["target.districts"] = [new("空の地区名は指定できません。", "District names must not be empty.")];
         }
 
         return new BroadcastTarget(
             slugs, match == "all", input.Languages is { Count: > 0 } l ? l : null, input.Districts is { Count: > 0 } d ? d : null, input.ReminderOf);
     }
 
-    private async Task<BroadcastSchedule?> CheckScheduleAsync(ScheduleInput? input, string? reminderOf, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    private async Task<BroadcastSchedule?> CheckScheduleAsync(ScheduleInput? input, string? reminderOf, Dictionary<string, Bilingual[]> errors, CancellationToken cancellationToken)
     {
         var zone = bot.Value.Zone;
         var now = time.GetUtcNow();
         var given = new[] { input?.At is not null, input?.Cron is not null, input?.BeforeEvent is not null }.Count(x => x);
         if (given > 1)
         {
-            errors["schedule"] = ["at, cron, beforeEvent のどれか1つを指定してください。 / Give one of at, cron or beforeEvent."];
+            errors["schedule"] = [new("at, cron, beforeEvent のどれか1つを指定してください。", "Give one of at, cron or beforeEvent.")];
             return null;
         }
 
@@ -135,13 +137,13 @@ public sealed class BroadcastDrafting(
         {
             if (!BroadcastInputText.TryReadInstant(atText, zone, out var at))
             {
-                errors["schedule.at"] = ["日時を ISO 8601 で入力してください（例 2026-11-20T10:00、日本時間）。 / Use ISO 8601, e.g. 2026-11-20T10:00 (read in JST)."];
+                errors["schedule.at"] = [new("日時を ISO 8601 で入力してください（例 2026-11-20T10:00、日本時間）。", "Use ISO 8601, e.g. 2026-11-20T10:00 (read in JST).")];
                 return null;
             }
 
             if (at < now.AddMinutes(-1))
             {
-                errors["schedule.at"] = ["過去の日時は指定できません。 / The time has passed."];
+                errors["schedule.at"] = [new("過去の日時は指定できません。", "The time has passed.")];
                 return null;
             }
 
@@ -152,7 +154,7 @@ public sealed class BroadcastDrafting(
         {
             if (!CronSchedules.TryParse(cron, zone, out _))
             {
-                errors["schedule.cron"] = ["Quartz の cron 式を入力してください（例 0 0 10 ? * MON）。 / A Quartz cron expression with a future occurrence, e.g. 0 0 10 ? * MON."];
+                errors["schedule.cron"] = [new("Quartz の cron 式を入力してください（例 0 0 10 ? * MON）。", "A Quartz cron expression with a future occurrence, e.g. 0 0 10 ? * MON.")];
                 return null;
             }
 
@@ -164,20 +166,20 @@ public sealed class BroadcastDrafting(
             var offset = options.Value.ReminderLeadTime;
             if (before.Offset is not null && !BroadcastInputText.TryReadDuration(before.Offset, out offset))
             {
-                errors["schedule.beforeEvent.offset"] = ["ISO 8601 の期間で入力してください（例 PT24H）。 / An ISO 8601 duration, e.g. PT24H."];
+                errors["schedule.beforeEvent.offset"] = [new("ISO 8601 の期間で入力してください（例 PT24H）。", "An ISO 8601 duration, e.g. PT24H.")];
                 return null;
             }
 
             if (string.IsNullOrWhiteSpace(before.EventId) || await events.FindAsync(before.EventId, cancellationToken) is not { } civic)
             {
-                errors["schedule.beforeEvent.eventId"] = [$"イベント「{before.EventId}」はありません。 / No event '{before.EventId}'."];
+                errors["schedule.beforeEvent.eventId"] = [new($"イベント「{before.EventId}」はありません。", $"No event '{before.EventId}'.")];
                 return null;
             }
 
             var sendAt = civic.StartsAt - offset;
             if (sendAt < now.AddMinutes(-1))
             {
-                errors["schedule.beforeEvent.offset"] = ["送信時刻が過去になります。 / That is already past."];
+                errors["schedule.beforeEvent.offset"] = [new("送信時刻が過去になります。", "That is already past.")];
                 return null;
             }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Broadcasts;
 
@@ -32,7 +33,7 @@ public sealed class BroadcastReader(
     public async Task<AudiencePreview?> PreviewAsync(long id, CancellationToken cancellationToken) =>
         await store.FindAsync(id, cancellationToken) is { } broadcast ? await PreviewAsync(broadcast.Target, cancellationToken) : null;
 
-    public async Task<(AudiencePreview? Preview, Dictionary<string, string[]> Errors)> PreviewAsync(TargetInput? target, CancellationToken cancellationToken)
+    public async Task<(AudiencePreview? Preview, Dictionary<string, Bilingual[]> Errors)> PreviewAsync(TargetInput? target, CancellationToken cancellationToken)
     {
         var (draft, errors) = await drafting.CheckAsync(
             new BroadcastInput("preview", new() { ["ja"] = System.Text.Json.JsonDocument.Parse("""[{"type":"text","text":"-"}]""").RootElement }, target, null, Urgent: true, Draft: true),

@@ -1,16 +1,17 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Broadcasts;
 
 /// <summary>The result of a staff action: done, or refused with a status and a reason (or field errors).</summary>
-public sealed record StaffOutcome(bool Ok, int Status = 200, string? Problem = null, Dictionary<string, string[]>? Errors = null, long Id = 0)
+public sealed record StaffOutcome(bool Ok, int Status = 200, Bilingual? Problem = null, Dictionary<string, Bilingual[]>? Errors = null, long Id = 0)
 {
     public static StaffOutcome Done(long id) => new(true, Id: id);
 
-    public static StaffOutcome Refused(int status, string problem) => new(false, status, problem);
+    public static StaffOutcome Refused(int status, Bilingual problem) => new(false, status, problem);
 
-    public static StaffOutcome Invalid(Dictionary<string, string[]> errors) => new(false, 400, Errors: errors);
+    public static StaffOutcome Invalid(Dictionary<string, Bilingual[]> errors) => new(false, 400, Errors: errors);
 }
 
 /// <summary>What staff do with broadcasts: create, edit, submit, approve, cancel, force; each checked against the broadcast's state.</summary>
@@ -58,7 +59,7 @@ public sealed class BroadcastService(
 
         if (!Editable.Contains(current.State))
         {
-            return Refused409($"この配信は「{BroadcastNames.Of(current.State)}」のため編集できません。 / A {BroadcastNames.Of(current.State)} broadcast cannot be edited.");
+            return Refused409(new($"この配信は「{BroadcastNames.Of(current.State)}」のため編集できません。", $"A {BroadcastNames.Of(current.State)} broadcast cannot be edited."));
         }
 
         var (draft, errors) = await drafting.CheckAsync(input, cancellationToken);
@@ -75,7 +76,7 @@ public sealed class BroadcastService(
                 await scheduling.ScheduleAsync(current, cancellationToken);
             }
 
-            return Refused409("他の人が同時に変更しました。読み込み直してください。 / Someone changed it meanwhile; reload and try again.");
+            return Refused409(new("他の人が同時に変更しました。読み込み直してください。", "Someone changed it meanwhile; reload and try again."));
         }
 
         return current.State == BroadcastState.Draft && draft.SaveAsDraft ? StaffOutcome.Done(id) : await SubmitAsync(id, cancellationToken) with { Id = id };
@@ -88,7 +89,7 @@ public sealed class BroadcastService(
         {
             return await store.MoveAsync(id, [BroadcastState.Draft], BroadcastState.AwaitingApproval, Now, cancellationToken)
                 ? StaffOutcome.Done(id)
-                : Refused409("下書きではありません。 / Only a draft can be submitted.");
+                : Refused409(new("下書きではありません。", "Only a draft can be submitted."));
         }
 
         return await ScheduleAsync(id, [BroadcastState.Draft], approvedBy: null, cancellationToken);
@@ -104,12 +105,12 @@ public sealed class BroadcastService(
 
         if (current.State != BroadcastState.AwaitingApproval)
         {
-            return Refused409($"承認待ちではありません（{BroadcastNames.Of(current.State)}）。 / It is not awaiting approval.");
+            return Refused409(new($"承認待ちではありません（{BroadcastNames.Of(current.State)}）。", "It is not awaiting approval."));
         }
 
         if (string.Equals(current.Author, approver, StringComparison.Ordinal))
         {
-            return StaffOutcome.Refused(403, "作成者は自分の配信を承認できません。別の職員が承認してください。 / The author cannot approve their own broadcast; another staff member must.");
+            return StaffOutcome.Refused(403, new("作成者は自分の配信を承認できません。別の職員が承認してください。", "The author cannot approve their own broadcast; another staff member must."));
         }
 
         return await ScheduleAsync(id, [BroadcastState.AwaitingApproval], approver, cancellationToken);
@@ -126,7 +127,7 @@ public sealed class BroadcastService(
 
         if (current.State == BroadcastState.Cancelled)
         {
-            return Refused409("すでに取り消されています。 / Already cancelled.");
+            return Refused409(new("すでに取り消されています。", "Already cancelled."));
         }
 
         await scheduling.UnscheduleAsync(id, cancellationToken);
@@ -139,12 +140,12 @@ public sealed class BroadcastService(
     {
         if (!StaffIdentity.MayForce(user, options.Value.Admins))
         {
-            return StaffOutcome.Refused(403, "保留中の配信を強制送信できるのは管理者だけです。 / Only an admin (Broadcasts:Admins for API keys) can force a held broadcast.");
+            return StaffOutcome.Refused(403, new("保留中の配信を強制送信できるのは管理者だけです。", "Only an admin (Broadcasts:Admins for API keys) can force a held broadcast."));
         }
 
         if (!await ledger.ForceAsync(id, StaffIdentity.Of(user), cancellationToken))
         {
-            return Refused409("残り通数のために保留中の配信はありません。 / Nothing of this broadcast is held for quota.");
+            return Refused409(new("残り通数のために保留中の配信はありません。", "Nothing of this broadcast is held for quota."));
         }
 
         signal.Wake();
@@ -164,18 +165,18 @@ public sealed class BroadcastService(
         {
             return StaffOutcome.Invalid(new()
             {
-                ["comment"] = [$"差し戻す理由（{MaxCommentLength}文字以内）を入力してください。 / Say what to change, in at most {MaxCommentLength} characters."],
+                ["comment"] = [new($"差し戻す理由（{MaxCommentLength}文字以内）を入力してください。", $"Say what to change, in at most {MaxCommentLength} characters.")],
             });
         }
 
         if (string.Equals(current.Author, reviewer, StringComparison.Ordinal))
         {
-            return StaffOutcome.Refused(403, "作成者は自分の配信を差し戻せません。 / The author cannot review their own broadcast.");
+            return StaffOutcome.Refused(403, new("作成者は自分の配信を差し戻せません。", "The author cannot review their own broadcast."));
         }
 
         return await store.SendBackAsync(id, reviewer, comment.Trim(), Now, cancellationToken)
             ? StaffOutcome.Done(id)
-            : Refused409("承認待ちではありません。 / It is not awaiting approval.");
+            : Refused409(new("承認待ちではありません。", "It is not awaiting approval."));
     }
 
     private async Task<StaffOutcome> ScheduleAsync(long id, BroadcastState[] from, string? approvedBy, CancellationToken cancellationToken)
@@ -188,26 +189,26 @@ public sealed class BroadcastService(
             // "Now" means when it is released: on approval, not when it was written.
             if (!current.Urgent && drafting.QuietHours.Contains(now))
             {
-                return Refused409($"今は配信停止時間帯（{drafting.QuietHours.Describe()}）です。urgent を指定するか、時刻を指定してください。 / Now is inside quiet hours; mark it urgent or give a time.");
+                return Refused409(new($"今は配信停止時間帯（{drafting.QuietHours.Describe()}）です。urgent を指定するか、時刻を指定してください。", "Now is inside quiet hours; mark it urgent or give a time."));
             }
 
             sendAt = now.ToUnixTimeMilliseconds();
         }
         else if (current.Schedule.SendAt is { } at && at < now.AddMinutes(-1).ToUnixTimeMilliseconds())
         {
-            return Refused409("送信予定時刻を過ぎています。時刻を変更してください。 / Its time has passed; edit the time first.");
+            return Refused409(new("送信予定時刻を過ぎています。時刻を変更してください。", "Its time has passed; edit the time first."));
         }
 
         if (!await store.MoveAsync(id, from, BroadcastState.Scheduled, now.ToUnixTimeMilliseconds(), cancellationToken, approvedBy, sendAt))
         {
-            return Refused409("状態が変わりました。読み込み直してください。 / It changed meanwhile; reload.");
+            return Refused409(new("状態が変わりました。読み込み直してください。", "It changed meanwhile; reload."));
         }
 
         await scheduling.ScheduleAsync((await store.FindAsync(id, cancellationToken))!, cancellationToken);
         return StaffOutcome.Done(id);
     }
 
-    private static StaffOutcome NotFound(long id) => StaffOutcome.Refused(404, $"配信 {id} はありません。 / No broadcast {id}.");
+    private static StaffOutcome NotFound(long id) => StaffOutcome.Refused(404, new($"配信 {id} はありません。", $"No broadcast {id}."));
 
-    private static StaffOutcome Refused409(string problem) => StaffOutcome.Refused(409, problem);
+    private static StaffOutcome Refused409(Bilingual problem) => StaffOutcome.Refused(409, problem);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OutreachBot.Api;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Broadcasts;
@@ -93,7 +94,7 @@ public static class BroadcastsApi
     private static async Task<Results<Ok<AudiencePreview>, ValidationProblem>> PreviewAsync(PreviewInput input, BroadcastReader reader, CancellationToken cancellationToken)
     {
         var (preview, errors) = await reader.PreviewAsync(input.Target, cancellationToken);
-        return preview is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(preview);
+        return preview is null ? StaffProblems.Invalid(errors) : TypedResults.Ok(preview);
     }
 
     private static async Task<Results<Ok<AudiencePreview>, ProblemHttpResult>> PreviewOfAsync(long id, BroadcastReader reader, CancellationToken cancellationToken) =>
@@ -103,10 +104,11 @@ public static class BroadcastsApi
         await sender.SendAsync(id, input.UserIds, input.Language, cancellationToken) switch
         {
             null => NotFound(id),
-            { Errors: { } errors } => TypedResults.ValidationProblem(errors),
-            { Failure: { } ex } => TypedResults.Problem(
-                statusCode: StatusCodes.Status502BadGateway,
-                title: $"LINEがテスト送信を受け付けませんでした。 / LINE refused the test send: {ex.Message}",
+            { Errors: { } errors } => StaffProblems.Invalid(errors),
+            { Failure: { } ex } => StaffProblems.Refused(
+                StatusCodes.Status502BadGateway,
+                new("LINEがテスト送信を受け付けませんでした。", "LINE refused the test send."),
+                detail: ex.Message,
                 extensions: new Dictionary<string, object?> { ["lineStatus"] = (int?)ex.StatusCode, ["requestId"] = ex.RequestId, ["details"] = ex.Details }),
             { } sent => TypedResults.Ok(new TestSendView(sent.SentTo, sent.Language, sent.RequestId)),
         };
@@ -115,7 +117,7 @@ public static class BroadcastsApi
         StaffOutcome outcome, BroadcastReader reader, CancellationToken cancellationToken) => outcome switch
     {
         { Ok: true } => TypedResults.Ok(await reader.GetAsync(outcome.Id, cancellationToken)),
-        { Errors: { } errors } => TypedResults.ValidationProblem(errors),
+        { Errors: { } errors } => StaffProblems.Invalid(errors),
         _ => Refused(outcome),
     };
 
@@ -124,9 +126,9 @@ public static class BroadcastsApi
         StaffOutcome outcome, BroadcastReader reader, CancellationToken cancellationToken) =>
         outcome.Ok ? TypedResults.Ok(await reader.GetAsync(outcome.Id, cancellationToken)) : Refused(outcome);
 
-    private static ProblemHttpResult Refused(StaffOutcome outcome) => TypedResults.Problem(statusCode: outcome.Status, title: outcome.Problem);
+    private static ProblemHttpResult Refused(StaffOutcome outcome) => StaffProblems.Refused(outcome.Status, outcome.Problem.GetValueOrDefault());
 
-    private static ProblemHttpResult NotFound(long id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"配信 {id} はありません。 / No broadcast {id}.");
+    private static ProblemHttpResult NotFound(long id) => StaffProblems.Refused(StatusCodes.Status404NotFound, new($"配信 {id} はありません。", $"No broadcast {id}."));
 }
 
 /// <summary>What a test send reached: how many staff accounts, in which language, under which LINE request id.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OutreachBot.Line.Messaging;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Broadcasts;
 
@@ -10,26 +11,26 @@ namespace OutreachBot.Broadcasts;
 /// </summary>
 public static class EventCard
 {
-    public static JsonNode? From(JsonElement card, TimeZoneInfo zone, string key, Dictionary<string, string[]> errors)
+    public static JsonNode? From(JsonElement card, TimeZoneInfo zone, string key, Dictionary<string, Bilingual[]> errors)
     {
         var title = card.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         var startsAt = card.TryGetProperty("startsAt", out var s) && s.ValueKind == JsonValueKind.String
             && BroadcastInputText.TryReadInstant(s.GetString()!, zone, out var instant) ? instant : (DateTimeOffset?)null;
         if (string.IsNullOrWhiteSpace(title) || title.Length > 100)
         {
-            errors[key + ".title"] = ["イベント名（100文字以内）が必要です。 / A title of at most 100 characters is required."];
+            errors[key + ".title"] = [new("イベント名（100文字以内）が必要です。", "A title of at most 100 characters is required.")];
         }
 
         if (startsAt is null)
         {
-            errors[key + ".startsAt"] = ["開始日時を ISO 8601 で入力してください（例 2026-11-20T10:00）。 / startsAt as ISO 8601, e.g. 2026-11-20T10:00 (JST)."];
+            errors[key + ".startsAt"] = [new("開始日時を ISO 8601 で入力してください（例 2026-11-20T10:00）。", "startsAt as ISO 8601, e.g. 2026-11-20T10:00 (JST).")];
         }
 
         foreach (var property in new[] { "url", "imageUrl" })
         {
             if (card.TryGetProperty(property, out _) && !MessageCompiler.HasHttpsUrl(card, property))
             {
-                errors[$"{key}.{property}"] = ["https のURLを入力してください。 / Give an https URL."];
+                errors[$"{key}.{property}"] = [new("https のURLを入力してください。", "Give an https URL.")];
             }
         }
 

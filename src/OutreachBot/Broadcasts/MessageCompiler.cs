@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OutreachBot.Line.Messaging;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Broadcasts;
 
@@ -15,17 +16,17 @@ public static class MessageCompiler
     private static readonly HashSet<string> LineTypes = ["text", "textV2", "image", "video", "audio", "sticker", "location", "imagemap", "template", "flex"];
 
     /// <summary>The stored form, <c>{"ja": [...], ...}</c>, or null with errors keyed by field.</summary>
-    public static string? Compile(Dictionary<string, JsonElement>? messages, TimeZoneInfo zone, Dictionary<string, string[]> errors)
+    public static string? Compile(Dictionary<string, JsonElement>? messages, TimeZoneInfo zone, Dictionary<string, Bilingual[]> errors)
     {
         if (messages is null || messages.Count == 0)
         {
-            errors["messages"] = ["メッセージを入力してください。 / Messages are required, per language."];
+            errors["messages"] = [new("メッセージを入力してください。", "Messages are required, per language.")];
             return null;
         }
 
         if (!messages.ContainsKey(Languages.Japanese))
         {
-            errors["messages.ja"] = ["日本語のメッセージは必須です（他の言語の代わりにも使われます）。 / Japanese messages are required: they are the fallback."];
+            errors["messages.ja"] = [new("日本語のメッセージは必須です（他の言語の代わりにも使われます）。", "Japanese messages are required: they are the fallback.")];
         }
 
         var compiled = new JsonObject();
@@ -34,13 +35,13 @@ public static class MessageCompiler
             var key = $"messages.{language}";
             if (!Languages.IsSupported(language))
             {
-                errors[key] = [$"対応していない言語です。 / Unsupported language; use {string.Join(", ", Languages.Supported.Select(l => l.Code))}."];
+                errors[key] = [new("対応していない言語です。", $"Unsupported language; use {string.Join(", ", Languages.Supported.Select(l => l.Code))}.")];
                 continue;
             }
 
             if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() is 0 or > LineLimits.MessagesPerRequest)
             {
-                errors[key] = [$"1〜{LineLimits.MessagesPerRequest}件のメッセージを入力してください。 / Give 1 to 5 messages."];
+                errors[key] = [new($"1〜{LineLimits.MessagesPerRequest}件のメッセージを入力してください。", "Give 1 to 5 messages.")];
                 continue;
             }
 
@@ -78,7 +79,7 @@ public static class MessageCompiler
         return [.. document.RootElement.EnumerateObject().Select(p => p.Name)];
     }
 
-    private static JsonNode? CompileOne(JsonElement message, TimeZoneInfo zone, string key, Dictionary<string, string[]> errors)
+    private static JsonNode? CompileOne(JsonElement message, TimeZoneInfo zone, string key, Dictionary<string, Bilingual[]> errors)
     {
         var type = message.ValueKind == JsonValueKind.Object && message.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         if (type == "eventCard")
@@ -88,20 +89,20 @@ public static class MessageCompiler
 
         if (type is null || !LineTypes.Contains(type))
         {
-            errors[key] = ["LINEのメッセージ（text, image, flex など）か eventCard を指定してください。 / Give a LINE message object (text, image, flex...) or an eventCard."];
+            errors[key] = [new("LINEのメッセージ（text, image, flex など）か eventCard を指定してください。", "Give a LINE message object (text, image, flex...) or an eventCard.")];
             return null;
         }
 
         if (type == "text" && (!message.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String
             || string.IsNullOrWhiteSpace(text.GetString()) || !LineLimits.FitsText(text.GetString()!)))
         {
-            errors[key + ".text"] = [$"1〜{LineLimits.TextLength}文字のテキストを入力してください。 / Text of 1 to 5000 characters."];
+            errors[key + ".text"] = [new($"1〜{LineLimits.TextLength}文字のテキストを入力してください。", "Text of 1 to 5000 characters.")];
             return null;
         }
 
         if (type == "image" && !(HasHttpsUrl(message, "originalContentUrl") && HasHttpsUrl(message, "previewImageUrl")))
         {
-            errors[key] = ["画像には https の originalContentUrl と previewImageUrl が必要です。 / An image needs https originalContentUrl and previewImageUrl."];
+            errors[key] = [new("画像には https の originalContentUrl と previewImageUrl が必要です。", "An image needs https originalContentUrl and previewImageUrl.")];
             return null;
         }
 
@@ -109,7 +110,7 @@ public static class MessageCompiler
             && (!message.TryGetProperty("altText", out var alt) || alt.ValueKind != JsonValueKind.String
                 || string.IsNullOrWhiteSpace(alt.GetString()) || alt.GetString()!.Length > LineLimits.AltTextLength))
         {
-            errors[key + ".altText"] = [$"通知に出る代替テキスト（1〜{LineLimits.AltTextLength}文字）が必要です。 / altText of 1 to 1500 characters is required."];
+            errors[key + ".altText"] = [new($"通知に出る代替テキスト（1〜{LineLimits.AltTextLength}文字）が必要です。", "altText of 1 to 1500 characters is required.")];
             return null;
         }
 

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.Line.Messaging;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Broadcasts;
 
 /// <summary>What a test send did: sent (with LINE's request id), refused for its input, or refused by LINE.</summary>
-public sealed record TestSendResult(int SentTo, string Language, string? RequestId, Dictionary<string, string[]>? Errors = null, LineApiException? Failure = null)
+public sealed record TestSendResult(int SentTo, string Language, string? RequestId, Dictionary<string, Bilingual[]>? Errors = null, LineApiException? Failure = null)
 {
     public bool Ok => Errors is null && Failure is null;
 }
@@ -30,7 +31,7 @@ public sealed class TestSender(BroadcastStore store, MulticastClient clients, Mu
         {
             return new TestSendResult(0, lang, null, new()
             {
-                ["userIds"] = [$"職員のLINEユーザーIDを1〜{max}件指定してください。 / Give 1 to {max} staff LINE user ids."],
+                ["userIds"] = [new($"職員のLINEユーザーIDを1〜{max}件指定してください。", $"Give 1 to {max} staff LINE user ids.")],
             });
         }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts;
+using OutreachBot.StaffConsole;
 using OutreachBot.Storage;
 
 namespace OutreachBot.CivicEvents;
@@ -36,17 +37,17 @@ public sealed class EventBroadcasts(
         if (await events.FindAsync(eventId, cancellationToken) is not { Cancelled: false } civic
             || await calendar.FindAsync(Key(eventId), cancellationToken) is not { } info)
         {
-            return EventBroadcastsOutcome.Refused("中止されたイベント、または存在しないイベントです。 / The event is cancelled or does not exist.");
+            return EventBroadcastsOutcome.Refused(new("中止されたイベント、または存在しないイベントです。", "The event is cancelled or does not exist."));
         }
 
         var existing = await FindAsync(eventId, cancellationToken);
-        var problems = new List<string>();
+        var problems = new List<Bilingual>();
         var announcementId = existing.Announcement is { State: not BroadcastState.Cancelled } kept ? kept.Id : (long?)null;
         if (announcementId is null)
         {
             if (civic.TopicSlug is null)
             {
-                problems.Add("告知にはイベントのトピックが必要です（そのトピックの登録者に送ります）。 / The announcement needs the event's topic: it goes to that topic's subscribers.");
+                problems.Add(new("告知にはイベントのトピックが必要です（そのトピックの登録者に送ります）。", "The announcement needs the event's topic: it goes to that topic's subscribers."));
             }
             else
             {
@@ -58,7 +59,7 @@ public sealed class EventBroadcasts(
                 }
                 else
                 {
-                    problems.Add(outcome.Problem ?? string.Join(" ", outcome.Errors?.Values.SelectMany(m => m) ?? []));
+                    problems.AddRange(outcome.Problem is { } problem ? [problem] : outcome.Errors?.Values.SelectMany(m => m) ?? []);
                 }
             }
         }
@@ -66,7 +67,7 @@ public sealed class EventBroadcasts(
         var reminderId = await reminders.EnsureAsync(Key(eventId), cancellationToken);
         if (reminderId is null)
         {
-            problems.Add("リマインダーの送信時刻を過ぎているため作れません。 / The reminder's time has passed.");
+            problems.Add(new("リマインダーの送信時刻を過ぎているため作れません。", "The reminder's time has passed."));
         }
 
         return new EventBroadcastsOutcome(announcementId, reminderId, problems);
@@ -120,7 +121,7 @@ public sealed class EventBroadcasts(
 public sealed record EventBroadcastLinks(Broadcast? Announcement, Broadcast? Reminder);
 
 /// <param name="Problems">Why one of the two was not made, in Japanese and English ("日本語。 / English.").</param>
-public sealed record EventBroadcastsOutcome(long? AnnouncementId, long? ReminderId, IReadOnlyList<string> Problems)
+public sealed record EventBroadcastsOutcome(long? AnnouncementId, long? ReminderId, IReadOnlyList<Bilingual> Problems)
 {
-    public static EventBroadcastsOutcome Refused(string problem) => new(null, null, [problem]);
+    public static EventBroadcastsOutcome Refused(Bilingual problem) => new(null, null, [problem]);
 }

@@ -1,4 +1,5 @@
 using OutreachBot.Line.Messaging;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.CivicEvents;
 
@@ -11,44 +12,44 @@ public static class EventValidation
     /// <summary>LINE's Flex image URLs: HTTPS, at most 2,000 characters.</summary>
     public const int MaxImageUrlLength = 2000;
 
-    public static Dictionary<string, string[]> Check(CivicEventDraft draft)
+    public static Dictionary<string, Bilingual[]> Check(CivicEventDraft draft)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Bilingual[]>();
         if (!draft.Titles.ContainsKey(Languages.Japanese))
         {
-            errors["titles.ja"] = ["日本語のタイトルは必須です。 / A Japanese title is required."];
+            errors["titles.ja"] = [new("日本語のタイトルは必須です。", "A Japanese title is required.")];
         }
 
         foreach (var (language, title) in draft.Titles)
         {
             if (!Languages.IsSupported(language))
             {
-                errors[$"titles.{language}"] = [$"対応していない言語です（{string.Join(", ", Languages.Supported.Select(l => l.Code))}）。 / Unsupported language."];
+                errors[$"titles.{language}"] = [new($"対応していない言語です（{string.Join(", ", Languages.Supported.Select(l => l.Code))}）。", "Unsupported language.")];
             }
             else if (string.IsNullOrWhiteSpace(title) || title.Length > MaxTitleLength)
             {
-                errors[$"titles.{language}"] = [$"1〜{MaxTitleLength}文字で入力してください。 / Use 1 to {MaxTitleLength} characters."];
+                errors[$"titles.{language}"] = [new($"1〜{MaxTitleLength}文字で入力してください。", $"Use 1 to {MaxTitleLength} characters.")];
             }
         }
 
         if (string.IsNullOrWhiteSpace(draft.Venue) || draft.Venue.Length > MaxVenueLength)
         {
-            errors["venue"] = [$"会場は1〜{MaxVenueLength}文字で入力してください。 / The venue takes 1 to {MaxVenueLength} characters."];
+            errors["venue"] = [new($"会場は1〜{MaxVenueLength}文字で入力してください。", $"The venue takes 1 to {MaxVenueLength} characters.")];
         }
 
         if (draft.EndsAt is { } ends && ends <= draft.StartsAt)
         {
-            errors["endsAt"] = ["終了は開始より後にしてください。 / endsAt must be after startsAt."];
+            errors["endsAt"] = [new("終了は開始より後にしてください。", "endsAt must be after startsAt.")];
         }
 
         if (draft.Url is not null && !IsHttpUrl(draft.Url, LineLimits.UriLength, httpsOnly: false))
         {
-            errors["url"] = [$"http(s)で始まる{LineLimits.UriLength}文字以内のURLにしてください。 / An http(s) URL of at most {LineLimits.UriLength} characters."];
+            errors["url"] = [new($"http(s)で始まる{LineLimits.UriLength}文字以内のURLにしてください。", $"An http(s) URL of at most {LineLimits.UriLength} characters.")];
         }
 
         if (draft.ImageUrl is not null && !IsHttpUrl(draft.ImageUrl, MaxImageUrlLength, httpsOnly: true))
         {
-            errors["imageUrl"] = [$"httpsで始まる{MaxImageUrlLength}文字以内のURLにしてください。 / An https URL of at most {MaxImageUrlLength} characters (LINE shows images over HTTPS only)."];
+            errors["imageUrl"] = [new($"httpsで始まる{MaxImageUrlLength}文字以内のURLにしてください。", $"An https URL of at most {MaxImageUrlLength} characters (LINE shows images over HTTPS only).")];
         }
 
         return errors;

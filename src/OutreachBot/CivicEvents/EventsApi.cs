@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using OutreachBot.Api;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.CivicEvents;
@@ -49,7 +50,7 @@ public static partial class EventsApi
         var (draft, errors) = input.ToDraft(bot.Value.Zone);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return StaffProblems.Invalid(errors);
         }
 
         if (await editor.CreateAsync(draft!, cancellationToken) is not { } id)
@@ -67,7 +68,7 @@ public static partial class EventsApi
         var (draft, errors) = input.ToDraft(bot.Value.Zone);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return StaffProblems.Invalid(errors);
         }
 
         if (await store.FindAsync(id, cancellationToken) is null)
@@ -85,9 +86,9 @@ public static partial class EventsApi
 
     private static ProblemHttpResult NotFound(long id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No event {id}.");
 
-    private static ValidationProblem UnknownTopic(string? slug) => TypedResults.ValidationProblem(new Dictionary<string, string[]>
+    private static ValidationProblem UnknownTopic(string? slug) => StaffProblems.Invalid(new Dictionary<string, Bilingual[]>
     {
-        ["topic"] = [$"トピック「{slug}」はありません。 / No topic '{slug}'."],
+        ["topic"] = [new($"トピック「{slug}」はありません。", $"No topic '{slug}'.")],
     });
 
     private static long StartOfDay(DateOnly day, TimeZoneInfo zone)
@@ -127,19 +128,19 @@ public sealed record EventInput(
     string? Topic,
     bool? Cancelled)
 {
-    public (CivicEventDraft? Draft, Dictionary<string, string[]> Errors) ToDraft(TimeZoneInfo zone)
+    public (CivicEventDraft? Draft, Dictionary<string, Bilingual[]> Errors) ToDraft(TimeZoneInfo zone)
     {
         var starts = EventsApi.ParseInstant(StartsAt, zone);
         var ends = EventsApi.ParseInstant(EndsAt, zone);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Bilingual[]>();
         if (starts is null)
         {
-            errors["startsAt"] = ["ISO 8601形式の日時で入力してください（例 2026-12-05T10:00:00+09:00）。 / An ISO 8601 date and time is required."];
+            errors["startsAt"] = [new("ISO 8601形式の日時で入力してください（例 2026-12-05T10:00:00+09:00）。", "An ISO 8601 date and time is required.")];
         }
 
         if (EndsAt is not null && ends is null)
         {
-            errors["endsAt"] = ["ISO 8601形式の日時で入力してください。 / endsAt must be an ISO 8601 date and time."];
+            errors["endsAt"] = [new("ISO 8601形式の日時で入力してください。", "endsAt must be an ISO 8601 date and time.")];
         }
 
         if (errors.Count > 0)

@@ -19,20 +19,10 @@ public readonly record struct Bilingual(string Ja, string En) : IHtmlContent
     public string Both => EnglishFirst ? $"{En} / {Ja}" : $"{Ja} / {En}";
 
     /// <summary>
-    /// Picks the user's language out of a message written "日本語。 / English." (as <c>TopicValidation</c> writes them);
-    /// a message without the separator is shown as it is.
+    /// Japanese then English whatever the user's language: the staff API's wire text, and a text stored once for
+    /// both languages. Composed here only; nothing splits it again.
     /// </summary>
-    public static string Pick(string message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var separator = message.IndexOf(" / ", StringComparison.Ordinal);
-        if (separator < 0)
-        {
-            return message;
-        }
-
-        return EnglishFirst ? message[(separator + 3)..] : message[..separator];
-    }
+    public string JaEn => $"{Ja} / {En}";
 
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {

@@ -17,12 +17,12 @@ public abstract class ConsolePage : PageModel
 
     public void AddError(string key, Bilingual message) => Errors[key] = message.Text;
 
-    public void AddErrors(IReadOnlyDictionary<string, string[]> errors)
+    public void AddErrors(IReadOnlyDictionary<string, Bilingual[]> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         foreach (var (key, messages) in errors)
         {
-            Errors[key] = string.Join(" ", messages.Select(Bilingual.Pick));
+            Errors[key] = string.Join(" ", messages.Select(m => m.Text));
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OutreachBot.Api;
 using OutreachBot.Conversations;
 using OutreachBot.StaffConsole;
 
@@ -41,9 +42,9 @@ public static class ConsultationsApi
         var answer = input.Text?.Trim() ?? "";
         if (answer.Length is 0 or > ConsultationReplies.MaxLength)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            return StaffProblems.Invalid(new Dictionary<string, Bilingual[]>
             {
-                ["text"] = [$"回答は1〜{ConsultationReplies.MaxLength}文字です。 / The answer takes 1 to {ConsultationReplies.MaxLength} characters."],
+                ["text"] = [new($"回答は1〜{ConsultationReplies.MaxLength}文字です。", $"The answer takes 1 to {ConsultationReplies.MaxLength} characters.")],
             });
         }
 

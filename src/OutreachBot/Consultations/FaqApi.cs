@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OutreachBot.Api;
 using OutreachBot.Conversations;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Consultations;
 
@@ -34,7 +36,7 @@ public static class FaqApi
         var (draft, errors) = input.ToDraft();
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return StaffProblems.Invalid(errors);
         }
 
         var id = await store.CreateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
@@ -47,7 +49,7 @@ public static class FaqApi
         var (draft, errors) = input.ToDraft();
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return StaffProblems.Invalid(errors);
         }
 
         return await store.UpdateAsync(id, draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken)
@@ -61,29 +63,29 @@ public static class FaqApi
 /// <param name="Keywords">Words or phrases; a citizen's text containing one (ignoring full/half width and case) gets the answer.</param>
 public sealed record FaqInput(string? Language, List<string>? Keywords, string? Answer, bool? Archived)
 {
-    public (FaqDraft Draft, Dictionary<string, string[]> Errors) ToDraft()
+    public (FaqDraft Draft, Dictionary<string, Bilingual[]> Errors) ToDraft()
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Bilingual[]>();
         var language = Language ?? Languages.Japanese;
         if (!Languages.IsSupported(language))
         {
-            errors["language"] = [$"対応していない言語です（{string.Join(", ", Languages.Supported.Select(l => l.Code))}）。 / Unsupported language."];
+            errors["language"] = [new($"対応していない言語です（{string.Join(", ", Languages.Supported.Select(l => l.Code))}）。", "Unsupported language.")];
         }
 
         var keywords = (Keywords ?? []).Select(k => TextCommands.Normalize(k ?? "")).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (keywords.Count is 0 or > FaqApi.MaxKeywords)
         {
-            errors["keywords"] = [$"キーワードを1〜{FaqApi.MaxKeywords}個入力してください。 / Give 1 to {FaqApi.MaxKeywords} keywords."];
+            errors["keywords"] = [new($"キーワードを1〜{FaqApi.MaxKeywords}個入力してください。", $"Give 1 to {FaqApi.MaxKeywords} keywords.")];
         }
         else if (keywords.Any(k => k.Length is < 2 or > FaqApi.MaxKeywordLength))
         {
-            errors["keywords"] = [$"キーワードは2〜{FaqApi.MaxKeywordLength}文字です。 / Each keyword takes 2 to {FaqApi.MaxKeywordLength} characters."];
+            errors["keywords"] = [new($"キーワードは2〜{FaqApi.MaxKeywordLength}文字です。", $"Each keyword takes 2 to {FaqApi.MaxKeywordLength} characters.")];
         }
 
         var answer = Answer?.Trim() ?? "";
         if (answer.Length is 0 or > FaqApi.MaxAnswerLength)
         {
-            errors["answer"] = [$"回答は1〜{FaqApi.MaxAnswerLength}文字です。 / The answer takes 1 to {FaqApi.MaxAnswerLength} characters."];
+            errors["answer"] = [new($"回答は1〜{FaqApi.MaxAnswerLength}文字です。", $"The answer takes 1 to {FaqApi.MaxAnswerLength} characters.")];
         }
 
         return (new FaqDraft(language, keywords, answer, Archived ?? false), errors);

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using OutreachBot.Api;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Subscriptions;
 
@@ -22,9 +24,9 @@ public static class StatsApi
         var first = from ?? last.AddDays(-29);
         if (last < first || last.DayNumber - first.DayNumber >= SubscriberStats.MaxDays)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            return StaffProblems.Invalid(new Dictionary<string, Bilingual[]>
             {
-                ["to"] = [$"from ≤ to、期間は{SubscriberStats.MaxDays}日以内にしてください。 / from must not be after to, and the range at most {SubscriberStats.MaxDays} days."],
+                ["to"] = [new($"from ≤ to、期間は{SubscriberStats.MaxDays}日以内にしてください。", $"from must not be after to, and the range at most {SubscriberStats.MaxDays} days.")],
             });
         }
 

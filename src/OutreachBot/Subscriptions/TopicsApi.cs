@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OutreachBot.Api;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Subscriptions;
@@ -33,7 +34,7 @@ public static class TopicsApi
         var errors = TopicValidation.Check(draft);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return StaffProblems.Invalid(errors);
         }
 
         if (!await store.CreateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
@@ -51,14 +52,14 @@ public static class TopicsApi
     {
         if (input.Slug is not null && input.Slug != slug)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["slug"] = ["スラッグは変更できません。 / The slug cannot change."] });
+            return StaffProblems.Invalid(new Dictionary<string, Bilingual[]> { ["slug"] = [new("スラッグは変更できません。", "The slug cannot change.")] });
         }
 
         var draft = input.ToDraft(slug);
         var errors = TopicValidation.Check(draft);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return StaffProblems.Invalid(errors);
         }
 
         if (!await store.UpdateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))

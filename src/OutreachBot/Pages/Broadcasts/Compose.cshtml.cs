@@ -73,7 +73,7 @@ public sealed class ComposeModel(
             }
             else
             {
-                AddError("form", new(Bilingual.Pick(outcome.Problem ?? ""), Bilingual.Pick(outcome.Problem ?? "")));
+                AddError("form", outcome.Problem.GetValueOrDefault());
             }
 
             if (Existing is null && outcome.Id is not 0 and var kept)
@@ -111,7 +111,7 @@ public sealed class ComposeModel(
         var (preview, errors) = await reader.PreviewAsync(
             new TargetInput(topic, match, language.Count > 0 ? language : null, list.Count > 0 ? list : null, null), HttpContext.RequestAborted);
         return preview is null
-            ? new JsonResult(new { error = string.Join(" ", errors.Values.SelectMany(e => e).Select(Bilingual.Pick)) })
+            ? new JsonResult(new { error = string.Join(" ", errors.Values.SelectMany(e => e).Select(m => m.Text)) })
             : new JsonResult(new { text = EstimateText(preview) });
     }
 

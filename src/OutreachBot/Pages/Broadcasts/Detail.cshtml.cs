@@ -109,7 +109,7 @@ public sealed class DetailModel(
             }
 
             await LoadAsync();
-            AddError("action", new(Bilingual.Pick(outcome.Problem ?? ""), Bilingual.Pick(outcome.Problem ?? "")));
+            AddError("action", outcome.Problem.GetValueOrDefault());
             return Page();
         }
 

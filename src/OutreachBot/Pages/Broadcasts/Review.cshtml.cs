@@ -51,7 +51,7 @@ public sealed class ReviewModel(BroadcastService service, BroadcastStore store, 
             }
             else
             {
-                AddError("action", new(Bilingual.Pick(outcome.Problem ?? ""), Bilingual.Pick(outcome.Problem ?? "")));
+                AddError("action", outcome.Problem.GetValueOrDefault());
             }
 
             return Page();

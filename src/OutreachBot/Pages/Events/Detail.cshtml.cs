@@ -83,7 +83,7 @@ public sealed class DetailModel(
             Notice = ConsoleText.S("配信を作成しました。内容と日時を確認してから申請してください。", "The broadcasts are made: check their text and time, then submit them.");
         }
 
-        Problems = outcome.Problems.Count == 0 ? null : string.Join("\n", outcome.Problems.Select(Bilingual.Pick));
+        Problems = outcome.Problems.Count == 0 ? null : string.Join("\n", outcome.Problems.Select(p => p.Text));
         return RedirectToPage(new { id });
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OutreachBot.CivicEvents;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Events;
 
@@ -43,19 +44,19 @@ public sealed class EventForm
     }
 
     /// <summary>The draft the API would make of the same values, with the API's checks; errors keyed as the API keys them.</summary>
-    public (CivicEventDraft? Draft, Dictionary<string, string[]> Errors) ToDraft(TimeZoneInfo zone, bool cancelled)
+    public (CivicEventDraft? Draft, Dictionary<string, Bilingual[]> Errors) ToDraft(TimeZoneInfo zone, bool cancelled)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Bilingual[]>();
         var startsAt = Instant(StartDate, StartTime);
         var endsAt = Instant(EndDate, EndTime);
         if (startsAt is null)
         {
-            errors["startsAt"] = ["開始の日付と時刻を入力してください。 / Enter the start date and time."];
+            errors["startsAt"] = [new("開始の日付と時刻を入力してください。", "Enter the start date and time.")];
         }
 
         if (endsAt is null && (Filled(EndDate) || Filled(EndTime)))
         {
-            errors["endsAt"] = ["終了は日付と時刻の両方を入力するか、両方とも空にしてください。 / Give both the end date and time, or neither."];
+            errors["endsAt"] = [new("終了は日付と時刻の両方を入力するか、両方とも空にしてください。", "Give both the end date and time, or neither.")];
         }
 
         var titles = Titles.Where(t => Filled(t.Value)).ToDictionary(t => t.Key, t => t.Value!.Trim());
@@ -64,7 +65,7 @@ public sealed class EventForm
         var (draft, checks) = input.ToDraft(zone);
         foreach (var (key, messages) in checks)
         {
-            errors.TryAdd(key, key is "startsAt" or "endsAt" ? ["日付と時刻を正しく入力してください。 / Enter a valid date and time."] : messages);
+            errors.TryAdd(key, key is "startsAt" or "endsAt" ? [new("日付と時刻を正しく入力してください。", "Enter a valid date and time.")] : messages);
         }
 
         return (errors.Count == 0 ? draft : null, errors);
