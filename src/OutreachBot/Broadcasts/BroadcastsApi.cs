@@ -67,7 +67,7 @@ public static class BroadcastsApi
         return outcome switch
         {
             { Ok: true } => TypedResults.Created($"/api/v1/broadcasts/{outcome.Id}", await reader.GetAsync(outcome.Id, cancellationToken)),
-            { Errors: { } errors } => TypedResults.ValidationProblem(errors),
+            { Errors: { } errors } => StaffProblems.Invalid(errors),
             _ => Refused(outcome),
         };
     }
