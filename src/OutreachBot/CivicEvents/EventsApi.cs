@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using OutreachBot.Api;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.CivicEvents;
@@ -14,9 +15,9 @@ public static partial class EventsApi
         events.MapGet("/", ListAsync)
             .WithSummary("Events starting between from and to (ISO dates in Bot:TimeZone); without them, the upcoming ones.");
         events.MapGet("/{id:long}", GetAsync);
-        events.MapPost("/", CreateAsync)
+        events.MapPost("/", CreateAsync).ForEditors()
             .WithSummary("Creates an event. startsAt/endsAt are ISO 8601; without an offset they are read in Bot:TimeZone. A Japanese title is required.");
-        events.MapPut("/{id:long}", UpdateAsync).WithSummary("Replaces an event; cancelled: true withdraws it from citizens' lists.");
+        events.MapPut("/{id:long}", UpdateAsync).ForEditors().WithSummary("Replaces an event; cancelled: true withdraws it from citizens' lists.");
         return api;
     }
 

@@ -21,6 +21,14 @@ public sealed class StaffSignIn(
         }
 
         var (account, hash) = match;
+        if (hash == StaffAccountStore.NoPassword)
+        {
+            // An account made for an API key in the settings: no console password until an admin sets one.
+            passwords.VerifyDecoy(password);
+            await audit.WriteAsync(account.Username, AuditActions.SignInFailed, account.Username, "no console password set", remoteIp, cancellationToken);
+            return new(SignInOutcome.WrongCredentials, account);
+        }
+
         if (account.IsLockedAt(now))
         {
             // The password is not even checked while locked, so guessing on gains nothing.

@@ -1,3 +1,4 @@
+using OutreachBot.Api;
 using OutreachBot.Conversations;
 using OutreachBot.StaffConsole;
 
@@ -11,7 +12,7 @@ public static class ConsultationsApi
         var consultations = api.MapGroup("/consultations").WithTags("Consultations");
         consultations.MapGet("/", ListAsync).WithSummary("Citizens' questions, oldest first; status = open (default), answered, closed or all.");
         consultations.MapGet("/{id:long}", GetAsync);
-        consultations.MapPost("/{id:long}/answer", AnswerAsync)
+        consultations.MapPost("/{id:long}/answer", AnswerAsync).ForEditors()
             .WithSummary("Sends staff's answer to the citizen (push, counted in the month's quota) and marks the question answered.");
         return api;
     }

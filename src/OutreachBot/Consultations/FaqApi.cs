@@ -1,3 +1,4 @@
+using OutreachBot.Api;
 using OutreachBot.Conversations;
 
 namespace OutreachBot.Consultations;
@@ -14,8 +15,8 @@ public static class FaqApi
         var faq = api.MapGroup("/faq").WithTags("FAQ");
         faq.MapGet("/", ListAsync).WithSummary("FAQ entries: language, keywords and answer.");
         faq.MapGet("/{id:long}", GetAsync);
-        faq.MapPost("/", CreateAsync).WithSummary("Adds an answer given at once to texts (in that language) that contain one of the keywords.");
-        faq.MapPut("/{id:long}", UpdateAsync).WithSummary("Replaces an entry; archived: true stops it answering.");
+        faq.MapPost("/", CreateAsync).ForEditors().WithSummary("Adds an answer given at once to texts (in that language) that contain one of the keywords.");
+        faq.MapPut("/{id:long}", UpdateAsync).ForEditors().WithSummary("Replaces an entry; archived: true stops it answering.");
         return api;
     }
 

@@ -1,3 +1,4 @@
+using OutreachBot.Api;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Subscriptions;
@@ -10,8 +11,8 @@ public static class TopicsApi
         var topics = api.MapGroup("/topics").WithTags("Topics");
         topics.MapGet("/", ListAsync).WithSummary("Topics in display order with their subscriber counts.");
         topics.MapGet("/{slug}", GetAsync);
-        topics.MapPost("/", CreateAsync).WithSummary("Creates a topic; a Japanese name is required.");
-        topics.MapPut("/{slug}", UpdateAsync).WithSummary("Replaces a topic's names, descriptions, order and archived flag.");
+        topics.MapPost("/", CreateAsync).ForEditors().WithSummary("Creates a topic; a Japanese name is required.");
+        topics.MapPut("/{slug}", UpdateAsync).ForEditors().WithSummary("Replaces a topic's names, descriptions, order and archived flag.");
         return api;
     }
 

@@ -1,3 +1,4 @@
+using OutreachBot.Api;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Webhook;
@@ -9,7 +10,7 @@ public static class InboxApi
     {
         var inbox = api.MapGroup("/inbox").WithTags("Inbox");
         inbox.MapGet("/parked", ListParkedAsync).WithSummary("Webhook events that failed every try, newest first.");
-        inbox.MapPost("/parked/{id:long}/retry", RetryAsync).WithSummary("Puts a parked event back in line to be handled again.");
+        inbox.MapPost("/parked/{id:long}/retry", RetryAsync).ForEditors().WithSummary("Puts a parked event back in line to be handled again.");
         return api;
     }
 
