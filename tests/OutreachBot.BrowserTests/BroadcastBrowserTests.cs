@@ -26,7 +26,9 @@ public sealed class BroadcastBrowserTests(Browser browser) : IAsyncLifetime
         _line = await LineEmulatorServer.StartAsync(new EmulatorOptions());
         _bot = new TestBot(_database, RecordingHandler.Register, new Dictionary<string, string?>
         {
-            ["Api:Keys:0"] = null,
+            ["Api:Keys:0:Key"] = null,
+            ["Api:Keys:0:Account"] = null,
+            ["Api:Keys:0:Role"] = null,
             ["Broadcasts:RequireApproval"] = "true",
             ["Broadcasts:QuietHoursStart"] = "00:00",
             ["Broadcasts:QuietHoursEnd"] = "00:00",

@@ -25,7 +25,9 @@ public sealed class ConsoleBrowserTests(Browser browser) : IAsyncLifetime
         _bot = new TestBot(_database, RecordingHandler.Register, new Dictionary<string, string?>
         {
             ["Console:BootstrapAdminPassword"] = BootstrapPassword,
-            ["Api:Keys:0"] = null,
+            ["Api:Keys:0:Key"] = null,
+            ["Api:Keys:0:Account"] = null,
+            ["Api:Keys:0:Role"] = null,
         });
         _bot.UseKestrel(0);
         _bot.StartServer();

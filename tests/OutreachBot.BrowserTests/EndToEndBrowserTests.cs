@@ -28,7 +28,9 @@ public sealed class EndToEndBrowserTests(Browser browser) : IAsyncLifetime
         _line = await LineEmulatorServer.StartAsync(new EmulatorOptions { ChannelSecret = TestBot.ChannelSecret });
         _bot = new TestBot(_database, settings: new Dictionary<string, string?>
         {
-            ["Api:Keys:0"] = null,
+            ["Api:Keys:0:Key"] = null,
+            ["Api:Keys:0:Account"] = null,
+            ["Api:Keys:0:Role"] = null,
             ["Conversations:RichMenu:Enabled"] = "false",
             ["Broadcasts:RequireApproval"] = "true",
             ["Broadcasts:QuietHoursStart"] = "00:00",

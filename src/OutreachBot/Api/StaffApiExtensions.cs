@@ -1,20 +1,32 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Api;
 
 public static class StaffApiExtensions
 {
+    /// <summary>Any staff key: a viewer's reads. The whole <c>/api/v1</c> group needs it.</summary>
     public const string Policy = "StaffApi";
+    public const string EditPolicy = "StaffApiEdit";
+    public const string ApprovePolicy = "StaffApiApprove";
+    public const string AdminPolicy = "StaffApiAdmin";
 
     public static IServiceCollection AddStaffApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section));
+        services.AddOptions<ApiOptions>().Configure(o => ApiOptions.Read(configuration, o)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>());
         services.AddSingleton<ApiKeyStore>();
         services.AddHostedService<ApiKeyBootstrap>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser());
+            .AddPolicy(Policy, AtLeast(StaffRole.Viewer))
+            .AddPolicy(EditPolicy, AtLeast(StaffRole.Editor))
+            .AddPolicy(ApprovePolicy, AtLeast(StaffRole.Approver))
+            .AddPolicy(AdminPolicy, AtLeast(StaffRole.Admin));
         services.AddProblemDetails();
         services.AddOpenApi("v1");
         return services;
@@ -34,19 +46,20 @@ public static class StaffApiExtensions
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
-}
 
-/// <summary>Creates the API key given in <c>Console:BootstrapApiKey</c> the first time the bot starts with it.</summary>
-internal sealed class ApiKeyBootstrap(ApiKeyStore keys, IConfiguration configuration) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        var key = configuration["Console:BootstrapApiKey"];
-        if (!string.IsNullOrWhiteSpace(key))
-        {
-            await keys.AddIfMissingAsync("bootstrap", key, cancellationToken);
-        }
-    }
+    /// <summary>The call changes what editors change in the console (topics, events, the FAQ, broadcasts, answers, retries).</summary>
+    public static TBuilder ForEditors<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(EditPolicy);
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>The call does what only approvers do in the console (approve or send back a broadcast).</summary>
+    public static TBuilder ForApprovers<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(ApprovePolicy);
+
+    /// <summary>The call does what only admins do in the console (force a broadcast held for quota).</summary>
+    public static TBuilder ForAdmins<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(AdminPolicy);
+
+    /// <summary>The roles at or above <paramref name="role"/>, as <see cref="ApiKeyAuthentication"/> states a key's, on the API key scheme only.</summary>
+    private static AuthorizationPolicy AtLeast(StaffRole role) =>
+        new AuthorizationPolicyBuilder(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().RequireRole(StaffRoles.AtLeast(role)).Build();
 }

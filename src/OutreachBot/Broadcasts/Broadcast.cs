@@ -20,10 +20,14 @@ public sealed record Broadcast
 
     public required string Author { get; init; }
 
+    /// <summary>Everyone who wrote it: the author and each staff member who edited it since. None of them may approve it.</summary>
+    public IReadOnlyList<string> Editors { get; init; } = [];
+
     public string? ApprovedBy { get; init; }
 
     public long? ApprovedAt { get; init; }
 
+    /// <summary>Goes up with every change of content or state: an approval names the version its approver saw.</summary>
     public int Version { get; init; }
 
     public long CreatedAt { get; init; }
@@ -35,6 +39,9 @@ public sealed record Broadcast
 
     /// <summary>Why the bot itself held or cancelled it (its event moved past it or was cancelled), in Japanese and English.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>Whether <paramref name="identity"/> wrote or edited it, and so may neither approve nor send it back.</summary>
+    public bool WrittenBy(string identity) => Author == identity || Editors.Contains(identity);
 }
 
 public sealed record BroadcastReview(string Comment, string By, long At);

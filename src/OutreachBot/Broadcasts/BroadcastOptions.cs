@@ -74,9 +74,6 @@ public sealed class BroadcastOptions
     /// <summary>Check the month's remaining message quota before a broadcast goes out, and hold it when it would not fit.</summary>
     public bool CheckQuota { get; set; } = true;
 
-    /// <summary>API keys (names or ids) allowed to force a broadcast held for quota; empty means any staff key. In the console, admins may.</summary>
-    public IReadOnlyList<string> Admins { get; set; } = [];
-
     /// <summary>Most recipients of one test send.</summary>
     public int MaxTestRecipients { get; set; } = 20;
 

@@ -14,7 +14,11 @@ public sealed record StaffOutcome(bool Ok, int Status = 200, Bilingual? Problem 
     public static StaffOutcome Invalid(Dictionary<string, Bilingual[]> errors) => new(false, 400, Errors: errors);
 }
 
-/// <summary>What staff do with broadcasts: create, edit, submit, approve, cancel, force; each checked against the broadcast's state.</summary>
+/// <summary>
+/// What staff do with broadcasts: create, edit, submit, approve, cancel, force; each checked against the broadcast's
+/// state. The four-eyes rule: nobody who wrote or edited a broadcast approves it or sends it back (identities are
+/// staff accounts, a key's and a console session's alike), and an approval names the version its approver saw.
+/// </summary>
 public sealed class BroadcastService(
     BroadcastStore store,
     BroadcastDrafting drafting,
@@ -49,7 +53,8 @@ public sealed class BroadcastService(
         return submitted with { Id = id };
     }
 
-    public async Task<StaffOutcome> ReplaceAsync(long id, BroadcastInput input, CancellationToken cancellationToken)
+    /// <summary>Edits a broadcast; <paramref name="editor"/> joins those who wrote it, who may not approve it.</summary>
+    public async Task<StaffOutcome> ReplaceAsync(long id, BroadcastInput input, string editor, CancellationToken cancellationToken)
     {
         var current = await store.FindAsync(id, cancellationToken);
         if (current is null)
@@ -69,7 +74,7 @@ public sealed class BroadcastService(
         }
 
         await scheduling.UnscheduleAsync(id, cancellationToken);
-        if (!await store.ReplaceAsync(id, current.Version, draft, BroadcastState.Draft, Editable, Now, cancellationToken))
+        if (!await store.ReplaceAsync(id, current.Version, draft, editor, BroadcastState.Draft, Editable, Now, cancellationToken))
         {
             if (current.State == BroadcastState.Scheduled)
             {
@@ -95,7 +100,11 @@ public sealed class BroadcastService(
         return await ScheduleAsync(id, [BroadcastState.Draft], approvedBy: null, cancellationToken);
     }
 
-    public async Task<StaffOutcome> ApproveAsync(long id, string approver, CancellationToken cancellationToken)
+    /// <summary>
+    /// Approves <paramref name="version"/> of a broadcast, the one the approver read. Without a version nothing is
+    /// approved (428): an approval must not reach a text edited after it was read.
+    /// </summary>
+    public async Task<StaffOutcome> ApproveAsync(long id, string approver, int? version, CancellationToken cancellationToken)
     {
         var current = await store.FindAsync(id, cancellationToken);
         if (current is null)
@@ -108,12 +117,24 @@ public sealed class BroadcastService(
             return Refused409(new($"承認待ちではありません（{BroadcastNames.Of(current.State)}）。", "It is not awaiting approval."));
         }
 
-        if (string.Equals(current.Author, approver, StringComparison.Ordinal))
+        if (current.WrittenBy(approver))
         {
-            return StaffOutcome.Refused(403, new("作成者は自分の配信を承認できません。別の職員が承認してください。", "The author cannot approve their own broadcast; another staff member must."));
+            return StaffOutcome.Refused(403, WroteIt("承認", "approve"));
         }
 
-        return await ScheduleAsync(id, [BroadcastState.AwaitingApproval], approver, cancellationToken);
+        if (version is null)
+        {
+            return StaffOutcome.Refused(428, new(
+                "承認する版（GET で返る version）を指定してください。読んだ内容だけを承認するためです。",
+                "Say which version you approve (the version GET returns, as \"version\" in the body or an If-Match header), so that only the text you read is approved."));
+        }
+
+        if (current.Version != version)
+        {
+            return Stale(version.Value, current.Version);
+        }
+
+        return await ScheduleAsync(id, [BroadcastState.AwaitingApproval], approver, cancellationToken, version);
     }
 
     /// <param name="reason">Why, when the bot cancels it rather than staff (its event was cancelled).</param>
@@ -138,9 +159,10 @@ public sealed class BroadcastService(
 
     public async Task<StaffOutcome> ForceAsync(long id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (!StaffIdentity.MayForce(user, options.Value.Admins))
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.IsInRole(StaffConsole.StaffRoles.Admin))
         {
-            return StaffOutcome.Refused(403, new("保留中の配信を強制送信できるのは管理者だけです。", "Only an admin (Broadcasts:Admins for API keys) can force a held broadcast."));
+            return StaffOutcome.Refused(403, new("保留中の配信を強制送信できるのは管理者だけです。", "Only an admin (an admin's console session or an admin account's API key) can force a held broadcast."));
         }
 
         if (!await ledger.ForceAsync(id, StaffIdentity.Of(user), cancellationToken))
@@ -169,9 +191,9 @@ public sealed class BroadcastService(
             });
         }
 
-        if (string.Equals(current.Author, reviewer, StringComparison.Ordinal))
+        if (current.WrittenBy(reviewer))
         {
-            return StaffOutcome.Refused(403, new("作成者は自分の配信を差し戻せません。", "The author cannot review their own broadcast."));
+            return StaffOutcome.Refused(403, WroteIt("差し戻し", "send back"));
         }
 
         return await store.SendBackAsync(id, reviewer, comment.Trim(), Now, cancellationToken)
@@ -179,7 +201,7 @@ public sealed class BroadcastService(
             : Refused409(new("承認待ちではありません。", "It is not awaiting approval."));
     }
 
-    private async Task<StaffOutcome> ScheduleAsync(long id, BroadcastState[] from, string? approvedBy, CancellationToken cancellationToken)
+    private async Task<StaffOutcome> ScheduleAsync(long id, BroadcastState[] from, string? approvedBy, CancellationToken cancellationToken, int? version = null)
     {
         var current = (await store.FindAsync(id, cancellationToken))!;
         var now = time.GetUtcNow();
@@ -199,14 +221,24 @@ public sealed class BroadcastService(
             return Refused409(new("送信予定時刻を過ぎています。時刻を変更してください。", "Its time has passed; edit the time first."));
         }
 
-        if (!await store.MoveAsync(id, from, BroadcastState.Scheduled, now.ToUnixTimeMilliseconds(), cancellationToken, approvedBy, sendAt))
+        if (!await store.MoveAsync(id, from, BroadcastState.Scheduled, now.ToUnixTimeMilliseconds(), cancellationToken, approvedBy, sendAt, version: version))
         {
-            return Refused409(new("状態が変わりました。読み込み直してください。", "It changed meanwhile; reload."));
+            return version is { } seen && (await store.FindAsync(id, cancellationToken))?.Version is { } latest && latest != seen
+                ? Stale(seen, latest)
+                : Refused409(new("状態が変わりました。読み込み直してください。", "It changed meanwhile; reload."));
         }
 
         await scheduling.ScheduleAsync((await store.FindAsync(id, cancellationToken))!, cancellationToken);
         return StaffOutcome.Done(id);
     }
+
+    private static Bilingual WroteIt(string ja, string en) => new(
+        $"この配信を作成または編集した人は{ja}できません。別の承認者に依頼してください（同じ人のAPIキーも同じ人です）。",
+        $"Whoever wrote or edited this broadcast cannot {en} it; another approver must (a person's API keys count as that person).");
+
+    private static StaffOutcome Stale(int seen, int latest) => Refused409(new(
+        $"この配信は、あなたが読んだ後に変更されました（版 {seen} → {latest}）。今の内容を読んでから承認してください。",
+        $"This broadcast changed after you read it (version {seen}, now {latest}): read the current text, then approve it."));
 
     private static StaffOutcome NotFound(long id) => StaffOutcome.Refused(404, new($"配信 {id} はありません。", $"No broadcast {id}."));
 

@@ -34,12 +34,17 @@ public sealed class BroadcastStore(Database database)
             transaction,
             cancellationToken: cancellationToken));
         await WriteTopicsAsync(connection, transaction, id, draft.Target.Topics, cancellationToken);
+        await AddEditorAsync(connection, transaction, id, author, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
     }
 
-    /// <summary>Replaces the content of a broadcast still in one of <paramref name="editable"/>; false when it moved on meanwhile.</summary>
-    public async Task<bool> ReplaceAsync(long id, int version, BroadcastDraft draft, BroadcastState state, IReadOnlyList<BroadcastState> editable, long now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the content of a broadcast still in one of <paramref name="editable"/>, recording <paramref name="editor"/>
+    /// among those who wrote it; false when it moved on meanwhile.
+    /// </summary>
+    public async Task<bool> ReplaceAsync(
+        long id, int version, BroadcastDraft draft, string editor, BroadcastState state, IReadOnlyList<BroadcastState> editable, long now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -67,14 +72,18 @@ public sealed class BroadcastStore(Database database)
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM broadcast_topics WHERE broadcast_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
         await WriteTopicsAsync(connection, transaction, id, draft.Target.Topics, cancellationToken);
+        await AddEditorAsync(connection, transaction, id, editor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
-    /// <summary>Moves a broadcast from one of <paramref name="from"/> to <paramref name="to"/>; false when it was not in any of them.</summary>
+    /// <summary>
+    /// Moves a broadcast from one of <paramref name="from"/> to <paramref name="to"/>; false when it was not in any of
+    /// them, or, given <paramref name="version"/>, when it is no longer that version (someone changed it meanwhile).
+    /// </summary>
     public async Task<bool> MoveAsync(
         long id, IReadOnlyList<BroadcastState> from, BroadcastState to, long now, CancellationToken cancellationToken,
-        string? approvedBy = null, long? sendAt = null, string? cancelledBy = null, string? reason = null)
+        string? approvedBy = null, long? sendAt = null, string? cancelledBy = null, string? reason = null, int? version = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
@@ -83,9 +92,9 @@ public sealed class BroadcastStore(Database database)
             SET state = @To, updated_at = @Now, version = version + 1,
                 approved_by = COALESCE(@ApprovedBy, approved_by), approved_at = CASE WHEN @ApprovedBy IS NULL THEN approved_at ELSE @Now END,
                 send_at = COALESCE(@SendAt, send_at), cancelled_by = COALESCE(@CancelledBy, cancelled_by), reason = @Reason
-            WHERE id = @Id AND state {Dialect.In("@From")}
+            WHERE id = @Id AND state {Dialect.In("@From")} AND (@Version IS NULL OR version = @Version)
             """,
-            new { Id = id, From = from.Select(BroadcastNames.Of).ToList(), To = BroadcastNames.Of(to), Now = now, ApprovedBy = approvedBy, SendAt = sendAt, CancelledBy = cancelledBy, Reason = reason },
+            new { Id = id, From = from.Select(BroadcastNames.Of).ToList(), To = BroadcastNames.Of(to), Now = now, ApprovedBy = approvedBy, SendAt = sendAt, CancelledBy = cancelledBy, Reason = reason, Version = version },
             cancellationToken: cancellationToken)) == 1;
     }
 
@@ -189,6 +198,13 @@ public sealed class BroadcastStore(Database database)
         }
     }
 
+    private static async Task AddEditorAsync(DbConnection connection, DbTransaction transaction, long id, string editor, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO broadcast_editors (broadcast_id, editor) VALUES (@Id, @Editor) ON CONFLICT DO NOTHING",
+            new { Id = id, Editor = editor },
+            transaction,
+            cancellationToken: cancellationToken));
+
     private static object Parameters(BroadcastDraft draft, string state, long now, string author) => new
     {
         draft.Title,
@@ -221,7 +237,11 @@ public sealed class BroadcastStore(Database database)
             $"SELECT bt.broadcast_id, t.slug FROM broadcast_topics bt JOIN topics t ON t.id = bt.topic_id WHERE bt.broadcast_id {Dialect.In("@Ids")} ORDER BY t.sort_order, t.id",
             new { Ids = rows.Select(r => r.Id).ToList() },
             cancellationToken: cancellationToken))).ToLookup(t => t.BroadcastId, t => t.Slug);
-        return [.. rows.Select(r => r.ToBroadcast([.. topics[r.Id]]))];
+        var editors = (await connection.QueryAsync<(long BroadcastId, string Editor)>(new CommandDefinition(
+            $"SELECT broadcast_id, editor FROM broadcast_editors WHERE broadcast_id {Dialect.In("@Ids")} ORDER BY editor",
+            new { Ids = rows.Select(r => r.Id).ToList() },
+            cancellationToken: cancellationToken))).ToLookup(e => e.BroadcastId, e => e.Editor);
+        return [.. rows.Select(r => r.ToBroadcast([.. topics[r.Id]], [.. editors[r.Id]]))];
     }
 
     private sealed record Row
@@ -274,7 +294,7 @@ public sealed class BroadcastStore(Database database)
 
         public string? Reason { get; init; }
 
-        public Broadcast ToBroadcast(IReadOnlyList<string> topics) => new()
+        public Broadcast ToBroadcast(IReadOnlyList<string> topics, IReadOnlyList<string> editors) => new()
         {
             Id = Id,
             Title = Title,
@@ -290,6 +310,7 @@ public sealed class BroadcastStore(Database database)
             Urgent = Urgent,
             State = BroadcastNames.State(State),
             Author = Author,
+            Editors = editors,
             ApprovedBy = ApprovedBy,
             ApprovedAt = ApprovedAt,
             Version = Version,

@@ -25,7 +25,13 @@ public sealed record BroadcastView
 
     public required string Author { get; init; }
 
+    /// <summary>Everyone who wrote it (the author and each later editor): none of them may approve it.</summary>
+    public IReadOnlyList<string> Editors { get; init; } = [];
+
     public string? ApprovedBy { get; init; }
+
+    /// <summary>Goes up with every change; <c>POST …/approve</c> names the version its approver read (also the <c>ETag</c> of <c>GET</c>).</summary>
+    public int Version { get; init; }
 
     /// <summary>The latest send-back: <c>comment</c>, <c>by</c>, <c>at</c>.</summary>
     public object? Review { get; init; }
@@ -94,7 +100,9 @@ public sealed record BroadcastView
             },
             Urgent = b.Urgent,
             Author = b.Author,
+            Editors = b.Editors,
             ApprovedBy = b.ApprovedBy,
+            Version = b.Version,
             Review = b.Review is { } review ? new { comment = review.Comment, by = review.By, at = Local(review.At, zone) } : null,
             Targeted = latest?.Targeted ?? 0,
             Accepted = latest?.Accepted ?? 0,
@@ -143,6 +151,9 @@ public sealed record BroadcastView
 }
 
 public sealed record SendBackInput(string? Comment);
+
+/// <param name="Version">The version the approver read, as <c>GET /api/v1/broadcasts/{id}</c> returned it.</param>
+public sealed record ApproveInput(int? Version);
 
 public sealed record TestSendInput(List<string>? UserIds, string? Language);
 

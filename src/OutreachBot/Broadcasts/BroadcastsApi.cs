@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 using OutreachBot.Api;
 using OutreachBot.StaffConsole;
 
@@ -13,16 +15,17 @@ public static class BroadcastsApi
     {
         var broadcasts = api.MapGroup("/broadcasts").WithTags("Broadcasts");
         broadcasts.MapGet("/", ListAsync).WithSummary("Broadcasts, newest first, with their status and delivery counts.");
-        broadcasts.MapPost("/", CreateAsync).Audited(AuditActions.BroadcastCreated).Refuses(409).WithSummary("Creates a broadcast: scheduled at once, sent for approval where required, or saved as a draft.");
-        broadcasts.MapPost("/preview", PreviewAsync).WithSummary("How many citizens a target reaches, per language, and the quota it would use.");
-        broadcasts.MapGet("/{id:long}", GetAsync).Refuses(404).WithSummary("A broadcast: status, targeted / accepted / failed / pending, failed batches with LINE's error and request ids.");
-        broadcasts.MapPut("/{id:long}", ReplaceAsync).Audited(AuditActions.BroadcastUpdated).Refuses(404, 409).WithSummary("Edits a broadcast that has not fired (a cron broadcast: its future runs).");
-        broadcasts.MapPost("/{id:long}/submit", SubmitAsync).Audited(AuditActions.BroadcastSubmitted).Refuses(409).WithSummary("Sends a draft for approval, or schedules it where none is required.");
-        broadcasts.MapPost("/{id:long}/approve", ApproveAsync).Audited(AuditActions.BroadcastApproved).Refuses(403, 404, 409).WithSummary("Approves a broadcast; the approver must not be its author.");
-        broadcasts.MapPost("/{id:long}/sendback", SendBackAsync).Audited(AuditActions.BroadcastSentBack).Refuses(403, 404, 409).WithSummary("Returns a broadcast awaiting approval to its author as a draft, with a comment; not by its author.");
-        broadcasts.MapPost("/{id:long}/cancel", CancelAsync).Audited(AuditActions.BroadcastCancelled).Refuses(404, 409).WithSummary("Cancels a broadcast; while sending, the batches not yet sent stop.");
-        broadcasts.MapPost("/{id:long}/force", ForceAsync).Audited(AuditActions.BroadcastForced).Refuses(403, 409).WithSummary("Sends a broadcast held because the month's quota would not cover it (admins).");
-        broadcasts.MapPost("/{id:long}/test", TestAsync).Audited(AuditActions.BroadcastTestSent).Refuses(404, 502).WithSummary("Sends the broadcast's messages now to a few staff LINE user ids.");
+        broadcasts.MapPost("/", CreateAsync).ForEditors().Audited(AuditActions.BroadcastCreated).Refuses(409).WithSummary("Creates a broadcast: scheduled at once, sent for approval where required, or saved as a draft.");
+        broadcasts.MapPost("/preview", PreviewAsync).ForEditors().WithSummary("How many citizens a target reaches, per language, and the quota it would use.");
+        broadcasts.MapGet("/{id:long}", GetAsync).Refuses(404).WithSummary("A broadcast: status, targeted / accepted / failed / pending, failed batches with LINE's error and request ids; its version is also the ETag.");
+        broadcasts.MapPut("/{id:long}", ReplaceAsync).ForEditors().Audited(AuditActions.BroadcastUpdated).Refuses(404, 409).WithSummary("Edits a broadcast that has not fired (a cron broadcast: its future runs); the key's account joins its editors, who may not approve it.");
+        broadcasts.MapPost("/{id:long}/submit", SubmitAsync).ForEditors().Audited(AuditActions.BroadcastSubmitted).Refuses(409).WithSummary("Sends a draft for approval, or schedules it where none is required.");
+        broadcasts.MapPost("/{id:long}/approve", ApproveAsync).ForApprovers().Audited(AuditActions.BroadcastApproved).Refuses(403, 404, 409, 428)
+            .WithSummary("Approves the version the approver read: {\"version\": n} or If-Match: \"n\" (428 without, 409 when it changed since); not by anyone who wrote or edited it.");
+        broadcasts.MapPost("/{id:long}/sendback", SendBackAsync).ForApprovers().Audited(AuditActions.BroadcastSentBack).Refuses(403, 404, 409).WithSummary("Returns a broadcast awaiting approval to its author as a draft, with a comment; not by anyone who wrote or edited it.");
+        broadcasts.MapPost("/{id:long}/cancel", CancelAsync).ForEditors().Audited(AuditActions.BroadcastCancelled).Refuses(404, 409).WithSummary("Cancels a broadcast; while sending, the batches not yet sent stop.");
+        broadcasts.MapPost("/{id:long}/force", ForceAsync).ForAdmins().Audited(AuditActions.BroadcastForced).Refuses(403, 409).WithSummary("Sends a broadcast held because the month's quota would not cover it (admins).");
+        broadcasts.MapPost("/{id:long}/test", TestAsync).ForEditors().Audited(AuditActions.BroadcastTestSent).Refuses(404, 502).WithSummary("Sends the broadcast's messages now to a few staff members' LINE user ids (set on their Account page).");
         broadcasts.MapGet("/{id:long}/preview", PreviewOfAsync).Refuses(404).WithSummary("The recipient count and quota estimate of a stored broadcast.");
         return api;
     }
@@ -57,8 +60,16 @@ public static class BroadcastsApi
     private static async Task<Ok<IReadOnlyList<BroadcastView>>> ListAsync(BroadcastReader reader, int? limit, long? before, CancellationToken cancellationToken) =>
         TypedResults.Ok(await reader.ListAsync(Math.Clamp(limit ?? 50, 1, 200), before, cancellationToken));
 
-    private static async Task<Results<Ok<BroadcastView>, ProblemHttpResult>> GetAsync(long id, BroadcastReader reader, CancellationToken cancellationToken) =>
-        await reader.GetAsync(id, cancellationToken) is { } view ? TypedResults.Ok(view) : NotFound(id);
+    private static async Task<Results<Ok<BroadcastView>, ProblemHttpResult>> GetAsync(long id, BroadcastReader reader, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (await reader.GetAsync(id, cancellationToken) is not { } view)
+        {
+            return NotFound(id);
+        }
+
+        response.Headers.ETag = ETagOf(view.Version);
+        return TypedResults.Ok(view);
+    }
 
     private static async Task<Results<Created<BroadcastView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         BroadcastInput input, BroadcastService service, BroadcastReader reader, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -72,14 +83,37 @@ public static class BroadcastsApi
         };
     }
 
-    private static async Task<Results<Ok<BroadcastView>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(long id, BroadcastInput input, BroadcastService service, BroadcastReader reader, CancellationToken cancellationToken) =>
-        await ToResultAsync(await service.ReplaceAsync(id, input, cancellationToken), reader, cancellationToken);
+    private static async Task<Results<Ok<BroadcastView>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(long id, BroadcastInput input, BroadcastService service, BroadcastReader reader, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await ToResultAsync(await service.ReplaceAsync(id, input, StaffIdentity.Of(user), cancellationToken), reader, cancellationToken);
 
     private static async Task<Results<Ok<BroadcastView>, ProblemHttpResult>> SubmitAsync(long id, BroadcastService service, BroadcastReader reader, CancellationToken cancellationToken) =>
         await ToMoveResultAsync(await service.SubmitAsync(id, cancellationToken), reader, cancellationToken);
 
-    private static async Task<Results<Ok<BroadcastView>, ProblemHttpResult>> ApproveAsync(long id, BroadcastService service, BroadcastReader reader, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await ToMoveResultAsync(await service.ApproveAsync(id, StaffIdentity.Of(user), cancellationToken), reader, cancellationToken);
+    /// <summary>The version comes in the body or as <c>If-Match</c>; a body may be absent (then If-Match must say it).</summary>
+    private static async Task<Results<Ok<BroadcastView>, ValidationProblem, ProblemHttpResult>> ApproveAsync(
+        long id, [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] ApproveInput? input,
+        HttpRequest request, BroadcastService service, BroadcastReader reader, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var fromHeader = VersionOf(request.Headers.IfMatch);
+        if (input?.Version is { } body && fromHeader is { } header && body != header)
+        {
+            return StaffProblems.Invalid(new Dictionary<string, Bilingual[]>
+            {
+                ["version"] = [new("version と If-Match が食い違っています。", "The version in the body and If-Match differ.")],
+            });
+        }
+
+        return await ToResultAsync(await service.ApproveAsync(id, StaffIdentity.Of(user), input?.Version ?? fromHeader, cancellationToken), reader, cancellationToken);
+    }
+
+    private static string ETagOf(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>The version an <c>If-Match</c> names (<c>"7"</c> or <c>W/"7"</c>); null when it names none or several.</summary>
+    private static int? VersionOf(Microsoft.Extensions.Primitives.StringValues ifMatch) =>
+        EntityTagHeaderValue.TryParseList(ifMatch, out var tags) && tags.Count == 1
+        && int.TryParse(tags[0].Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : null;
 
     private static async Task<Results<Ok<BroadcastView>, ValidationProblem, ProblemHttpResult>> SendBackAsync(long id, SendBackInput input, BroadcastService service, BroadcastReader reader, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await ToResultAsync(await service.SendBackAsync(id, StaffIdentity.Of(user), input.Comment, cancellationToken), reader, cancellationToken);

@@ -58,7 +58,7 @@ public sealed class EventReminders(
             .FirstOrDefault(b => b.Author == Author && b.State is BroadcastState.Scheduled or BroadcastState.AwaitingApproval or BroadcastState.Draft);
         var outcome = existing is null
             ? await service.CreateAsync(input, Author, cancellationToken)
-            : await service.ReplaceAsync(existing.Id, input, cancellationToken);
+            : await service.ReplaceAsync(existing.Id, input, Author, cancellationToken);
         return outcome.Ok ? outcome.Id : null;
     }
 }

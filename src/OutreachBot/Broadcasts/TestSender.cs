@@ -12,9 +12,11 @@ public sealed record TestSendResult(int SentTo, string Language, string? Request
 
 /// <summary>
 /// Sends a broadcast's messages at once to a few staff LINE accounts, to see them as citizens will; nothing is recorded
-/// as delivered. A multicast like the fan-out's, so it takes its turn under the same ceiling.
+/// as delivered. Only to the LINE user ids of enabled staff accounts (each sets their own on the Account page): a test
+/// send is no way to message citizens past approval. A multicast like the fan-out's, so it takes its turn under the same ceiling.
 /// </summary>
-public sealed class TestSender(BroadcastStore store, MulticastClient clients, MulticastRateLimiter rate, IOptions<BroadcastOptions> options)
+public sealed class TestSender(
+    BroadcastStore store, StaffConsole.StaffAccountStore accounts, MulticastClient clients, MulticastRateLimiter rate, IOptions<BroadcastOptions> options)
 {
     public async Task<TestSendResult?> SendAsync(long id, IEnumerable<string>? userIds, string? language, CancellationToken cancellationToken)
     {
@@ -32,6 +34,18 @@ public sealed class TestSender(BroadcastStore store, MulticastClient clients, Mu
             return new TestSendResult(0, lang, null, new()
             {
                 ["userIds"] = [new($"職員のLINEユーザーIDを1〜{max}件指定してください。", $"Give 1 to {max} staff LINE user ids.")],
+            });
+        }
+
+        var staff = await accounts.StaffLineUserIdsAsync(ids, cancellationToken);
+        if (ids.Where(u => !staff.Contains(u)).ToList() is { Count: > 0 } others)
+        {
+            var list = string.Join(", ", others);
+            return new TestSendResult(0, lang, null, new()
+            {
+                ["userIds"] = [new(
+                    $"テスト送信は職員のLINEユーザーID（各自が「アカウント」で登録したもの）にだけ送れます。職員のものではないID: {list}",
+                    $"A test send goes only to staff members' LINE user ids (each sets their own on the Account page); not a staff member's: {list}")],
             });
         }
 

@@ -16,9 +16,9 @@ public static partial class EventsApi
         events.MapGet("/", ListAsync)
             .WithSummary("Events starting between from and to (ISO dates in Bot:TimeZone); without them, the upcoming ones.");
         events.MapGet("/{id:long}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
-        events.MapPost("/", CreateAsync)
+        events.MapPost("/", CreateAsync).ForEditors()
             .WithSummary("Creates an event. startsAt/endsAt are ISO 8601; without an offset they are read in Bot:TimeZone. A Japanese title is required.");
-        events.MapPut("/{id:long}", UpdateAsync)
+        events.MapPut("/{id:long}", UpdateAsync).ForEditors()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Replaces an event; cancelled: true withdraws it from citizens' lists.");
         return api;

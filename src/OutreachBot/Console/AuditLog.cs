@@ -62,7 +62,10 @@ public sealed class AuditLog(Database database, TimeProvider time)
             return null;
         }
 
-        return identity.AuthenticationType == ApiKeyAuthentication.SchemeName ? "api:" + identity.Name : identity.Name;
+        // A key acts as its staff account; the entry says which key it was too.
+        return identity.AuthenticationType == ApiKeyAuthentication.SchemeName
+            ? $"{identity.Name} (api:{user.FindFirstValue(ApiKeyAuthentication.KeyNameClaim)})"
+            : identity.Name;
     }
 
     private static string? Clip(string? text) => text is { Length: > MaxTextLength } ? text[..MaxTextLength] : text;

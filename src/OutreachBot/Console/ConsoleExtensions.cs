@@ -45,7 +45,8 @@ public static class ConsoleExtensions
         services.AddSingleton<UpcomingBroadcasts>();
         services.AddTransient<QuotaReader>(); // the LINE client it uses is a transient typed client
         services.AddScoped<StaffCookieEvents>();
-        services.AddHostedService<StaffBootstrap>();
+        services.AddSingleton<StaffBootstrap>();
+        services.AddHostedService(sp => sp.GetRequiredService<StaffBootstrap>());
 
         services.AddDataProtection().SetApplicationName("OutreachBot");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(

@@ -32,7 +32,14 @@ public sealed record StaffAccount
     public static bool IsLineUserId(string? value) =>
         value is { Length: 33 } && value[0] == 'U' && value.Skip(1).All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 
+    /// <summary>False for an account made for an API key in the settings: it cannot sign in to the console until an admin sets a password.</summary>
+    public bool HasPassword { get; init; } = true;
+
     public bool IsLockedAt(long now) => LockedUntil is { } until && until > now;
+
+    /// <summary>What a username may be: 2-40 letters, digits, dots, underscores or hyphens.</summary>
+    public static bool IsUsername(string? value) =>
+        value is { Length: >= 2 and <= 40 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 
     public static string Normalize(string username) => username.Trim().ToLowerInvariant();
 }

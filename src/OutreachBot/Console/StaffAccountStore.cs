@@ -12,8 +12,12 @@ public sealed class StaffAccountStore(Database database)
         id, username, display_name AS DisplayName, role AS RoleCode, must_change_password AS MustChangePassword, disabled,
         (SELECT MAX(l.locked_until) FROM staff_sign_in_lockouts l WHERE l.account_id = staff_accounts.id) AS LockedUntil,
         security_stamp AS SecurityStamp,
-        created_at AS CreatedAt, last_sign_in_at AS LastSignInAt, line_user_id AS LineUserId
+        created_at AS CreatedAt, last_sign_in_at AS LastSignInAt, line_user_id AS LineUserId,
+        (password_hash <> '') AS HasPassword
         """;
+
+    /// <summary>The stored password hash of an account that has no console password (made for an API key): nothing verifies against it.</summary>
+    public const string NoPassword = "";
 
     public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +47,57 @@ public sealed class StaffAccountStore(Database database)
             new { Id = id, Session = sessionHash, Now = now },
             cancellationToken: cancellationToken));
         return row?.ToAccount();
+    }
+
+    public async Task<StaffAccount?> FindAsync(string username, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM staff_accounts WHERE username = @Username",
+            new { Username = StaffAccount.Normalize(username) },
+            cancellationToken: cancellationToken));
+        return row?.ToAccount();
+    }
+
+    /// <summary>Of <paramref name="lineUserIds"/>, those that are an enabled staff account's own LINE user id: where test sends may go.</summary>
+    public async Task<IReadOnlySet<string>> StaffLineUserIdsAsync(IReadOnlyList<string> lineUserIds, CancellationToken cancellationToken)
+    {
+        if (lineUserIds.Count == 0)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var found = await connection.QueryAsync<string>(new CommandDefinition(
+            $"SELECT line_user_id FROM staff_accounts WHERE disabled = @Disabled AND line_user_id {database.Dialect.In("@Ids")}",
+            new { Disabled = false, Ids = lineUserIds.ToList() },
+            cancellationToken: cancellationToken));
+        return found.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Whether any account can sign in to the console: until one can, the bootstrap admin password still applies.</summary>
+    public async Task<bool> AnyWithPasswordAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM staff_accounts WHERE password_hash <> ''", cancellationToken: cancellationToken)) > 0;
+    }
+
+    /// <summary>
+    /// Makes an account without a console password (made for an API key) the bootstrap admin: admin, with this
+    /// password to change at first sign-in. False when it has a password already or does not exist.
+    /// </summary>
+    public async Task<bool> ClaimAsBootstrapAdminAsync(string username, string passwordHash, long now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE staff_accounts
+            SET password_hash = @Hash, must_change_password = @MustChange, role = @Role, disabled = @Disabled, security_stamp = @Stamp, updated_at = @Now
+            WHERE username = @Username AND password_hash = ''
+            """,
+            new { Username = StaffAccount.Normalize(username), Hash = passwordHash, MustChange = true, Role = StaffRoles.Admin, Disabled = false, Stamp = NewStamp(), Now = now },
+            cancellationToken: cancellationToken)) == 1;
     }
 
     /// <summary>The account and its password hash, for sign-in only.</summary>
@@ -197,6 +252,8 @@ public sealed class StaffAccountStore(Database database)
 
         public string? LineUserId { get; init; }
 
+        public bool HasPassword { get; init; }
+
         public StaffAccount ToAccount() => new()
         {
             Id = Id,
@@ -210,6 +267,7 @@ public sealed class StaffAccountStore(Database database)
             CreatedAt = CreatedAt,
             LastSignInAt = LastSignInAt,
             LineUserId = LineUserId,
+            HasPassword = HasPassword,
         };
     }
 }

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Options;
 namespace OutreachBot.StaffConsole;
 
 /// <summary>
-/// On a first start (no staff account yet) creates the first admin from <c>Console:BootstrapAdminPassword</c>, who
-/// must change that password at first sign-in. Once any account exists the setting does nothing.
+/// On a first start (no account that can sign in yet) creates the first admin from <c>Console:BootstrapAdminPassword</c>,
+/// who must change that password at first sign-in. Once an account with a console password exists the setting does
+/// nothing. Accounts made for API keys have none, so they do not stop it; the one named like the bootstrap admin
+/// (made for <c>Console:BootstrapApiKey</c>) becomes it.
 /// </summary>
 internal sealed partial class StaffBootstrap(
     StaffAccountStore accounts,
@@ -14,9 +16,23 @@ internal sealed partial class StaffBootstrap(
     TimeProvider time,
     ILogger<StaffBootstrap> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private readonly Lock _gate = new();
+    private Task? _run;
+
+    public Task StartAsync(CancellationToken cancellationToken) => EnsureAsync(cancellationToken);
+
+    /// <summary>Runs once per process, whoever asks first: API keys belong to accounts, so their start-up asks before it makes any.</summary>
+    public Task EnsureAsync(CancellationToken cancellationToken)
     {
-        if (await accounts.CountAsync(cancellationToken) > 0)
+        lock (_gate)
+        {
+            return _run ??= CreateFirstAdminAsync(cancellationToken);
+        }
+    }
+
+    private async Task CreateFirstAdminAsync(CancellationToken cancellationToken)
+    {
+        if (await accounts.AnyWithPasswordAsync(cancellationToken))
         {
             return;
         }
@@ -29,11 +45,19 @@ internal sealed partial class StaffBootstrap(
         }
 
         var draft = new StaffAccountDraft(settings.BootstrapAdminUsername, settings.BootstrapAdminUsername, StaffRole.Admin);
-        var created = await accounts.CreateAsync(
-            draft, passwords.Hash(settings.BootstrapAdminPassword), mustChangePassword: true, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        var hash = passwords.Hash(settings.BootstrapAdminPassword);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var created = await accounts.CreateAsync(draft, hash, mustChangePassword: true, now, cancellationToken);
         if (created is null)
         {
-            return; // another instance starting at the same moment made it
+            // Taken: by another instance starting at the same moment, or by an account made for an API key.
+            if (!await accounts.ClaimAsBootstrapAdminAsync(draft.Username, hash, now, cancellationToken)
+                || await accounts.FindAsync(draft.Username, cancellationToken) is not { } claimed)
+            {
+                return;
+            }
+
+            created = claimed;
         }
 
         await audit.WriteAsync(null, AuditActions.AccountCreated, created.Username, "bootstrap admin (Console:BootstrapAdminPassword)", null, cancellationToken);
@@ -49,7 +73,7 @@ internal sealed partial class StaffBootstrap(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No staff account exists and Console:BootstrapAdminPassword is not set: nobody can sign in to the console.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No staff account can sign in and Console:BootstrapAdminPassword is not set: nobody can sign in to the console.")]
     private partial void LogNoAccount();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the first console admin '{Username}' from Console:BootstrapAdminPassword; the password must be changed at first sign-in.")]

@@ -36,6 +36,15 @@ public sealed class StaffSignIn(
         }
 
         var (account, hash) = match;
+        if (hash == StaffAccountStore.NoPassword)
+        {
+            // An account made for an API key in the settings: no console password until an admin sets one.
+            passwords.VerifyDecoy(password);
+            throttle.RecordFailure(address);
+            await audit.WriteAsync(account.Username, AuditActions.SignInFailed, account.Username, "no console password set", remoteIp, cancellationToken);
+            return new(SignInOutcome.WrongCredentials, account);
+        }
+
         var (failure, verified) = await CheckPasswordAsync(account, hash, password, remoteIp, "wrong password", cancellationToken);
         if (failure is { } refused)
         {

@@ -13,7 +13,7 @@ public static class ConsultationsApi
         var consultations = api.MapGroup("/consultations").WithTags("Consultations");
         consultations.MapGet("/", ListAsync).WithSummary("Citizens' questions, oldest first; status = open (default), answered, closed or all.");
         consultations.MapGet("/{id:long}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
-        consultations.MapPost("/{id:long}/answer", AnswerAsync)
+        consultations.MapPost("/{id:long}/answer", AnswerAsync).ForEditors()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status502BadGateway)

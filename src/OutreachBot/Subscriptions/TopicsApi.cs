@@ -12,10 +12,10 @@ public static class TopicsApi
         var topics = api.MapGroup("/topics").WithTags("Topics");
         topics.MapGet("/", ListAsync).WithSummary("Topics in display order with their subscriber counts.");
         topics.MapGet("/{slug}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
-        topics.MapPost("/", CreateAsync)
+        topics.MapPost("/", CreateAsync).ForEditors()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Creates a topic; a Japanese name is required.");
-        topics.MapPut("/{slug}", UpdateAsync)
+        topics.MapPut("/{slug}", UpdateAsync).ForEditors()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Replaces a topic's names, descriptions, order and archived flag.");
         return api;

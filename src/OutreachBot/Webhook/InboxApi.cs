@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OutreachBot.Api;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Webhook;
@@ -10,7 +11,7 @@ public static class InboxApi
     {
         var inbox = api.MapGroup("/inbox").WithTags("Inbox");
         inbox.MapGet("/parked", ListParkedAsync).WithSummary("Webhook events that failed every try, newest first.");
-        inbox.MapPost("/parked/{id:long}/retry", RetryAsync)
+        inbox.MapPost("/parked/{id:long}/retry", RetryAsync).ForEditors()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Puts a parked event back in line to be handled again.");
         return api;

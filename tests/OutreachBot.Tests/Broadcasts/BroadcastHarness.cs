@@ -12,6 +12,7 @@ namespace OutreachBot.Tests.Broadcasts;
 /// <summary>A bot on its own database with a LINE emulator, settings tuned for fast fan-out tests, and helpers to seed and follow broadcasts.</summary>
 public sealed class BroadcastHarness : IAsyncDisposable
 {
+    /// <summary>Another person's key (an approver's), beside <see cref="TestBot.ApiKey"/>.</summary>
     public const string SecondApiKey = "second-staff-key";
 
     private BroadcastHarness(TestDatabase database, LineEmulatorServer line, TestBot bot)
@@ -29,7 +30,9 @@ public sealed class BroadcastHarness : IAsyncDisposable
 
     public static Dictionary<string, string?> FastSettings() => new()
     {
-        ["Api:Keys:1"] = SecondApiKey,
+        ["Api:Keys:1:Key"] = SecondApiKey,
+        ["Api:Keys:1:Account"] = "second-approver",
+        ["Api:Keys:1:Role"] = "approver",
         ["Broadcasts:PollInterval"] = "00:00:00.050",
         ["Broadcasts:FirstRetryDelay"] = "00:00:00.050",
         ["Broadcasts:MaxRetryDelay"] = "00:00:00.200",

@@ -32,8 +32,9 @@ public abstract class BroadcastRulesTests(string provider) : IAsyncLifetime
 
         var id = await h.CreateAsync(BroadcastHarness.Broadcast("volunteer"));
         var waiting = await h.GetAsync(id);
-        var (byAuthor, _) = await h.PostAsync($"/api/v1/broadcasts/{id}/approve", new { });
-        var (byOther, _) = await h.PostAsync($"/api/v1/broadcasts/{id}/approve", new { }, BroadcastHarness.SecondApiKey);
+        var read = new { version = waiting.Number("version") };
+        var (byAuthor, _) = await h.PostAsync($"/api/v1/broadcasts/{id}/approve", read);
+        var (byOther, _) = await h.PostAsync($"/api/v1/broadcasts/{id}/approve", read, BroadcastHarness.SecondApiKey);
         var sent = await h.WaitForStatusAsync(id, "sent");
 
         Assert.Equal("awaiting_approval", waiting.Text("status"));
@@ -147,6 +148,25 @@ public abstract class BroadcastRulesTests(string provider) : IAsyncLifetime
         Assert.Equal(1, sent.Number("dropped"));
         // The plan still allows only 5: LINE refuses the batch for the monthly limit, which is recorded, not retried forever.
         Assert.Contains("monthly limit", sent["errors"]![0]!.Text("message"), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Force_ByAnApproversKey_IsRefusedAndItStaysHeld()
+    {
+        var h = await StartAsync(quota: 2);
+        await h.SeedAsync("volunteer", 3);
+        var id = await h.CreateAsync(BroadcastHarness.Broadcast("volunteer"));
+        await h.WaitForStatusAsync(id, "held");
+        h.Line.Quota.Reset();
+
+        var (refused, problem) = await h.PostAsync($"/api/v1/broadcasts/{id}/force", new { }, BroadcastHarness.SecondApiKey);
+        await Task.Delay(300);
+
+        Assert.Equal(403, (int)refused.StatusCode);
+        Assert.Equal("held", (await h.GetAsync(id)).Text("status"));
+        Assert.Empty(h.MulticastCounts());
+        Assert.Equal(0L, await h.Database.ScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = 'broadcast.forced'"));
+        Assert.Null(problem?["errors"]);
     }
 
     [SkippableFact]

@@ -4,6 +4,7 @@ using System.Text;
 using OutreachBot.Broadcasts;
 using OutreachBot.StaffConsole;
 using OutreachBot.Tests.Broadcasts;
+using OutreachBot.Tests.Infrastructure;
 
 namespace OutreachBot.Tests.StaffConsole;
 
@@ -53,6 +54,24 @@ public abstract class BroadcastPagesTests(string provider) : IAsyncLifetime
     }
 
     private Task<string> StateAsync(long id) => _h.Database.ScalarAsync<string>($"SELECT state FROM broadcasts WHERE id = {id}");
+
+    private async Task<string> VersionAsync(long id) =>
+        (await _h.Database.ScalarAsync<long>($"SELECT version FROM broadcasts WHERE id = {id}")).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Approves as a browser does: with the version its review page showed, in the page's hidden field.</summary>
+    private static async Task<HttpResponseMessage> ApproveAsync(ConsoleSession session, long id, string? page = null)
+    {
+        var review = $"/console/broadcasts/{id}/review";
+        var version = ShownVersion(page ?? await session.GetPageAsync(review));
+        return await session.PostFormAsync(review + "?handler=Approve", new() { ["Version"] = version }, review);
+    }
+
+    private static string ShownVersion(string reviewPage)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(reviewPage, "name=\"Version\" value=\"(\\d+)\"");
+        Assert.True(match.Success, "the review page shows no version to approve");
+        return match.Groups[1].Value;
+    }
 
     private Task<long> AuditAsync(string action, string actor) =>
         _h.Database.ScalarAsync<long>($"SELECT COUNT(*) FROM audit_log WHERE action = '{action}' AND actor = '{actor}'");
@@ -185,12 +204,13 @@ public abstract class BroadcastPagesTests(string provider) : IAsyncLifetime
         using var other = await ConsoleSession.SignedInAsync(_h.Bot, StaffRole.Approver, "other-approver");
 
         Assert.Contains("data-testid=\"own-broadcast\"", await author.GetPageAsync($"/console/broadcasts/{id}/review"));
-        using var own = await author.PostFormAsync($"/console/broadcasts/{id}/review?handler=Approve", [], $"/console/broadcasts/{id}/review");
-        Assert.Contains("作成者は自分の配信を承認できません。", await own.Content.ReadAsStringAsync());
+        using var own = await author.PostFormAsync(
+            $"/console/broadcasts/{id}/review?handler=Approve", new() { ["Version"] = await VersionAsync(id) }, $"/console/broadcasts/{id}/review");
+        Assert.Contains("この配信を作成または編集した人は承認できません。", await own.Content.ReadAsStringAsync());
         Assert.Equal("awaiting_approval", await StateAsync(id));
 
         Assert.Contains("清掃ボランティア募集", await other.GetPageAsync("/console/broadcasts/approvals"));
-        using var approved = await other.PostFormAsync($"/console/broadcasts/{id}/review?handler=Approve", [], $"/console/broadcasts/{id}/review");
+        using var approved = await ApproveAsync(other, id);
 
         Assert.Equal("/console/broadcasts/approvals", ConsoleSession.PathOf(approved));
         Assert.Equal("scheduled", await StateAsync(id));
@@ -211,15 +231,15 @@ public abstract class BroadcastPagesTests(string provider) : IAsyncLifetime
         });
         using var approver = await ConsoleSession.SignedInAsync(_h.Bot, StaffRole.Approver);
 
-        using var approved = await approver.PostFormAsync($"/console/broadcasts/{id}/review?handler=Approve", [], $"/console/broadcasts/{id}/review");
+        using var approved = await ApproveAsync(approver, id);
         var (byKey, _) = await _h.PostAsync($"/api/v1/broadcasts/{id}/cancel", new { });
 
         Assert.Equal("/console/broadcasts/approvals", ConsoleSession.PathOf(approved));
-        Assert.StartsWith("api:", await _h.Database.ScalarAsync<string>($"SELECT author FROM broadcasts WHERE id = {id}"));
+        Assert.Equal("staff:" + TestBot.ApiKeyAccount, await _h.Database.ScalarAsync<string>($"SELECT author FROM broadcasts WHERE id = {id}"));
         Assert.True(byKey.IsSuccessStatusCode);
-        Assert.Equal(1, await AuditAsync(AuditActions.BroadcastCreated, "api:Api:Keys"));
+        Assert.Equal(1, await AuditAsync(AuditActions.BroadcastCreated, TestBot.ApiKeyActor));
         Assert.Equal(1, await AuditAsync(AuditActions.BroadcastApproved, "approver-user"));
-        Assert.Equal(1, await AuditAsync(AuditActions.BroadcastCancelled, "api:Api:Keys"));
+        Assert.Equal(1, await AuditAsync(AuditActions.BroadcastCancelled, TestBot.ApiKeyActor));
     }
 
     [SkippableFact]
@@ -248,7 +268,7 @@ public abstract class BroadcastPagesTests(string provider) : IAsyncLifetime
         using var editor = await ConsoleSession.SignedInAsync(_h.Bot, StaffRole.Editor);
         var id = await ComposeAsync(editor, "submit");
         using var approver = await ConsoleSession.SignedInAsync(_h.Bot, StaffRole.Approver);
-        (await approver.PostFormAsync($"/console/broadcasts/{id}/review?handler=Approve", [], $"/console/broadcasts/{id}/review")).Dispose();
+        (await ApproveAsync(approver, id)).Dispose();
         Assert.NotNull(await _h.Get<BroadcastScheduling>().NextFireAsync(id, default));
 
         using var cancel = await editor.PostFormAsync($"/console/broadcasts/{id}?handler=Cancel", [], $"/console/broadcasts/{id}");
@@ -267,7 +287,7 @@ public abstract class BroadcastPagesTests(string provider) : IAsyncLifetime
         var id = await ComposeAsync(editor, "submit", new() { ["Input.Schedule"] = "now" });
         using var approver = await ConsoleSession.SignedInAsync(_h.Bot, StaffRole.Approver);
 
-        (await approver.PostFormAsync($"/console/broadcasts/{id}/review?handler=Approve", [], $"/console/broadcasts/{id}/review")).Dispose();
+        (await ApproveAsync(approver, id)).Dispose();
         await _h.WaitForStatusAsync(id, "sent");
 
         Assert.Equal(citizens.Order(), _h.MulticastCounts().Keys.Order());
@@ -299,6 +319,24 @@ public abstract class BroadcastPagesTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task TestSend_ToACitizensUserId_IsRefusedBesideTheFormAndNothingIsSent()
+    {
+        var citizen = (await _h.SeedAsync("volunteer", 1))[0];
+        using var editor = await ConsoleSession.SignedInAsync(_h.Bot, StaffRole.Editor);
+        var id = await ComposeAsync(editor, "draft");
+
+        using var refused = await editor.PostFormAsync(
+            $"/console/broadcasts/{id}?handler=Test", new() { ["to"] = "list", ["UserIds"] = citizen, ["language"] = "ja" }, $"/console/broadcasts/{id}");
+        var html = await refused.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("テスト送信は職員のLINEユーザーID", html);
+        Assert.Contains(citizen, html);
+        Assert.Empty(_h.MulticastCounts());
+        Assert.Equal(0, await AuditAsync(AuditActions.BroadcastTestSent, "editor-user"));
+    }
+
+    [SkippableFact]
     public async Task Csv_Results_HasABomAndARowPerBroadcast()
     {
         using var editor = await ConsoleSession.SignedInAsync(_h.Bot, StaffRole.Editor);
@@ -322,7 +360,7 @@ public abstract class BroadcastPagesTests(string provider) : IAsyncLifetime
         var at = Later(TimeSpan.FromDays(2));
         var id = await ComposeAsync(editor, "submit", new() { ["Input.At"] = at });
         using var approver = await ConsoleSession.SignedInAsync(_h.Bot, StaffRole.Approver);
-        (await approver.PostFormAsync($"/console/broadcasts/{id}/review?handler=Approve", [], $"/console/broadcasts/{id}/review")).Dispose();
+        (await ApproveAsync(approver, id)).Dispose();
 
         var html = await editor.GetPageAsync($"/console/broadcasts/calendar?month={at[..7]}");
 

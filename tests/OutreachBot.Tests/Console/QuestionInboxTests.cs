@@ -98,7 +98,7 @@ public abstract class QuestionInboxTests(string provider) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
         Assert.Contains("はい、窓口で予約できます。", await viewer.GetPageAsync($"/console/questions/{chat.UserId}"));
-        Assert.Equal("api:Api:Keys", await Database.ScalarAsync<string>("SELECT sent_by FROM consultation_replies"));
+        Assert.Equal(Infrastructure.TestBot.ApiKeyActor, await Database.ScalarAsync<string>("SELECT sent_by FROM consultation_replies"));
     }
 
     [SkippableFact]

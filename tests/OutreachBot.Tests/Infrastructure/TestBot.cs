@@ -24,6 +24,12 @@ public sealed class TestBot(
     public const string ChannelSecret = "test-channel-secret";
     public const string ApiKey = "test-api-key";
 
+    /// <summary>Whose <see cref="ApiKey"/> is: the bootstrap admin (made without a console password where no test sets one).</summary>
+    public const string ApiKeyAccount = "admin";
+
+    /// <summary>How the audit log names what <see cref="ApiKey"/> did: its account, then the key.</summary>
+    public const string ApiKeyActor = "admin (api:Api:Keys:0)";
+
     public TestDatabase Database => database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -41,7 +47,9 @@ public sealed class TestBot(
             ["Line:DataApiBaseUrl"] = line?.BaseUrl.ToString() ?? "http://127.0.0.1:9",
             ["Line:RetryBaseDelay"] = "00:00:00.010",
             ["Line:MaxRetryDelay"] = "00:00:00.100",
-            ["Api:Keys:0"] = ApiKey,
+            ["Api:Keys:0:Key"] = ApiKey,
+            ["Api:Keys:0:Account"] = ApiKeyAccount,
+            ["Api:Keys:0:Role"] = "admin",
             ["Inbox:FirstRetryDelay"] = "00:00:00.020",
             ["Inbox:MaxRetryDelay"] = "00:00:00.100",
             ["Inbox:PollInterval"] = "00:00:00.020",

@@ -5,32 +5,49 @@ using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Admin;
 
-/// <summary>Staff API keys: made here (the key is shown once, only its hash is kept), listed, revoked.</summary>
-public sealed class ApiKeysModel(ApiKeyStore keys, AuditLog audit) : ConsolePage
+/// <summary>
+/// Staff API keys: made here for a staff account (the admin's own unless they choose another; the key acts with that
+/// account's role at each call), shown once, stored only as a hash, listed, revoked.
+/// </summary>
+public sealed class ApiKeysModel(ApiKeyStore keys, StaffAccountStore accounts, AuditLog audit) : ConsolePage
 {
     [BindProperty]
     public string? Name { get; set; }
 
+    /// <summary>Whose key it is; empty means the admin making it.</summary>
+    [BindProperty]
+    public long? AccountId { get; set; }
+
     public IReadOnlyList<StoredApiKey> Keys { get; private set; } = [];
 
-    public int ConfiguredCount => keys.ConfiguredCount;
+    /// <summary>The enabled accounts a key can be made for.</summary>
+    public IReadOnlyList<StaffAccount> Accounts { get; private set; } = [];
+
+    public IReadOnlyList<ConfiguredApiKey> Configured => keys.Configured;
 
     public string? CreatedKey { get; private set; }
 
-    public async Task OnGetAsync() => Keys = await keys.ListAsync(HttpContext.RequestAborted);
+    public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
+        await LoadAsync();
         var name = Name?.Trim() ?? "";
+        var owner = Accounts.FirstOrDefault(a => a.Id == (AccountId ?? User.AccountId()));
         if (name.Length is 0 or > 60)
         {
             AddError("name", new("1〜60文字で、用途がわかる名前を入力してください。", "Enter a name of 1-60 characters that says what the key is for."));
         }
-        else if (await keys.CreateAsync(name, HttpContext.RequestAborted) is { } key)
+        else if (owner is null)
         {
-            await audit.WriteAsync(HttpContext, AuditActions.ApiKeyCreated, name);
+            AddError("account", new("キーを持つ有効なアカウントを選んでください。", "Choose the enabled account the key belongs to."));
+        }
+        else if (await keys.CreateAsync(name, owner.Id, HttpContext.RequestAborted) is { } key)
+        {
+            await audit.WriteAsync(HttpContext, AuditActions.ApiKeyCreated, name, $"for {owner.Username} ({owner.Role.Code()})");
             CreatedKey = key;
             Name = null;
+            AccountId = null;
         }
         else
         {
@@ -51,5 +68,11 @@ public sealed class ApiKeysModel(ApiKeyStore keys, AuditLog audit) : ConsolePage
         }
 
         return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        Keys = await keys.ListAsync(HttpContext.RequestAborted);
+        Accounts = [.. (await accounts.ListAsync(HttpContext.RequestAborted)).Where(a => !a.Disabled)];
     }
 }

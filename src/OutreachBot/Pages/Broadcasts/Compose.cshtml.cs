@@ -59,7 +59,7 @@ public sealed class ComposeModel(
         var author = StaffIdentity.Of(User);
         var outcome = Existing is null
             ? await service.CreateAsync(input, author, HttpContext.RequestAborted)
-            : await service.ReplaceAsync(Existing.Id, input, HttpContext.RequestAborted);
+            : await service.ReplaceAsync(Existing.Id, input, author, HttpContext.RequestAborted);
         if (outcome.Ok || outcome.Id != 0)
         {
             await audit.WriteAsync(HttpContext, Existing is null ? AuditActions.BroadcastCreated : AuditActions.BroadcastUpdated, Target(outcome.Id), Input.Title);

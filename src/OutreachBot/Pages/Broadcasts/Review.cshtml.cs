@@ -16,16 +16,21 @@ public sealed class ReviewModel(BroadcastService service, BroadcastStore store, 
 
     public ConsoleClock Clock => clock;
 
-    public bool IsAuthor => Broadcast.Author == StaffIdentity.Of(User);
+    /// <summary>The staff member wrote or edited it: they may neither approve it nor send it back.</summary>
+    public bool WroteIt => Broadcast.WrittenBy(StaffIdentity.Of(User));
 
     [BindProperty]
     public string? Comment { get; set; }
+
+    /// <summary>The version the page showed (a hidden field): approving names it, so an edit made since is not approved unseen.</summary>
+    [BindProperty]
+    public int? Version { get; set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostApproveAsync()
     {
-        var outcome = await service.ApproveAsync(Id, StaffIdentity.Of(User), HttpContext.RequestAborted);
+        var outcome = await service.ApproveAsync(Id, StaffIdentity.Of(User), Version, HttpContext.RequestAborted);
         return await AfterAsync(outcome, AuditActions.BroadcastApproved, new("承認しました。予定どおり配信されます。", "Approved: it goes out as scheduled."));
     }
 

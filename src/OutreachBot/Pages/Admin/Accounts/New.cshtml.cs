@@ -55,7 +55,7 @@ public sealed class AccountForm
     public StaffRole? Check(ConsolePage page, bool requireUsername)
     {
         ArgumentNullException.ThrowIfNull(page);
-        if (requireUsername && !System.Text.RegularExpressions.Regex.IsMatch(Username?.Trim() ?? "", "^[A-Za-z0-9._-]{2,40}$"))
+        if (requireUsername && !StaffAccount.IsUsername(Username?.Trim()))
         {
             page.AddError("username", new("2〜40文字の半角英数字と . _ - で入力してください。", "Use 2-40 letters, digits, dots, underscores or hyphens."));
         }
