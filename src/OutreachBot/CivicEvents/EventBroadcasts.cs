@@ -120,7 +120,7 @@ public sealed class EventBroadcasts(
 
 public sealed record EventBroadcastLinks(Broadcast? Announcement, Broadcast? Reminder);
 
-/// <param name="Problems">Why one of the two was not made, in Japanese and English ("日本語。 / English.").</param>
+/// <param name="Problems">Why one of the two was not made, in Japanese and English.</param>
 public sealed record EventBroadcastsOutcome(long? AnnouncementId, long? ReminderId, IReadOnlyList<Bilingual> Problems)
 {
     public static EventBroadcastsOutcome Refused(Bilingual problem) => new(null, null, [problem]);
