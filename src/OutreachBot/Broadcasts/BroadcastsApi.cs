@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Broadcasts;

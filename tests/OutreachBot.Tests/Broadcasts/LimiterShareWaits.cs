@@ -1,4 +1,4 @@
-using OutreachBot.Broadcasts;
+using OutreachBot.LineSending;
 
 namespace OutreachBot.Tests.Broadcasts;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Broadcasts;
+using OutreachBot.LineSending;
 
 namespace OutreachBot.Tests.Broadcasts;
 

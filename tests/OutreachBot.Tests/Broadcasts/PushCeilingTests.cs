@@ -3,11 +3,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Fanout;
 using OutreachBot.Consultations;
 using OutreachBot.Line.Messaging;
 using OutreachBot.LineEmulator.Api;
 using OutreachBot.LineEmulator.Hosting;
+using OutreachBot.LineSending;
 using OutreachBot.Subscriptions;
 using OutreachBot.Tests.Infrastructure;
 

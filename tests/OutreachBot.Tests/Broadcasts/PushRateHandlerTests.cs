@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Broadcasts;
 using OutreachBot.Line.Messaging;
+using OutreachBot.LineSending;
 
 namespace OutreachBot.Tests.Broadcasts;
 

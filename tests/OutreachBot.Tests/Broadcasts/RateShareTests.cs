@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Broadcasts;
+using OutreachBot.LineSending;
 
 namespace OutreachBot.Tests.Broadcasts;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.Broadcasts;
+using OutreachBot.LineSending;
 
 namespace OutreachBot.Tests.Broadcasts;
 
