@@ -1,4 +1,4 @@
-using OutreachBot.Conversations;
+using OutreachBot.LineSending;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Consultations;
