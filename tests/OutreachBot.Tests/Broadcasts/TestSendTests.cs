@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.LineSending;
+using OutreachBot.Tests.LineSending;
 
 namespace OutreachBot.Tests.Broadcasts;
 

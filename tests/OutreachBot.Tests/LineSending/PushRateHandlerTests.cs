@@ -6,7 +6,7 @@ using OutreachBot.Broadcasts;
 using OutreachBot.Line.Messaging;
 using OutreachBot.LineSending;
 
-namespace OutreachBot.Tests.Broadcasts;
+namespace OutreachBot.Tests.LineSending;
 
 /// <summary>The push gate every HTTP client of the bot ends with: pushes wait for their turn, nothing else does.</summary>
 public sealed class PushRateHandlerTests : IDisposable

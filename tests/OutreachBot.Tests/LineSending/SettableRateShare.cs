@@ -1,6 +1,6 @@
 using OutreachBot.LineSending;
 
-namespace OutreachBot.Tests.Broadcasts;
+namespace OutreachBot.Tests.LineSending;
 
 /// <summary>A share of the ceiling set by the test, as the cluster's check-ins would set it.</summary>
 internal sealed class SettableRateShare : IRateShare

@@ -1,6 +1,6 @@
 using OutreachBot.LineSending;
 
-namespace OutreachBot.Tests.Broadcasts;
+namespace OutreachBot.Tests.LineSending;
 
 internal static class LimiterShareWaits
 {

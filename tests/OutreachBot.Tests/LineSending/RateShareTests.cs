@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Broadcasts;
 using OutreachBot.LineSending;
 
-namespace OutreachBot.Tests.Broadcasts;
+namespace OutreachBot.Tests.LineSending;
 
 /// <summary>The limiter spends only this process's share of the ceiling, and the cluster's shares add up to the ceiling.</summary>
 public sealed class RateShareTests

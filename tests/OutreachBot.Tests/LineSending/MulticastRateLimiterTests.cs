@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Broadcasts;
 using OutreachBot.LineSending;
 
-namespace OutreachBot.Tests.Broadcasts;
+namespace OutreachBot.Tests.LineSending;
 
 public sealed class MulticastRateLimiterTests
 {

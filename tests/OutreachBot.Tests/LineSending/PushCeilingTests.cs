@@ -12,7 +12,7 @@ using OutreachBot.LineSending;
 using OutreachBot.Subscriptions;
 using OutreachBot.Tests.Infrastructure;
 
-namespace OutreachBot.Tests.Broadcasts;
+namespace OutreachBot.Tests.LineSending;
 
 /// <summary>Every push the bot makes, whoever makes it, takes its turn under <c>Broadcasts:PushPerSecond</c>; none is dropped for it.</summary>
 public abstract class PushCeilingTests(string provider) : IAsyncLifetime
