@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OutreachBot.LineSending;
 
 namespace OutreachBot.Broadcasts;
 

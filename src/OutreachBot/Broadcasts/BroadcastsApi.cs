@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using OutreachBot.Api;
+using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Broadcasts;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Authoring;
+using OutreachBot.Broadcasts.Scheduling;
 
 namespace OutreachBot.CivicEvents;
 

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Authoring;
+using OutreachBot.Broadcasts.Scheduling;
 using OutreachBot.StaffConsole;
 using OutreachBot.Storage;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Authoring;
+using OutreachBot.Broadcasts.Fanout;
 
 namespace OutreachBot.StaffConsole;
 

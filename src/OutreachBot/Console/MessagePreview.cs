@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Authoring;
 
 namespace OutreachBot.StaffConsole;
 

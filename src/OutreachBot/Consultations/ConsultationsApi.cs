@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutreachBot.Api;
 using OutreachBot.Conversations;
+using OutreachBot.LineSending;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Consultations;

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using OutreachBot.Line.Messaging;
+using OutreachBot.LineSending;
 using OutreachBot.Webhook;
 
 namespace OutreachBot.Conversations;

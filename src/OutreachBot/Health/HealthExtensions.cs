@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Fanout;
 using OutreachBot.Storage;
 using OutreachBot.Webhook;
 using Quartz;

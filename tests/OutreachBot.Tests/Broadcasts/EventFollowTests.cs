@@ -1,3 +1,4 @@
+using OutreachBot.Broadcasts.Scheduling;
 using System.Net.Http.Json;
 using System.Text.Encodings.Web;
 using System.Text.Json;

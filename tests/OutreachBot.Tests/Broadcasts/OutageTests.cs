@@ -1,3 +1,4 @@
+using OutreachBot.Broadcasts.Scheduling;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;

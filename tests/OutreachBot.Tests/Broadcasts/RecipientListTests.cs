@@ -1,4 +1,4 @@
-using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Fanout;
 
 namespace OutreachBot.Tests.Broadcasts;
 

@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Fanout;
+using OutreachBot.Broadcasts.Scheduling;
 using OutreachBot.Tests.Infrastructure;
 
 namespace OutreachBot.Tests.Broadcasts;

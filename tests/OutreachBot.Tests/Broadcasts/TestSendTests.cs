@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Broadcasts;
+using OutreachBot.LineSending;
 using OutreachBot.StaffConsole;
+using OutreachBot.Tests.LineSending;
 using OutreachBot.Tests.StaffConsole;
 
 namespace OutreachBot.Tests.Broadcasts;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Scheduling;
 using OutreachBot.StaffConsole;
 using OutreachBot.Tests.Broadcasts;
 using OutreachBot.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using OutreachBot.Broadcasts.Fanout;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;

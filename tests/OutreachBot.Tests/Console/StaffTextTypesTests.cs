@@ -1,3 +1,4 @@
+using OutreachBot.Broadcasts.Authoring;
 using System.Reflection;
 using OutreachBot.Broadcasts;
 using OutreachBot.CivicEvents;

@@ -1,4 +1,5 @@
 using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Broadcasts;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Authoring;
 
 namespace OutreachBot.Pages.Broadcasts;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Fanout;
+using OutreachBot.Broadcasts.Scheduling;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Broadcasts;

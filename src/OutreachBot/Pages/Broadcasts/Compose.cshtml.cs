@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Authoring;
+using OutreachBot.Broadcasts.Scheduling;
 using OutreachBot.CivicEvents;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;

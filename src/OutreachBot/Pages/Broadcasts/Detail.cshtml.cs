@@ -1,6 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Authoring;
+using OutreachBot.Broadcasts.Fanout;
+using OutreachBot.Broadcasts.Scheduling;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Broadcasts;

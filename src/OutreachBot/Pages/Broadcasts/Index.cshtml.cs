@@ -1,4 +1,4 @@
-using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Broadcasts;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Authoring;
+using OutreachBot.Broadcasts.Targeting;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Broadcasts;

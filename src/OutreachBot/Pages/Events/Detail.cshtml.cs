@@ -74,7 +74,7 @@ public sealed class DetailModel(
             return Forbid();
         }
 
-        var outcome = await broadcasts.CreateAsync(id, OutreachBot.Broadcasts.StaffIdentity.Of(User), HttpContext.RequestAborted);
+        var outcome = await broadcasts.CreateAsync(id, OutreachBot.Broadcasts.Authoring.StaffIdentity.Of(User), HttpContext.RequestAborted);
         if (outcome.AnnouncementId is not null || outcome.ReminderId is not null)
         {
             await audit.WriteAsync(

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Authoring;
+using OutreachBot.Broadcasts.Fanout;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Export;

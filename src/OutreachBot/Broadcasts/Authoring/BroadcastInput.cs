@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace OutreachBot.Broadcasts.Authoring;
+
+/// <summary>
+/// A broadcast as the staff API receives it. <c>schedule</c>: <c>at</c> (ISO 8601; without an offset it is read in
+/// <c>Bot:TimeZone</c>), <c>cron</c> (Quartz, in <c>Bot:TimeZone</c>), <c>beforeEvent</c> {<c>eventId</c>,
+/// <c>offset</c>: ISO 8601 duration}, or absent for now. <c>target.reminderOf</c> sends to the citizens who asked to
+/// be reminded of that event instead of topic subscribers. <c>draft</c> saves without scheduling.
+/// </summary>
+public sealed record BroadcastInput(
+    string? Title,
+    Dictionary<string, JsonElement>? Messages,
+    TargetInput? Target,
+    ScheduleInput? Schedule,
+    bool? Urgent,
+    bool? Draft);
+
+public sealed record TargetInput(List<string>? Topics, string? Match, List<string>? Languages, List<string>? Districts, string? ReminderOf);
+
+public sealed record ScheduleInput(string? At, string? Cron, BeforeEventInput? BeforeEvent);
+
+public sealed record BeforeEventInput(string? EventId, string? Offset);
+
+public static class BroadcastInputText
+{
+    /// <summary>An ISO 8601 instant; one without an offset is wall-clock time in <paramref name="zone"/> (staff write JST).</summary>
+    public static bool TryReadInstant(string text, TimeZoneInfo zone, out DateTimeOffset instant)
+    {
+        instant = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var hasOffset = text.EndsWith('Z') || text.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d{2}:?\d{2}$");
+        if (hasOffset)
+        {
+            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out instant);
+        }
+
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return false;
+        }
+
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(local))
+        {
+            return false;
+        }
+
+        instant = new DateTimeOffset(local, zone.GetUtcOffset(local));
+        return true;
+    }
+
+    /// <summary>An ISO 8601 duration such as <c>PT24H</c> or <c>P1D</c>.</summary>
+    public static bool TryReadDuration(string? text, out TimeSpan duration)
+    {
+        duration = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        try
+        {
+            duration = System.Xml.XmlConvert.ToTimeSpan(text);
+            return duration >= TimeSpan.Zero;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

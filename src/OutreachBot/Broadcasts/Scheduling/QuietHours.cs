@@ -1,0 +1,32 @@
+namespace OutreachBot.Broadcasts.Scheduling;
+
+/// <summary>The nightly hours (default 21:00-08:00 in <c>Bot:TimeZone</c>) in which only urgent broadcasts (防災) go out.</summary>
+public sealed record QuietHours(TimeOnly Start, TimeOnly End, TimeZoneInfo Zone)
+{
+    public bool Off => Start == End;
+
+    public bool Contains(DateTimeOffset instant)
+    {
+        if (Off)
+        {
+            return false;
+        }
+
+        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+        return Start < End ? local >= Start && local < End : local >= Start || local < End;
+    }
+
+    /// <summary>The latest instant before quiet hours begin on the evening before <paramref name="instant"/>, when it is inside them.</summary>
+    public DateTimeOffset MoveBefore(DateTimeOffset instant)
+    {
+        var candidate = instant;
+        for (var i = 0; i < 24 * 60 && Contains(candidate); i++)
+        {
+            candidate = candidate.AddMinutes(-1);
+        }
+
+        return candidate;
+    }
+
+    public string Describe() => $"{Start:HH\\:mm}-{End:HH\\:mm} ({Zone.Id})";
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OutreachBot.Storage;
+
+namespace OutreachBot.Cluster;
+
+public static class ClusterExtensions
+{
+    /// <summary>The <c>Cluster</c> settings: this process's name among the instances and how they check in.</summary>
+    public static IServiceCollection AddCluster(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ClusterOptions>().Bind(configuration.GetSection(ClusterOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>());
+        return services;
+    }
+
+    /// <summary>
+    /// Whether other instances may share this one's database: only on PostgreSQL. On SQLite the process is alone, and
+    /// the scheduler and LINE's rate are its own.
+    /// </summary>
+    public static bool IsClustered(IConfiguration configuration) =>
+        string.Equals(configuration["Storage:Provider"], nameof(StorageProvider.Postgres), StringComparison.OrdinalIgnoreCase);
+}
