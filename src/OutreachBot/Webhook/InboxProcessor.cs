@@ -21,10 +21,12 @@ public sealed partial class InboxProcessor(
     /// <summary>How many consecutive events of one citizen one claim may take.</summary>
     public const int RunLength = 16;
 
-    private readonly InboxOptions _options = options.Value;
+    // Read when used, not when built: the host builds its services before it validates the settings, and an invalid
+    // setting must stop the start with every failure named, not with the first one a constructor happened to touch.
+    private InboxOptions Settings => options.Value;
 
     /// <summary>An event starts only while this much of its lease is left: one LINE call with all its retries.</summary>
-    private readonly TimeSpan _leaseNeeded = line.Value.TotalTimeout;
+    private TimeSpan LeaseNeeded => line.Value.TotalTimeout;
 
     public bool Running { get; private set; }
 
@@ -38,7 +40,7 @@ public sealed partial class InboxProcessor(
                 var handled = await DrainOnceAsync(stoppingToken);
                 if (handled == 0)
                 {
-                    await signal.WaitAsync(_options.PollInterval, stoppingToken);
+                    await signal.WaitAsync(Settings.PollInterval, stoppingToken);
                 }
             }
         }
@@ -57,12 +59,12 @@ public sealed partial class InboxProcessor(
     {
         cancellationToken.ThrowIfCancellationRequested();
         var now = time.GetUtcNow();
-        var claimUntil = now + _options.ClaimLease;
+        var claimUntil = now + Settings.ClaimLease;
         IReadOnlyList<IReadOnlyList<InboxEvent>> runs;
         try
         {
             // Not cancellable: a claim committed but never seen would hold the events until their lease ran out.
-            runs = await store.ClaimDueAsync(_options.Concurrency * 4, RunLength, now.ToUnixTimeMilliseconds(), claimUntil.ToUnixTimeMilliseconds(), CancellationToken.None);
+            runs = await store.ClaimDueAsync(Settings.Concurrency * 4, RunLength, now.ToUnixTimeMilliseconds(), claimUntil.ToUnixTimeMilliseconds(), CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -74,7 +76,7 @@ public sealed partial class InboxProcessor(
         // (each event stays claimed until then), and the round ends when all of them are.
         var deadline = claimUntil - InboxOptions.LeaseMargin;
         var recordings = new List<Task>();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Settings.Concurrency };
         await Parallel.ForEachAsync(runs, parallel, async (run, _) =>
         {
             var recorded = await HandleRunAsync(run, deadline, cancellationToken);
@@ -97,7 +99,7 @@ public sealed partial class InboxProcessor(
         for (var i = 0; i < run.Count; i++)
         {
             var leaseLeft = deadline - time.GetUtcNow();
-            if (leaseLeft < _leaseNeeded)
+            if (leaseLeft < LeaseNeeded)
             {
                 recordings.AddRange(run.Skip(i).Select(ReleaseAsync));
                 break;
@@ -172,7 +174,7 @@ public sealed partial class InboxProcessor(
     {
         var attempt = inboxEvent.Attempts + 1;
         var error = Describe(ex);
-        if (attempt >= _options.MaxAttempts)
+        if (attempt >= Settings.MaxAttempts)
         {
             LogParked(ex, inboxEvent.Id, inboxEvent.Type, attempt);
             return InboxOutcomeRecord.Failed(inboxEvent.Id, error, retryAt: null, Now());
@@ -186,8 +188,8 @@ public sealed partial class InboxProcessor(
     /// <summary>Doubles from the first delay up to the ceiling, with ±20% jitter so that retries of a burst spread out.</summary>
     private TimeSpan RetryDelay(int attempt)
     {
-        var exponential = _options.FirstRetryDelay * Math.Pow(2, attempt - 1);
-        var capped = exponential < _options.MaxRetryDelay ? exponential : _options.MaxRetryDelay;
+        var exponential = Settings.FirstRetryDelay * Math.Pow(2, attempt - 1);
+        var capped = exponential < Settings.MaxRetryDelay ? exponential : Settings.MaxRetryDelay;
         return capped * (0.8 + (Random.Shared.NextDouble() * 0.4));
     }
 

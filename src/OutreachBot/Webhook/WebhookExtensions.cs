@@ -13,7 +13,7 @@ public static class WebhookExtensions
             .Bind(configuration.GetSection(InboxOptions.Section))
             .ValidateDataAnnotations()
             .Validate<IOptions<LineClientOptions>>(
-                (inbox, line) => inbox.ClaimLease >= line.Value.TotalTimeout + InboxOptions.LeaseMargin,
+                LeaseOutlastsLineCalls,
                 $"Inbox:ClaimLease must be at least Line:TotalTimeout plus {InboxOptions.LeaseMargin.TotalSeconds:0} seconds, so that a LINE call with all its retries ends before another instance may take the event.")
             .ValidateOnStart();
         services.AddSingleton<InboxSignal>();
@@ -26,5 +26,18 @@ public static class WebhookExtensions
         services.AddSingleton<InboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
         return services;
+    }
+
+    private static bool LeaseOutlastsLineCalls(InboxOptions inbox, IOptions<LineClientOptions> line)
+    {
+        try
+        {
+            return inbox.ClaimLease >= line.Value.TotalTimeout + InboxOptions.LeaseMargin;
+        }
+        catch (OptionsValidationException)
+        {
+            // Invalid LINE settings are reported by their own check, together with the others, rather than hidden behind this one.
+            return true;
+        }
     }
 }
