@@ -25,7 +25,7 @@ public sealed class TestWorld : IAsyncDisposable
 
     public LineEmulatorServer Line => _line ?? throw new InvalidOperationException("This world has no LINE emulator: start it with EmulatorOptions.");
 
-    /// <summary>The in-process bot started last.</summary>
+    /// <summary>The in-process bot created last.</summary>
     public TestBot Bot => _bot ?? throw new InvalidOperationException("No bot started in this world yet.");
 
     /// <param name="emulator">The emulator's options; null for a world without one.</param>
