@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OutreachBot.LineEmulator.Hosting;
@@ -16,36 +14,32 @@ public sealed class BroadcastBrowserTests(Browser browser) : IAsyncLifetime
     private const string Password = "correct horse battery";
     private const int Followers = 4;
 
-    private readonly TestDatabase _database = TestDatabase.Create("Sqlite");
+    private TestWorld _world = null!;
     private LineEmulatorServer _line = null!;
     private TestBot _bot = null!;
     private string _url = null!;
 
     public async Task InitializeAsync()
     {
-        _line = await LineEmulatorServer.StartAsync(new EmulatorOptions());
-        _bot = new TestBot(_database, RecordingHandler.Register, new Dictionary<string, string?>
-        {
-            ["Api:Keys:0:Key"] = null,
-            ["Api:Keys:0:Account"] = null,
-            ["Api:Keys:0:Role"] = null,
-            ["Broadcasts:RequireApproval"] = "true",
-            ["Broadcasts:QuietHoursStart"] = "00:00",
-            ["Broadcasts:QuietHoursEnd"] = "00:00",
-            ["Broadcasts:PollInterval"] = "00:00:00.050",
-        }, _line);
-        _bot.UseKestrel(0);
-        _bot.StartServer();
-        _url = _bot.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        _world = await TestWorld.StartAsync("Sqlite", new EmulatorOptions());
+        _line = _world.Line;
+        _bot = _world.StartBotOnPort(
+            new Dictionary<string, string?>
+            {
+                ["Api:Keys:0:Key"] = null,
+                ["Api:Keys:0:Account"] = null,
+                ["Api:Keys:0:Role"] = null,
+                ["Broadcasts:RequireApproval"] = "true",
+                ["Broadcasts:QuietHoursStart"] = "00:00",
+                ["Broadcasts:QuietHoursEnd"] = "00:00",
+                ["Broadcasts:PollInterval"] = "00:00:00.050",
+            },
+            RecordingHandler.Register);
+        _url = _bot.Address;
         await SeedAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _line.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
     public async Task Broadcast_ComposedSubmittedApprovedByAnother_IsDeliveredListedAndOnTheCalendar()

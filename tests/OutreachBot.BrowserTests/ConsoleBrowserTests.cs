@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OutreachBot.Subscriptions;
@@ -14,7 +12,7 @@ public sealed class ConsoleBrowserTests(Browser browser) : IAsyncLifetime
     private const string BootstrapPassword = "first-start-password";
     private const string NewPassword = "市民活動センター 2025 春";
 
-    private readonly TestDatabase _database = TestDatabase.Create("Sqlite");
+    private TestWorld _world = null!;
     private TestBot _bot = null!;
     private IBrowserContext _context = null!;
     private IPage _page = null!;
@@ -22,16 +20,17 @@ public sealed class ConsoleBrowserTests(Browser browser) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _bot = new TestBot(_database, RecordingHandler.Register, new Dictionary<string, string?>
-        {
-            ["Console:BootstrapAdminPassword"] = BootstrapPassword,
-            ["Api:Keys:0:Key"] = null,
-            ["Api:Keys:0:Account"] = null,
-            ["Api:Keys:0:Role"] = null,
-        });
-        _bot.UseKestrel(0);
-        _bot.StartServer();
-        _url = _bot.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        _world = await TestWorld.StartAsync("Sqlite");
+        _bot = _world.StartBotOnPort(
+            new Dictionary<string, string?>
+            {
+                ["Console:BootstrapAdminPassword"] = BootstrapPassword,
+                ["Api:Keys:0:Key"] = null,
+                ["Api:Keys:0:Account"] = null,
+                ["Api:Keys:0:Role"] = null,
+            },
+            RecordingHandler.Register);
+        _url = _bot.Address;
         await SeedFollowersAsync();
         _context = await browser.Chromium.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ja-JP" });
         _page = await _context.NewPageAsync();
@@ -40,8 +39,7 @@ public sealed class ConsoleBrowserTests(Browser browser) : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _context.DisposeAsync();
-        await _bot.DisposeAsync();
-        await _database.DisposeAsync();
+        await _world.DisposeAsync();
     }
 
     [Fact]
@@ -156,7 +154,7 @@ public sealed class ConsoleBrowserTests(Browser browser) : IAsyncLifetime
         var topics = await _bot.Services.GetRequiredService<TopicStore>().ListAsync(includeArchived: false, default);
         var now = DateTimeOffset.UtcNow;
         // As if the bot had run for a while: the seeded topics existed before the citizens came.
-        await _database.ExecuteAsync($"UPDATE topics SET created_at = {now.AddDays(-60).ToUnixTimeMilliseconds()}");
+        await _world.Database.ExecuteAsync($"UPDATE topics SET created_at = {now.AddDays(-60).ToUnixTimeMilliseconds()}");
         for (var i = 0; i < 40; i++)
         {
             var user = $"U{i:x32}";

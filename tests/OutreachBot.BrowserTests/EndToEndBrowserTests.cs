@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OutreachBot.LineEmulator.Hosting;
@@ -18,15 +16,16 @@ public sealed class EndToEndBrowserTests(Browser browser) : IAsyncLifetime
 {
     private const string Password = "correct horse battery";
 
-    private readonly TestDatabase _database = TestDatabase.Create("Sqlite");
+    private TestWorld _world = null!;
     private LineEmulatorServer _line = null!;
     private TestBot _bot = null!;
     private string _url = null!;
 
     public async Task InitializeAsync()
     {
-        _line = await LineEmulatorServer.StartAsync(new EmulatorOptions { ChannelSecret = TestBot.ChannelSecret });
-        _bot = new TestBot(_database, settings: new Dictionary<string, string?>
+        _world = await TestWorld.StartAsync("Sqlite", new EmulatorOptions { ChannelSecret = TestBot.ChannelSecret });
+        _line = _world.Line;
+        _bot = _world.StartBotOnPort(new Dictionary<string, string?>
         {
             ["Api:Keys:0:Key"] = null,
             ["Api:Keys:0:Account"] = null,
@@ -36,10 +35,8 @@ public sealed class EndToEndBrowserTests(Browser browser) : IAsyncLifetime
             ["Broadcasts:QuietHoursStart"] = "00:00",
             ["Broadcasts:QuietHoursEnd"] = "00:00",
             ["Broadcasts:PollInterval"] = "00:00:00.050",
-        }, line: _line);
-        _bot.UseKestrel(0);
-        _bot.StartServer();
-        _url = _bot.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        });
+        _url = _bot.Address;
         _line.ConnectBot(new Uri(_url + "/webhook/line"));
         var accounts = _bot.Services.GetRequiredService<StaffAccountStore>();
         var hash = _bot.Services.GetRequiredService<StaffPasswords>().Hash(Password);
@@ -48,12 +45,7 @@ public sealed class EndToEndBrowserTests(Browser browser) : IAsyncLifetime
         await accounts.CreateAsync(new StaffAccountDraft("shonin", "承認 太郎", StaffRole.Approver), hash, false, now, default);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _line.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
     public async Task Staff_TopicCitizenSubscribesBroadcastApproved_CitizenSeesItAndTheDashboardCountsThem()

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OutreachBot.LineEmulator.Hosting;
@@ -18,7 +16,7 @@ public sealed class EventsAndQuestionsBrowserTests(Browser browser) : IAsyncLife
     private const string NewPassword = "市民活動センター 2025 春";
     private const string CitizenId = "U0000000000000000000000000000a11c";
 
-    private readonly TestDatabase _database = TestDatabase.Create("Sqlite");
+    private TestWorld _world = null!;
     private LineEmulatorServer _line = null!;
     private TestBot _bot = null!;
     private IBrowserContext _context = null!;
@@ -29,15 +27,14 @@ public sealed class EventsAndQuestionsBrowserTests(Browser browser) : IAsyncLife
 
     public async Task InitializeAsync()
     {
-        _line = await LineEmulatorServer.StartAsync(new EmulatorOptions { ChannelSecret = TestBot.ChannelSecret });
-        _bot = new TestBot(_database, settings: new Dictionary<string, string?>
+        _world = await TestWorld.StartAsync("Sqlite", new EmulatorOptions { ChannelSecret = TestBot.ChannelSecret });
+        _line = _world.Line;
+        _bot = _world.StartBotOnPort(new Dictionary<string, string?>
         {
             ["Console:BootstrapAdminPassword"] = BootstrapPassword,
             ["Conversations:RichMenu:Enabled"] = "false",
-        }, line: _line);
-        _bot.UseKestrel(0);
-        _bot.StartServer();
-        _url = _bot.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        });
+        _url = _bot.Address;
         _line.ConnectBot(new Uri(_url + "/webhook/line"));
         _context = await browser.Chromium.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ja-JP" });
         _console = await _context.NewPageAsync();
@@ -52,9 +49,7 @@ public sealed class EventsAndQuestionsBrowserTests(Browser browser) : IAsyncLife
     public async Task DisposeAsync()
     {
         await _context.DisposeAsync();
-        await _bot.DisposeAsync();
-        await _line.DisposeAsync();
-        await _database.DisposeAsync();
+        await _world.DisposeAsync();
     }
 
     [Fact]

@@ -9,24 +9,21 @@ using OutreachBot.Tests.Infrastructure;
 
 namespace OutreachBot.Tests.Broadcasts;
 
-/// <summary>A bot on its own database with a LINE emulator, settings tuned for fast fan-out tests, and helpers to seed and follow broadcasts.</summary>
+/// <summary>A world tuned for fast fan-out tests, with helpers to seed and follow broadcasts: the view of broadcast tests.</summary>
 public sealed class BroadcastHarness : IAsyncDisposable
 {
     /// <summary>Another person's key (an approver's), beside <see cref="TestBot.ApiKey"/>.</summary>
     public const string SecondApiKey = "second-staff-key";
 
-    private BroadcastHarness(TestDatabase database, LineEmulatorServer line, TestBot bot)
-    {
-        Database = database;
-        Line = line;
-        Bot = bot;
-    }
+    private BroadcastHarness(TestWorld world) => World = world;
 
-    public TestDatabase Database { get; }
+    public TestWorld World { get; }
 
-    public LineEmulatorServer Line { get; }
+    public TestDatabase Database => World.Database;
 
-    public TestBot Bot { get; }
+    public LineEmulatorServer Line => World.Line;
+
+    public TestBot Bot => World.Bot;
 
     public static Dictionary<string, string?> FastSettings() => new()
     {
@@ -45,20 +42,13 @@ public sealed class BroadcastHarness : IAsyncDisposable
     };
 
     public static async Task<BroadcastHarness> StartAsync(
-        string provider, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, long? monthlyQuota = null)
-    {
-        var database = TestDatabase.Create(provider);
-        var line = await LineEmulatorServer.StartAsync(new EmulatorOptions { MonthlyQuota = monthlyQuota });
-        var all = FastSettings();
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-
-        var bot = new TestBot(database, s => { RecordingHandler.Register(s); services?.Invoke(s); }, all, line);
-        _ = bot.Server;
-        return new BroadcastHarness(database, line, bot);
-    }
+        string provider, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, long? monthlyQuota = null) =>
+        new(await TestWorld.StartWithBotAsync(
+            provider,
+            settings,
+            s => { RecordingHandler.Register(s); services?.Invoke(s); },
+            new EmulatorOptions { MonthlyQuota = monthlyQuota },
+            FastSettings()));
 
     public T Get<T>()
         where T : notnull => Bot.Services.GetRequiredService<T>();
@@ -143,12 +133,7 @@ public sealed class BroadcastHarness : IAsyncDisposable
         draft,
     };
 
-    public async ValueTask DisposeAsync()
-    {
-        await Bot.DisposeAsync();
-        await Line.DisposeAsync();
-        await Database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => World.DisposeAsync();
 }
 
 public static class JsonNodeExtensions

@@ -9,21 +9,19 @@ namespace OutreachBot.Tests.Broadcasts;
 /// <summary>The bot as its own process (its real build, <c>dotnet OutreachBot.dll</c>), killed mid-fan-out and started again.</summary>
 public abstract class CrashTests(string provider) : IAsyncLifetime
 {
-    private const string ApiKey = "crash-test-key";
+    private const string ApiKey = TestBot.ApiKey;
+    private TestWorld _world = null!;
     private TestDatabase _database = null!;
     private LineEmulatorServer _line = null!;
 
     public async Task InitializeAsync()
     {
-        _database = TestDatabase.Create(provider);
-        _line = await LineEmulatorServer.StartAsync(new EmulatorOptions { MonthlyQuota = null });
+        _world = await TestWorld.StartAsync(provider, new EmulatorOptions { MonthlyQuota = null });
+        _database = _world.Database;
+        _line = _world.Line;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _line.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [SkippableFact]
     public async Task Fanout_ProcessKilledMidSend_RestartDeliversToEveryoneExactlyOnce()
@@ -126,17 +124,8 @@ public abstract class CrashTests(string provider) : IAsyncLifetime
 
     private async Task<BotProcess> StartBotAsync(IReadOnlyDictionary<string, string>? overrides = null)
     {
-        var settings = new Dictionary<string, string>
+        var settings = new Dictionary<string, string?>
         {
-            ["Storage__Provider"] = provider,
-            ["Storage__ConnectionString"] = _database.ConnectionString,
-            ["Line__ChannelSecret"] = "crash-test-secret",
-            ["Line__ChannelAccessToken"] = EmulatorOptions.DefaultChannelAccessToken,
-            ["Line__ApiBaseUrl"] = _line.BaseUrl.ToString(),
-            ["Line__DataApiBaseUrl"] = _line.BaseUrl.ToString(),
-            ["Api__Keys__0__Key"] = ApiKey,
-            ["Api__Keys__0__Account"] = "admin",
-            ["Api__Keys__0__Role"] = "admin",
             ["Broadcasts__MulticastPerSecond"] = "40",
             ["Broadcasts__BatchSize"] = "5",
             ["Broadcasts__MaxInFlight"] = "4",
@@ -145,14 +134,8 @@ public abstract class CrashTests(string provider) : IAsyncLifetime
             ["Broadcasts__PollInterval"] = "00:00:00.100",
             ["Broadcasts__QuietHoursStart"] = "00:00",
             ["Broadcasts__QuietHoursEnd"] = "00:00",
-            ["Logging__LogLevel__Default"] = "Warning",
         };
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
-        {
-            settings[key] = value;
-        }
-
-        var bot = BotProcess.Start("crash-test-bot", settings);
+        var bot = _world.StartProcess("crash-test-bot", overrides?.ToDictionary(o => o.Key, o => (string?)o.Value), settings);
         await bot.WaitReadyAsync(TimeSpan.FromSeconds(60));
         return bot;
     }

@@ -14,57 +14,31 @@ namespace OutreachBot.Tests.Cluster;
 /// </summary>
 public sealed class TwoNodeCluster : IAsyncDisposable
 {
-    public const string ApiKey = "cluster-test-key";
-    public const string ChannelSecret = "cluster-test-secret";
+    public const string ApiKey = TestBot.ApiKey;
+    public const string ChannelSecret = TestBot.ChannelSecret;
     public static readonly TimeSpan CheckinInterval = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan CheckinMisfireThreshold = TimeSpan.FromSeconds(1);
 
-    private readonly Dictionary<string, string> _settings;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
 
-    private TwoNodeCluster(TestDatabase database, LineEmulatorServer line, Dictionary<string, string> settings)
+    private TwoNodeCluster(TestWorld world, IReadOnlyDictionary<string, string>? settings)
     {
-        Database = database;
-        Line = line;
+        World = world;
         _settings = settings;
     }
 
-    public TestDatabase Database { get; }
+    public TestWorld World { get; }
 
-    public LineEmulatorServer Line { get; }
+    public TestDatabase Database => World.Database;
+
+    public LineEmulatorServer Line => World.Line;
 
     public List<BotProcess> Nodes { get; } = [];
 
     /// <summary>Starts <c>node-a</c> and <c>node-b</c> at the same moment (their migrations race) and waits until both serve.</summary>
     public static async Task<TwoNodeCluster> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
-        var database = TestDatabase.Create("Postgres");
-        var line = await LineEmulatorServer.StartAsync(new EmulatorOptions { MonthlyQuota = null });
-        var all = new Dictionary<string, string>
-        {
-            ["Storage__Provider"] = "Postgres",
-            ["Storage__ConnectionString"] = database.ConnectionString,
-            ["Line__ChannelSecret"] = ChannelSecret,
-            ["Line__ChannelAccessToken"] = EmulatorOptions.DefaultChannelAccessToken,
-            ["Line__ApiBaseUrl"] = line.BaseUrl.ToString(),
-            ["Line__DataApiBaseUrl"] = line.BaseUrl.ToString(),
-            ["Api__Keys__0__Key"] = ApiKey,
-            ["Api__Keys__0__Account"] = "admin",
-            ["Api__Keys__0__Role"] = "admin",
-            ["Cluster__CheckinInterval"] = CheckinInterval.ToString(),
-            ["Cluster__CheckinMisfireThreshold"] = CheckinMisfireThreshold.ToString(),
-            ["Broadcasts__BatchLease"] = "00:00:03",
-            ["Broadcasts__AttemptTimeout"] = "00:00:01",
-            ["Broadcasts__PollInterval"] = "00:00:00.100",
-            ["Broadcasts__QuietHoursStart"] = "00:00",
-            ["Broadcasts__QuietHoursEnd"] = "00:00",
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            all[key] = value;
-        }
-
-        var cluster = new TwoNodeCluster(database, line, all);
+        var cluster = new TwoNodeCluster(await TestWorld.StartAsync("Postgres", new EmulatorOptions { MonthlyQuota = null }), settings);
         cluster.Nodes.Add(cluster.Start("node-a"));
         cluster.Nodes.Add(cluster.Start("node-b"));
         await Task.WhenAll(cluster.Nodes.Select(n => n.WaitReadyAsync(TimeSpan.FromSeconds(60))));
@@ -132,20 +106,21 @@ public sealed class TwoNodeCluster : IAsyncDisposable
     /// <summary>When each multicast request reached LINE, in order.</summary>
     public IReadOnlyList<DateTimeOffset> MulticastTimes() => [.. Line.Journal.For("/v2/bot/message/multicast").Select(r => r.At).Order()];
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var node in Nodes)
-        {
-            await node.DisposeAsync();
-        }
-
-        await Line.DisposeAsync();
-        await Database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => World.DisposeAsync();
 
     private BotProcess Start(string name)
     {
-        var settings = new Dictionary<string, string>(_settings) { ["Cluster__InstanceId"] = name };
-        return BotProcess.Start(name, settings);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Cluster:InstanceId"] = name,
+            ["Cluster:CheckinInterval"] = CheckinInterval.ToString(),
+            ["Cluster:CheckinMisfireThreshold"] = CheckinMisfireThreshold.ToString(),
+            ["Broadcasts:BatchLease"] = "00:00:03",
+            ["Broadcasts:AttemptTimeout"] = "00:00:01",
+            ["Broadcasts:PollInterval"] = "00:00:00.100",
+            ["Broadcasts:QuietHoursStart"] = "00:00",
+            ["Broadcasts:QuietHoursEnd"] = "00:00",
+        };
+        return World.StartProcess(name, _settings?.ToDictionary(s => s.Key, s => (string?)s.Value), settings);
     }
 }

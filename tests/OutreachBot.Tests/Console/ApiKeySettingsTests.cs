@@ -43,10 +43,9 @@ public abstract class ApiKeySettingsTests(string provider) : ConsoleHost(provide
     [SkippableFact]
     public async Task Key_OfAnExistingAccount_ActsNoHigherThanItsRole()
     {
-        await using var bot = new TestBot(Database, RecordingHandler.Register, new Dictionary<string, string?>
-        {
-            ["Api:Keys:0:Role"] = "viewer", // the admin's key, but read-only
-        });
+        var bot = World.CreateBot(
+            new Dictionary<string, string?> { ["Api:Keys:0:Role"] = "viewer" }, // the admin's key, but read-only
+            RecordingHandler.Register);
         using var api = bot.CreateApiClient();
 
         using var read = await api.GetAsync("/api/v1/topics");
@@ -68,8 +67,8 @@ public sealed class ApiKeyBareSettingTests
     [Fact]
     public async Task Start_BareStringKey_IsRefusedSayingHowToWriteIt()
     {
-        await using var database = TestDatabase.Create("Sqlite");
-        await using var bot = new TestBot(database, settings: new Dictionary<string, string?>
+        await using var world = await TestWorld.StartAsync("Sqlite");
+        var bot = world.CreateBot(new Dictionary<string, string?>
         {
             ["Api:Keys:0:Key"] = null,
             ["Api:Keys:0:Account"] = null,

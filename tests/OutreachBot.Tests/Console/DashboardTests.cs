@@ -92,23 +92,17 @@ public sealed class DashboardTestsOnPostgres() : DashboardTests("Postgres");
 /// <summary>The quota as LINE (here the emulator) reports it.</summary>
 public sealed class DashboardQuotaTests : IAsyncLifetime
 {
-    private readonly TestDatabase _database = TestDatabase.Create("Sqlite");
-    private LineEmulatorServer _line = null!;
+    private TestWorld _world = null!;
     private TestBot _bot = null!;
 
     public async Task InitializeAsync()
     {
-        _line = await LineEmulatorServer.StartAsync(new EmulatorOptions { MonthlyQuota = 1000 });
-        _line.AddFollower("U0123456789abcdef0123456789abcdef");
-        _bot = new TestBot(_database, RecordingHandler.Register, line: _line);
+        _world = await TestWorld.StartAsync("Sqlite", new EmulatorOptions { MonthlyQuota = 1000 });
+        _world.Line.AddFollower("U0123456789abcdef0123456789abcdef");
+        _bot = _world.CreateBot(services: RecordingHandler.Register);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _line.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
     public async Task Dashboard_LineAnswers_ShowsTheMonthsQuotaUsedAndLeft()

@@ -14,24 +14,11 @@ public abstract class SessionTests(string provider) : IAsyncLifetime
 {
     private const string Office = "192.0.2.10";
     private const string Elsewhere = "198.51.100.7";
-    private readonly List<TestBot> _bots = [];
-    private TestDatabase _database = null!;
+    private TestWorld _world = null!;
 
-    public Task InitializeAsync()
-    {
-        _database = TestDatabase.Create(provider);
-        return Task.CompletedTask;
-    }
+    public async Task InitializeAsync() => _world = await TestWorld.StartAsync(provider);
 
-    public async Task DisposeAsync()
-    {
-        foreach (var bot in _bots)
-        {
-            await bot.DisposeAsync();
-        }
-
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [SkippableFact]
     public async Task SignOut_CopiedCookie_StopsWorking()
@@ -132,7 +119,7 @@ public abstract class SessionTests(string provider) : IAsyncLifetime
         using var signIn = await again.SignInAsync("sato", ConsoleSession.Password);
 
         Assert.Contains("ロックされています", await signIn.Content.ReadAsStringAsync());
-        Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = 'signin.locked' AND detail LIKE 'locked%'"));
+        Assert.Equal(1L, await _world.Database.ScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = 'signin.locked' AND detail LIKE 'locked%'"));
     }
 
     [SkippableFact]
@@ -161,20 +148,17 @@ public abstract class SessionTests(string provider) : IAsyncLifetime
         return (int)BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(5));
     }
 
-    private Task<string> StoredHashAsync() => _database.ScalarAsync<string>("SELECT password_hash FROM staff_accounts WHERE username = 'sato'");
+    private Task<string> StoredHashAsync() => _world.Database.ScalarAsync<string>("SELECT password_hash FROM staff_accounts WHERE username = 'sato'");
 
     private TestBot Bot(Dictionary<string, string?>? settings = null)
     {
-        var bot = new TestBot(
-            _database,
+        return _world.CreateBot(
+            settings,
             s =>
             {
                 RecordingHandler.Register(s);
                 s.AddTransient<IStartupFilter, ClientAddress>();
-            },
-            settings);
-        _bots.Add(bot);
-        return bot;
+            });
     }
 
     private static ConsoleSession From(TestBot bot, string address)

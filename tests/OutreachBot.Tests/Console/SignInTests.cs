@@ -139,9 +139,9 @@ public abstract class SignInTests(string provider) : ConsoleHost(provider, new D
         }
 
         Assert.Equal(1, await Database.ScalarAsync<long>("SELECT COUNT(*) FROM staff_accounts"));
-        await using var second = new Infrastructure.TestBot(
-            Database, Infrastructure.RecordingHandler.Register,
-            new Dictionary<string, string?> { ["Console:BootstrapAdminPassword"] = "another", ["Console:BootstrapAdminUsername"] = "root" });
+        await using var second = World.CreateBot(
+            new Dictionary<string, string?> { ["Console:BootstrapAdminPassword"] = "another", ["Console:BootstrapAdminUsername"] = "root" },
+            Infrastructure.RecordingHandler.Register);
         using var client = second.CreateClient();
         await client.GetAsync("/healthz");
 

@@ -1,22 +1,19 @@
 namespace OutreachBot.Tests.Infrastructure;
 
-/// <summary>A bot on its own database for one test, with events recorded instead of answered.</summary>
-public abstract class BotHost(string provider, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
+/// <summary>A world with one bot for one test, with events recorded instead of answered and no LINE emulator.</summary>
+/// <param name="roleSettings">What a role's view sets over the test defaults; <paramref name="settings"/> go over it.</param>
+public abstract class BotHost(
+    string provider, IReadOnlyDictionary<string, string?>? settings = null, IReadOnlyDictionary<string, string?>? roleSettings = null)
+    : IAsyncLifetime
 {
-    protected TestDatabase Database { get; private set; } = null!;
+    protected TestWorld World { get; private set; } = null!;
 
-    protected TestBot Bot { get; private set; } = null!;
+    protected TestDatabase Database => World.Database;
 
-    public virtual Task InitializeAsync()
-    {
-        Database = TestDatabase.Create(provider);
-        Bot = new TestBot(Database, RecordingHandler.Register, settings);
-        return Task.CompletedTask;
-    }
+    protected TestBot Bot => World.Bot;
 
-    public virtual async Task DisposeAsync()
-    {
-        await Bot.DisposeAsync();
-        await Database.DisposeAsync();
-    }
+    public virtual async Task InitializeAsync() =>
+        World = await TestWorld.StartWithBotAsync(provider, settings, RecordingHandler.Register, roleSettings: roleSettings);
+
+    public virtual async Task DisposeAsync() => await World.DisposeAsync();
 }

@@ -14,6 +14,7 @@ public sealed class BotProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _errors = new();
+    private bool _disposed;
 
     private BotProcess(Process process, string name, int port)
     {
@@ -119,6 +120,12 @@ public sealed class BotProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             await KillAsync();

@@ -1,24 +1,21 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OutreachBot.Line.Webhooks;
-using OutreachBot.LineEmulator.Hosting;
 
 namespace OutreachBot.Tests.Infrastructure;
 
 /// <summary>
-/// The whole bot in-process, on its own database, with test settings that each test may override. Given a
-/// <see cref="LineEmulatorServer"/>, the bot's LINE client talks to it over real HTTP; without one, to a closed port.
+/// The whole bot in-process, as a <see cref="TestWorld"/> builds it: on the world's database, with the world's merged
+/// settings and the test's services over the bot's own.
 /// </summary>
-public sealed class TestBot(
-    TestDatabase database,
-    Action<IServiceCollection>? services = null,
-    IReadOnlyDictionary<string, string?>? settings = null,
-    LineEmulatorServer? line = null)
+public sealed class TestBot(TestDatabase database, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
     : WebApplicationFactory<Program>
 {
     public const string ChannelSecret = "test-channel-secret";
@@ -32,35 +29,15 @@ public sealed class TestBot(
 
     public TestDatabase Database => database;
 
+    /// <summary>Where a bot started on a real port listens, without a trailing slash.</summary>
+    public string Address => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Tests run as a developer's machine does, against the LINE emulator over plain http, which only the Development
         // environment (or Bot:LocalMode) allows. A test of the production rules sets ["environment"] = "Production".
         builder.UseEnvironment(Environments.Development);
-        var all = new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = database.Provider,
-            ["Storage:ConnectionString"] = database.ConnectionString,
-            ["Line:ChannelSecret"] = ChannelSecret,
-            ["Line:ChannelAccessToken"] = EmulatorOptions.DefaultChannelAccessToken,
-            ["Line:ApiBaseUrl"] = line?.BaseUrl.ToString() ?? "http://127.0.0.1:9",
-            ["Line:DataApiBaseUrl"] = line?.BaseUrl.ToString() ?? "http://127.0.0.1:9",
-            ["Line:RetryBaseDelay"] = "00:00:00.010",
-            ["Line:MaxRetryDelay"] = "00:00:00.100",
-            ["Api:Keys:0:Key"] = ApiKey,
-            ["Api:Keys:0:Account"] = ApiKeyAccount,
-            ["Api:Keys:0:Role"] = "admin",
-            ["Inbox:FirstRetryDelay"] = "00:00:00.020",
-            ["Inbox:MaxRetryDelay"] = "00:00:00.100",
-            ["Inbox:PollInterval"] = "00:00:00.020",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-
-        foreach (var (key, value) in all)
+        foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }

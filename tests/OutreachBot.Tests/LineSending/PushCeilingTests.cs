@@ -20,31 +20,20 @@ public abstract class PushCeilingTests(string provider) : IAsyncLifetime
     private const string PushPath = "/v2/bot/message/push";
 
     private readonly SettableRateShare _share = new();
+    private ConversationHost? _host;
     private TestDatabase? _database;
-    private LineEmulatorServer? _line;
-    private TestBot? _bot;
 
-    private TestBot Bot => _bot!;
+    private TestBot Bot => _host!.Bot;
 
-    private LineEmulatorServer Line => _line!;
+    private LineEmulatorServer Line => _host!.Line;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        if (_bot is not null)
+        if (_host is not null)
         {
-            await _bot.DisposeAsync();
-        }
-
-        if (_line is not null)
-        {
-            await _line.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
+            await _host.DisposeAsync();
         }
     }
 
@@ -133,11 +122,8 @@ public abstract class PushCeilingTests(string provider) : IAsyncLifetime
 
     private async Task StartAsync(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
-        _database = TestDatabase.Create(provider);
-        _line = await LineEmulatorServer.StartAsync(new EmulatorOptions { ChannelSecret = TestBot.ChannelSecret });
-        settings["Conversations:RichMenu:Enabled"] = "false";
-        _bot = new TestBot(_database, services, settings, _line);
-        _ = _bot.Server;
+        _host = await ConversationHost.StartAsync(provider, settings, services: services);
+        _database = _host.Database;
     }
 
     /// <summary>One open question from each of <paramref name="count"/> citizens; their ids.</summary>

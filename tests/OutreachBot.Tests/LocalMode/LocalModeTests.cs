@@ -12,15 +12,16 @@ namespace OutreachBot.Tests.LocalMode;
 public sealed class LocalModeTests : IAsyncLifetime
 {
     private readonly RecordingHandler _handler = new();
-    private readonly TestDatabase _database = TestDatabase.Create("Sqlite");
     private readonly Uri _emulator = new($"http://127.0.0.1:{FreePort()}/");
+    private TestWorld _world = null!;
+    private TestDatabase _database = null!;
     private TestBot _bot = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _bot = new TestBot(
-            _database,
-            s => s.AddSingleton<IInboxHandler>(_handler),
+        _world = await TestWorld.StartAsync("Sqlite");
+        _database = _world.Database;
+        _bot = _world.StartBotOnPort(
             new Dictionary<string, string?>
             {
                 ["Line:ChannelSecret"] = "",
@@ -28,17 +29,11 @@ public sealed class LocalModeTests : IAsyncLifetime
                 ["Line:ApiBaseUrl"] = null,
                 ["Line:DataApiBaseUrl"] = null,
                 ["LocalMode:EmulatorUrl"] = _emulator.ToString(),
-            });
-        _bot.UseKestrel(0);
-        _bot.StartServer();
-        return Task.CompletedTask;
+            },
+            s => s.AddSingleton<IInboxHandler>(_handler));
     }
 
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
     public async Task Chat_CitizenFollowsAndWrites_TheBotReceivesSignedWebhooks()

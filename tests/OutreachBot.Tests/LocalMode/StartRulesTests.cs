@@ -7,11 +7,11 @@ namespace OutreachBot.Tests.LocalMode;
 /// <summary>No secret, no start, outside development: local mode and plain-http LINE URLs only where asked for.</summary>
 public sealed class StartRulesTests : IAsyncLifetime
 {
-    private readonly TestDatabase _database = TestDatabase.Create("Sqlite");
+    private TestWorld _world = null!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => _world = await TestWorld.StartAsync("Sqlite");
 
-    public async Task DisposeAsync() => await _database.DisposeAsync();
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
     public async Task Start_ProductionWithoutChannel_FailsNamingTheMissingSettings()
@@ -22,7 +22,7 @@ public sealed class StartRulesTests : IAsyncLifetime
 
         Assert.Contains("Line:ChannelSecret is required", failure, StringComparison.Ordinal);
         Assert.Contains("Line:ChannelAccessToken is required", failure, StringComparison.Ordinal);
-        Assert.Equal(0L, await _database.ScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'staff_accounts'"));
+        Assert.Equal(0L, await _world.Database.ScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'staff_accounts'"));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class StartRulesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
     }
 
-    private TestBot Bot(Dictionary<string, string?> settings) => new(_database, RecordingHandler.Register, settings);
+    private TestBot Bot(Dictionary<string, string?> settings) => _world.CreateBot(settings, RecordingHandler.Register);
 
     /// <summary>Every message of the exception that stopped the start, inner and aggregated ones included.</summary>
     private static string StartFailure(TestBot bot)

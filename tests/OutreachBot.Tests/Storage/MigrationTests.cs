@@ -6,26 +6,27 @@ namespace OutreachBot.Tests.Storage;
 
 public abstract class MigrationTests(string provider) : IAsyncLifetime
 {
+    private TestWorld _world = null!;
     private TestDatabase _database = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _database = TestDatabase.Create(provider);
-        return Task.CompletedTask;
+        _world = await TestWorld.StartAsync(provider);
+        _database = _world.Database;
     }
 
-    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [SkippableFact]
     public async Task Start_FreshDatabase_AppliesEveryMigrationOnceAndRecordsIt()
     {
-        await using (var bot = new TestBot(_database, RecordingHandler.Register))
+        await using (var bot = _world.CreateBot(services: RecordingHandler.Register))
         {
             _ = bot.Services;
         }
 
         var applied = await _database.ScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations");
-        await using (var again = new TestBot(_database, RecordingHandler.Register))
+        await using (var again = _world.CreateBot(services: RecordingHandler.Register))
         {
             _ = again.Services;
         }
@@ -37,7 +38,7 @@ public abstract class MigrationTests(string provider) : IAsyncLifetime
     [SkippableFact]
     public async Task Apply_SeveralInstancesAtOnce_EachMigrationAppliedOnce()
     {
-        await using var bot = new TestBot(_database, RecordingHandler.Register);
+        await using var bot = _world.CreateBot(services: RecordingHandler.Register);
         var runners = Enumerable.Range(0, 4).Select(_ => bot.Services.GetRequiredService<MigrationRunner>());
 
         await Task.WhenAll(runners.Select(r => Task.Run(() => r.ApplyAsync(CancellationToken.None))));

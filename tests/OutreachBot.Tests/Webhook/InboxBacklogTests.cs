@@ -15,23 +15,18 @@ namespace OutreachBot.Tests.Webhook;
 public abstract class InboxBacklogTests(string provider, ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly long Later = DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeMilliseconds();
-    private TestDatabase _database = null!;
+    private TestWorld _world = null!;
     private TestBot _bot = null!;
 
     private InboxStore Store => _bot.Services.GetRequiredService<InboxStore>();
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _database = TestDatabase.Create(provider);
-        _bot = new TestBot(_database, s => s.AddSingleton<IInboxHandler>(new RecordingHandler()), new Dictionary<string, string?> { ["Inbox:PollInterval"] = "00:10:00" });
-        return Task.CompletedTask;
+        _world = await TestWorld.StartAsync(provider);
+        _bot = _world.CreateBot(new Dictionary<string, string?> { ["Inbox:PollInterval"] = "00:10:00" }, s => s.AddSingleton<IInboxHandler>(new RecordingHandler()));
     }
 
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [SkippableFact]
     public async Task ClaimDue_OneCitizensBacklogStoredOutOfOrder_ClaimsARunInTheOrderTheyHappened()
@@ -51,12 +46,12 @@ public abstract class InboxBacklogTests(string provider, ITestOutputHelper outpu
     {
         await StoreBacklogAsync("Uflood", 10);
         var third = (await EarliestIdsAsync(3))[2];
-        await _database.ExecuteAsync($"UPDATE inbox_events SET claimed_until = {Later + 1} WHERE id = {third}");
+        await _world.Database.ExecuteAsync($"UPDATE inbox_events SET claimed_until = {Later + 1} WHERE id = {third}");
 
         var run = Assert.Single(await Store.ClaimDueAsync(32, InboxProcessor.RunLength, Later, Later + 60_000, CancellationToken.None));
 
         Assert.Equal((await EarliestIdsAsync(2)).ToList(), run.Select(e => e.Id).ToList());
-        Assert.Equal(2, await _database.ScalarAsync<long>("SELECT COUNT(*) FROM inbox_events WHERE claimed_until IS NOT NULL AND claimed_until <> " + (Later + 1)));
+        Assert.Equal(2, await _world.Database.ScalarAsync<long>("SELECT COUNT(*) FROM inbox_events WHERE claimed_until IS NOT NULL AND claimed_until <> " + (Later + 1)));
     }
 
     /// <summary>Draining one citizen's backlog one event per claim read every pending row for every event; a run per claim reads them once per run.</summary>

@@ -10,36 +10,32 @@ namespace OutreachBot.Tests.Webhook;
 public abstract class InboxProcessorTests(string provider) : IAsyncLifetime
 {
     private readonly RecordingHandler _handler = new();
+    private TestWorld _world = null!;
     private TestDatabase _database = null!;
     private TestBot _bot = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _database = TestDatabase.Create(provider);
+        _world = await TestWorld.StartAsync(provider);
+        _database = _world.Database;
         _bot = StartBot(_handler);
-        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
-    private TestBot StartBot(RecordingHandler handler, int maxAttempts = 3, string firstRetryDelay = "00:00:00.020") => new(
-        _database,
-        s => s.AddSingleton<IInboxHandler>(handler),
+    private TestBot StartBot(RecordingHandler handler, int maxAttempts = 3, string firstRetryDelay = "00:00:00.020") => _world.CreateBot(
         new Dictionary<string, string?>
         {
             ["Inbox:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Inbox:FirstRetryDelay"] = firstRetryDelay,
             ["Inbox:MaxRetryDelay"] = "00:00:05",
-        });
+        },
+        s => s.AddSingleton<IInboxHandler>(handler));
 
     /// <summary>A retry slow enough that the events behind the failing one are seen waiting.</summary>
     private async Task RestartWithFirstRetryDelayAsync(string firstRetryDelay)
     {
-        await _bot.DisposeAsync();
+        await _world.StopAsync(_bot);
         _bot = StartBot(_handler, firstRetryDelay: firstRetryDelay);
     }
 

@@ -7,8 +7,8 @@ public sealed class InboxSettingsTests
     [Fact]
     public async Task Start_ClaimLeaseNotOutlastingTheLineClient_RefusedNamingBothSettings()
     {
-        await using var database = TestDatabase.Create("Sqlite");
-        await using var bot = new TestBot(database, settings: new Dictionary<string, string?>
+        await using var world = await TestWorld.StartAsync("Sqlite");
+        var bot = world.CreateBot(new Dictionary<string, string?>
         {
             ["Inbox:ClaimLease"] = "00:01:40",
             ["Line:TotalTimeout"] = "00:01:30",
@@ -23,8 +23,8 @@ public sealed class InboxSettingsTests
     [Fact]
     public async Task Start_ClaimLeaseOutlastingTheLineClientWithMargin_Starts()
     {
-        await using var database = TestDatabase.Create("Sqlite");
-        await using var bot = new TestBot(database, settings: new Dictionary<string, string?>
+        await using var world = await TestWorld.StartAsync("Sqlite");
+        var bot = world.CreateBot(new Dictionary<string, string?>
         {
             ["Inbox:ClaimLease"] = "00:02:00",
             ["Line:TotalTimeout"] = "00:01:30",

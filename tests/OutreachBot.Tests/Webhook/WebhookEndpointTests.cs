@@ -9,21 +9,18 @@ namespace OutreachBot.Tests.Webhook;
 public abstract class WebhookEndpointTests(string provider) : IAsyncLifetime
 {
     private readonly RecordingHandler _handler = new();
+    private TestWorld _world = null!;
     private TestDatabase _database = null!;
     private TestBot _bot = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _database = TestDatabase.Create(provider);
-        _bot = new TestBot(_database, s => s.AddSingleton<IInboxHandler>(_handler));
-        return Task.CompletedTask;
+        _world = await TestWorld.StartAsync(provider);
+        _database = _world.Database;
+        _bot = _world.CreateBot(services: s => s.AddSingleton<IInboxHandler>(_handler));
     }
 
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [SkippableFact]
     public async Task Post_SignedBody_StoresEveryEventThenAnswers200()
