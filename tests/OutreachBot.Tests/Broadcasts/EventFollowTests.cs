@@ -1,4 +1,3 @@
-using OutreachBot.Broadcasts.Scheduling;
 using System.Net.Http.Json;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -6,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Scheduling;
 
 namespace OutreachBot.Tests.Broadcasts;
 

@@ -1,10 +1,10 @@
-using OutreachBot.Broadcasts.Scheduling;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Scheduling;
 using OutreachBot.Tests.Infrastructure;
 
 namespace OutreachBot.Tests.Broadcasts;

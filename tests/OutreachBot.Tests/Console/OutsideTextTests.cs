@@ -1,8 +1,8 @@
-using OutreachBot.Broadcasts.Fanout;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Fanout;
 using OutreachBot.StaffConsole;
 using OutreachBot.Tests.Broadcasts;
 
@@ -42,6 +42,8 @@ public abstract class OutsideTextTests(string provider)
         await using var h = await StartAsync(provider);
         var staff = "U" + new string('c', 32);
         h.Line.AddFollower(staff);
+        var tester = await ConsoleSession.CreateAccountAsync(h.Bot, "tester", StaffRole.Editor);
+        await h.Get<StaffAccountStore>().SetLineUserIdAsync(tester.Id, staff, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), default);
         using var editor = await ConsoleSession.SignedInAsync(h.Bot, StaffRole.Editor);
         var id = await h.CreateAsync(BroadcastHarness.Broadcast("volunteer", draft: true));
 
@@ -88,8 +90,8 @@ public abstract class OutsideTextTests(string provider)
         var problem = body!;
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal("作成者は自分の配信を承認できません。別の職員が承認してください。", problem.Text("ja"));
-        Assert.Equal("The author cannot approve their own broadcast; another staff member must.", problem.Text("en"));
+        Assert.Equal("この配信を作成または編集した人は承認できません。別の承認者に依頼してください（同じ人のAPIキーも同じ人です）。", problem.Text("ja"));
+        Assert.Equal("Whoever wrote or edited this broadcast cannot approve it; another approver must (a person's API keys count as that person).", problem.Text("en"));
         Assert.Equal($"{problem.Text("ja")} / {problem.Text("en")}", problem.Text("title"));
     }
 

@@ -1,6 +1,6 @@
-using OutreachBot.Broadcasts.Authoring;
 using System.Reflection;
 using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.CivicEvents;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;

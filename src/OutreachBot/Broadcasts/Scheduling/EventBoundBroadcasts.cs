@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.Fanout;
-using Microsoft.Extensions.Options;
 
 namespace OutreachBot.Broadcasts.Scheduling;
 
