@@ -40,7 +40,7 @@ public sealed class OpenApiDocumentTests() : BotHost("Sqlite")
         ["GET /api/v1/broadcasts/{id}"] = [200, 404],
         ["PUT /api/v1/broadcasts/{id}"] = [200, 400, 404, 409],
         ["POST /api/v1/broadcasts/{id}/submit"] = [200, 409],
-        ["POST /api/v1/broadcasts/{id}/approve"] = [200, 403, 404, 409],
+        ["POST /api/v1/broadcasts/{id}/approve"] = [200, 400, 403, 404, 409, 428],
         ["POST /api/v1/broadcasts/{id}/sendback"] = [200, 400, 403, 404, 409],
         ["POST /api/v1/broadcasts/{id}/cancel"] = [200, 404, 409],
         ["POST /api/v1/broadcasts/{id}/force"] = [200, 403, 409],

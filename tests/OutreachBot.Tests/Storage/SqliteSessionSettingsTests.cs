@@ -64,6 +64,9 @@ public sealed class SqliteSessionSettingsTests : IAsyncLifetime
             await setup.ExecuteAsync("PRAGMA journal_mode = WAL; CREATE TABLE burst (payload TEXT NOT NULL)");
         }
 
+        // SQLite deletes the log when its last connection closes, and other tests clear every pool of the process at
+        // their end: one connection held open keeps the log there to be measured.
+        await using var keepsTheLog = await _database.OpenAsync();
         var rows = Enumerable.Range(0, 3 * (int)(SqliteSessionSettings.WalSizeLimitBytes / 8192)).Select(i => new { Payload = new string('x', 8000) + i });
         await using (var writer = await _database.OpenDurableAsync())
         {
