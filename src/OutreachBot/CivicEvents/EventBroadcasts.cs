@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.Scheduling;
-using OutreachBot.StaffConsole;
+using OutreachBot.Staff;
 using OutreachBot.Storage;
 
 namespace OutreachBot.CivicEvents;

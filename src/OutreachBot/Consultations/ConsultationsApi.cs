@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OutreachBot.Api;
 using OutreachBot.Conversations;
 using OutreachBot.LineSending;
-using OutreachBot.StaffConsole;
+using OutreachBot.Staff;
 
 namespace OutreachBot.Consultations;
 

@@ -1,8 +1,9 @@
-using OutreachBot.Broadcasts.Fanout;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Fanout;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Tests.Broadcasts;
 

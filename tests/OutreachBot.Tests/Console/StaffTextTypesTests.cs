@@ -1,7 +1,8 @@
-using OutreachBot.Broadcasts.Authoring;
 using System.Reflection;
 using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.CivicEvents;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.Consultations;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Faq;

@@ -3,7 +3,7 @@ using Dapper;
 using OutreachBot.Api;
 using OutreachBot.Storage;
 
-namespace OutreachBot.StaffConsole;
+namespace OutreachBot.Staff;
 
 /// <summary>Who did what and when: the console's and the staff API's changes, and every sign-in attempt.</summary>
 public sealed class AuditLog(Database database, TimeProvider time)
