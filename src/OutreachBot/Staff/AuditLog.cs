@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Dapper;
-using OutreachBot.Api;
 using OutreachBot.Storage;
 
 namespace OutreachBot.Staff;
@@ -30,11 +29,18 @@ public sealed class AuditLog(Database database, TimeProvider time)
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>Writes an entry naming <paramref name="actor"/> and the address they came from.</summary>
+    public Task WriteAsync(StaffActor actor, string action, string? target, string? detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return WriteAsync(actor.AuditName, action, target, detail, actor.RemoteIp, cancellationToken);
+    }
+
     /// <summary>Writes an entry for the request's signed-in staff member or API key.</summary>
     public Task WriteAsync(HttpContext context, string action, string? target = null, string? detail = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return WriteAsync(ActorOf(context.User), action, target, detail, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
+        return WriteAsync(StaffActor.Of(context), action, target, detail, context.RequestAborted);
     }
 
     /// <summary>Newest first; <paramref name="action"/> filters to one kind of entry.</summary>
@@ -54,19 +60,7 @@ public sealed class AuditLog(Database database, TimeProvider time)
         return [.. entries];
     }
 
-    public static string? ActorOf(ClaimsPrincipal user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        if (user.Identity is not { IsAuthenticated: true } identity)
-        {
-            return null;
-        }
-
-        // A key acts as its staff account; the entry says which key it was too.
-        return identity.AuthenticationType == ApiKeyAuthentication.SchemeName
-            ? $"{identity.Name} (api:{user.FindFirstValue(ApiKeyAuthentication.KeyNameClaim)})"
-            : identity.Name;
-    }
+    public static string? ActorOf(ClaimsPrincipal user) => StaffActor.FromPrincipal(user, null).AuditName;
 
     private static string? Clip(string? text) => text is { Length: > MaxTextLength } ? text[..MaxTextLength] : text;
 }
