@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Claims;
 using Dapper;
 using OutreachBot.Storage;
@@ -12,21 +13,14 @@ public sealed class AuditLog(Database database, TimeProvider time)
     public async Task WriteAsync(string? actor, string action, string? target, string? detail, string? remoteIp, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO audit_log (at, actor, action, target, detail, remote_ip)
-            VALUES (@At, @Actor, @Action, @Target, @Detail, @RemoteIp)
-            """,
-            new
-            {
-                At = time.GetUtcNow().ToUnixTimeMilliseconds(),
-                Actor = Clip(actor),
-                Action = action,
-                Target = Clip(target),
-                Detail = Clip(detail),
-                RemoteIp = remoteIp,
-            },
-            cancellationToken: cancellationToken));
+        await InsertAsync(connection, null, actor, action, target, detail, remoteIp, cancellationToken);
+    }
+
+    /// <summary>Writes an entry inside the caller's transaction, so the change and its record stand or fall together.</summary>
+    public Task WriteAsync(DbConnection connection, DbTransaction transaction, StaffActor actor, string action, string? target, string? detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return InsertAsync(connection, transaction, actor.AuditName, action, target, detail, actor.RemoteIp, cancellationToken);
     }
 
     /// <summary>Writes an entry naming <paramref name="actor"/> and the address they came from.</summary>
@@ -61,6 +55,25 @@ public sealed class AuditLog(Database database, TimeProvider time)
     }
 
     public static string? ActorOf(ClaimsPrincipal user) => StaffActor.FromPrincipal(user, null).AuditName;
+
+    private Task<int> InsertAsync(
+        DbConnection connection, DbTransaction? transaction, string? actor, string action, string? target, string? detail, string? remoteIp, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO audit_log (at, actor, action, target, detail, remote_ip)
+            VALUES (@At, @Actor, @Action, @Target, @Detail, @RemoteIp)
+            """,
+            new
+            {
+                At = time.GetUtcNow().ToUnixTimeMilliseconds(),
+                Actor = Clip(actor),
+                Action = action,
+                Target = Clip(target),
+                Detail = Clip(detail),
+                RemoteIp = remoteIp,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
 
     private static string? Clip(string? text) => text is { Length: > MaxTextLength } ? text[..MaxTextLength] : text;
 }

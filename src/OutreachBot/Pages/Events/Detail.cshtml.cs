@@ -58,8 +58,7 @@ public sealed class DetailModel(
         if (!found.Cancelled)
         {
             var draft = new CivicEventDraft(found.Titles, found.StartsAt, found.EndsAt, found.Venue, found.Url, found.ImageUrl, found.TopicSlug, Cancelled: true);
-            await editor.UpdateAsync(id, draft, AuditLog.ActorOf(User)!, HttpContext.RequestAborted);
-            await audit.WriteAsync(HttpContext, AuditActions.EventCancelled, Target(id), found.TitleIn(Languages.Japanese));
+            await editor.UpdateAsync(id, draft, StaffActor.Of(HttpContext), HttpContext.RequestAborted);
         }
 
         Notice = ConsoleText.S(

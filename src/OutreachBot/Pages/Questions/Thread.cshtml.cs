@@ -91,7 +91,7 @@ public sealed class ThreadModel(ConsultationInbox inbox, ConsultationReplies rep
             return Page();
         }
 
-        var outcome = await replies.SendAsync(Thread.Newest, text, AuditLog.ActorOf(User)!, key, wholeThread: true, HttpContext.RequestAborted);
+        var outcome = await replies.SendAsync(Thread.Newest, text, StaffActor.Of(HttpContext), key, wholeThread: true, HttpContext.RequestAborted);
         if (!outcome.Sent)
         {
             var status = outcome.LineStatus is { } code ? $"{(int)code} " : "";
@@ -101,7 +101,6 @@ public sealed class ThreadModel(ConsultationInbox inbox, ConsultationReplies rep
             return Page();
         }
 
-        await audit.WriteAsync(HttpContext, AuditActions.QuestionReplied, Target(userId), $"question:{Thread.Newest.Id}");
         Notice = ConsoleText.S("返信を送信しました。", "The reply was sent.");
         return RedirectToPage(new { userId });
     }
