@@ -35,6 +35,7 @@ public static class ConsoleExtensions
                 "Console:SessionMaxLifetime must be a positive duration of at most 30 days (d.hh:mm:ss).")
             .ValidateOnStart();
         services.AddSingleton<StaffAccountStore>();
+        services.AddSingleton<StaffAdministration>();
         services.AddSingleton<StaffPasswords>();
         services.AddSingleton<StaffSignIn>();
         services.AddSingleton<StaffSessions>();
