@@ -10,6 +10,7 @@ using OutreachBot.Line.Messaging;
 using OutreachBot.LineSending;
 using OutreachBot.LocalMode;
 using OutreachBot.Scheduler;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Storage;
 using OutreachBot.Subscriptions;

@@ -3,7 +3,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using OutreachBot.StaffConsole;
+using OutreachBot.Staff;
 
 namespace OutreachBot.Api;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Api;

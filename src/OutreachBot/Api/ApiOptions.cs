@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using OutreachBot.StaffConsole;
+using OutreachBot.Staff;
 
 namespace OutreachBot.Api;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using OutreachBot.Api;
 using OutreachBot.Broadcasts.Authoring;
-using OutreachBot.StaffConsole;
+using OutreachBot.Staff;
 
 namespace OutreachBot.Broadcasts;
 
@@ -16,17 +16,17 @@ public static class BroadcastsApi
     {
         var broadcasts = api.MapGroup("/broadcasts").WithTags("Broadcasts");
         broadcasts.MapGet("/", ListAsync).WithSummary("Broadcasts, newest first, with their status and delivery counts.");
-        broadcasts.MapPost("/", CreateAsync).ForEditors().Audited(AuditActions.BroadcastCreated).Refuses(409).WithSummary("Creates a broadcast: scheduled at once, sent for approval where required, or saved as a draft.");
+        broadcasts.MapPost("/", CreateAsync).ForEditors().Refuses(409).WithSummary("Creates a broadcast: scheduled at once, sent for approval where required, or saved as a draft.");
         broadcasts.MapPost("/preview", PreviewAsync).ForEditors().WithSummary("How many citizens a target reaches, per language, and the quota it would use.");
         broadcasts.MapGet("/{id:long}", GetAsync).Refuses(404).WithSummary("A broadcast: status, targeted / accepted / failed / pending, failed batches with LINE's error and request ids; its version is also the ETag.");
-        broadcasts.MapPut("/{id:long}", ReplaceAsync).ForEditors().Audited(AuditActions.BroadcastUpdated).Refuses(404, 409).WithSummary("Edits a broadcast that has not fired (a cron broadcast: its future runs); the key's account joins its editors, who may not approve it.");
-        broadcasts.MapPost("/{id:long}/submit", SubmitAsync).ForEditors().Audited(AuditActions.BroadcastSubmitted).Refuses(409).WithSummary("Sends a draft for approval, or schedules it where none is required.");
-        broadcasts.MapPost("/{id:long}/approve", ApproveAsync).ForApprovers().Audited(AuditActions.BroadcastApproved).Refuses(403, 404, 409, 428)
+        broadcasts.MapPut("/{id:long}", ReplaceAsync).ForEditors().Refuses(404, 409).WithSummary("Edits a broadcast that has not fired (a cron broadcast: its future runs); the key's account joins its editors, who may not approve it.");
+        broadcasts.MapPost("/{id:long}/submit", SubmitAsync).ForEditors().Refuses(409).WithSummary("Sends a draft for approval, or schedules it where none is required.");
+        broadcasts.MapPost("/{id:long}/approve", ApproveAsync).ForApprovers().Refuses(403, 404, 409, 428)
             .WithSummary("Approves the version the approver read: {\"version\": n} or If-Match: \"n\" (428 without, 409 when it changed since); not by anyone who wrote or edited it.");
-        broadcasts.MapPost("/{id:long}/sendback", SendBackAsync).ForApprovers().Audited(AuditActions.BroadcastSentBack).Refuses(403, 404, 409).WithSummary("Returns a broadcast awaiting approval to its author as a draft, with a comment; not by anyone who wrote or edited it.");
-        broadcasts.MapPost("/{id:long}/cancel", CancelAsync).ForEditors().Audited(AuditActions.BroadcastCancelled).Refuses(404, 409).WithSummary("Cancels a broadcast; while sending, the batches not yet sent stop.");
-        broadcasts.MapPost("/{id:long}/force", ForceAsync).ForAdmins().Audited(AuditActions.BroadcastForced).Refuses(403, 409).WithSummary("Sends a broadcast held because the month's quota would not cover it (admins).");
-        broadcasts.MapPost("/{id:long}/test", TestAsync).ForEditors().Audited(AuditActions.BroadcastTestSent).Refuses(404, 502).WithSummary("Sends the broadcast's messages now to a few staff members' LINE user ids (set on their Account page).");
+        broadcasts.MapPost("/{id:long}/sendback", SendBackAsync).ForApprovers().Refuses(403, 404, 409).WithSummary("Returns a broadcast awaiting approval to its author as a draft, with a comment; not by anyone who wrote or edited it.");
+        broadcasts.MapPost("/{id:long}/cancel", CancelAsync).ForEditors().Refuses(404, 409).WithSummary("Cancels a broadcast; while sending, the batches not yet sent stop.");
+        broadcasts.MapPost("/{id:long}/force", ForceAsync).ForAdmins().Refuses(403, 409).WithSummary("Sends a broadcast held because the month's quota would not cover it (admins).");
+        broadcasts.MapPost("/{id:long}/test", TestAsync).ForEditors().Refuses(404, 502).WithSummary("Sends the broadcast's messages now to a few staff members' LINE user ids (set on their Account page).");
         broadcasts.MapGet("/{id:long}/preview", PreviewOfAsync).Refuses(404).WithSummary("The recipient count and quota estimate of a stored broadcast.");
         return api;
     }
@@ -41,22 +41,6 @@ public static class BroadcastsApi
 
         return route;
     }
-
-    /// <summary>Writes the audit entry of a change that succeeded, as the console's pages do, with the API key as the actor.</summary>
-    private static RouteHandlerBuilder Audited(this RouteHandlerBuilder route, string action) =>
-        route.AddEndpointFilter(async (context, next) =>
-        {
-            var result = await next(context);
-            var outcome = result is INestedHttpResult nested ? nested.Result : result;
-            if (outcome is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
-            {
-                var id = context.HttpContext.Request.RouteValues["id"] as string
-                         ?? (outcome is IValueHttpResult { Value: BroadcastView view } ? view.Id.ToString(CultureInfo.InvariantCulture) : null);
-                await context.HttpContext.RequestServices.GetRequiredService<AuditLog>().WriteAsync(context.HttpContext, action, "broadcast:" + id);
-            }
-
-            return result;
-        });
 
     private static async Task<Ok<IReadOnlyList<BroadcastView>>> ListAsync(BroadcastReader reader, int? limit, long? before, CancellationToken cancellationToken) =>
         TypedResults.Ok(await reader.ListAsync(Math.Clamp(limit ?? 50, 1, 200), before, cancellationToken));
@@ -73,9 +57,9 @@ public static class BroadcastsApi
     }
 
     private static async Task<Results<Created<BroadcastView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        BroadcastInput input, BroadcastService service, BroadcastReader reader, ClaimsPrincipal user, CancellationToken cancellationToken)
+        BroadcastInput input, StaffBroadcasts broadcasts, BroadcastReader reader, HttpContext http, CancellationToken cancellationToken)
     {
-        var outcome = await service.CreateAsync(input, StaffIdentity.Of(user), cancellationToken);
+        var outcome = await broadcasts.CreateAsync(input, StaffActor.Of(http), cancellationToken);
         return outcome switch
         {
             { Ok: true } => TypedResults.Created($"/api/v1/broadcasts/{outcome.Id}", await reader.GetAsync(outcome.Id, cancellationToken)),
@@ -84,16 +68,16 @@ public static class BroadcastsApi
         };
     }
 
-    private static async Task<Results<Ok<BroadcastView>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(long id, BroadcastInput input, BroadcastService service, BroadcastReader reader, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await ToResultAsync(await service.ReplaceAsync(id, input, StaffIdentity.Of(user), cancellationToken), reader, cancellationToken);
+    private static async Task<Results<Ok<BroadcastView>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(long id, BroadcastInput input, StaffBroadcasts broadcasts, BroadcastReader reader, HttpContext http, CancellationToken cancellationToken) =>
+        await ToResultAsync(await broadcasts.ReplaceAsync(id, input, StaffActor.Of(http), cancellationToken), reader, cancellationToken);
 
-    private static async Task<Results<Ok<BroadcastView>, ProblemHttpResult>> SubmitAsync(long id, BroadcastService service, BroadcastReader reader, CancellationToken cancellationToken) =>
-        await ToMoveResultAsync(await service.SubmitAsync(id, cancellationToken), reader, cancellationToken);
+    private static async Task<Results<Ok<BroadcastView>, ProblemHttpResult>> SubmitAsync(long id, StaffBroadcasts broadcasts, BroadcastReader reader, HttpContext http, CancellationToken cancellationToken) =>
+        await ToMoveResultAsync(await broadcasts.SubmitAsync(id, StaffActor.Of(http), cancellationToken), reader, cancellationToken);
 
     /// <summary>The version comes in the body or as <c>If-Match</c>; a body may be absent (then If-Match must say it).</summary>
     private static async Task<Results<Ok<BroadcastView>, ValidationProblem, ProblemHttpResult>> ApproveAsync(
         long id, [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] ApproveInput? input,
-        HttpRequest request, BroadcastService service, BroadcastReader reader, ClaimsPrincipal user, CancellationToken cancellationToken)
+        HttpRequest request, StaffBroadcasts broadcasts, BroadcastReader reader, HttpContext http, CancellationToken cancellationToken)
     {
         var fromHeader = VersionOf(request.Headers.IfMatch);
         if (input?.Version is { } body && fromHeader is { } header && body != header)
@@ -104,7 +88,7 @@ public static class BroadcastsApi
             });
         }
 
-        return await ToResultAsync(await service.ApproveAsync(id, StaffIdentity.Of(user), input?.Version ?? fromHeader, cancellationToken), reader, cancellationToken);
+        return await ToResultAsync(await broadcasts.ApproveAsync(id, input?.Version ?? fromHeader, StaffActor.Of(http), cancellationToken), reader, cancellationToken);
     }
 
     private static string ETagOf(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
@@ -116,15 +100,15 @@ public static class BroadcastsApi
             ? version
             : null;
 
-    private static async Task<Results<Ok<BroadcastView>, ValidationProblem, ProblemHttpResult>> SendBackAsync(long id, SendBackInput input, BroadcastService service, BroadcastReader reader, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await ToResultAsync(await service.SendBackAsync(id, StaffIdentity.Of(user), input.Comment, cancellationToken), reader, cancellationToken);
+    private static async Task<Results<Ok<BroadcastView>, ValidationProblem, ProblemHttpResult>> SendBackAsync(long id, SendBackInput input, StaffBroadcasts broadcasts, BroadcastReader reader, HttpContext http, CancellationToken cancellationToken) =>
+        await ToResultAsync(await broadcasts.SendBackAsync(id, input.Comment, StaffActor.Of(http), cancellationToken), reader, cancellationToken);
 
-    private static async Task<Results<Ok<BroadcastView>, ProblemHttpResult>> CancelAsync(long id, BroadcastService service, BroadcastReader reader, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await ToMoveResultAsync(await service.CancelAsync(id, StaffIdentity.Of(user), cancellationToken), reader, cancellationToken);
+    private static async Task<Results<Ok<BroadcastView>, ProblemHttpResult>> CancelAsync(long id, StaffBroadcasts broadcasts, BroadcastReader reader, HttpContext http, CancellationToken cancellationToken) =>
+        await ToMoveResultAsync(await broadcasts.CancelAsync(id, StaffActor.Of(http), cancellationToken), reader, cancellationToken);
 
-    private static async Task<Results<Ok<BroadcastView>, ProblemHttpResult>> ForceAsync(long id, BroadcastService service, BroadcastReader reader, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<BroadcastView>, ProblemHttpResult>> ForceAsync(long id, StaffBroadcasts broadcasts, BroadcastReader reader, HttpContext http, CancellationToken cancellationToken) =>
         await ToMoveResultAsync(
-            await service.ForceAsync(id, user, cancellationToken), reader, cancellationToken);
+            await broadcasts.ForceAsync(id, http.User, StaffActor.Of(http), cancellationToken), reader, cancellationToken);
 
     private static async Task<Results<Ok<AudiencePreview>, ValidationProblem>> PreviewAsync(PreviewInput input, BroadcastReader reader, CancellationToken cancellationToken)
     {
@@ -135,8 +119,8 @@ public static class BroadcastsApi
     private static async Task<Results<Ok<AudiencePreview>, ProblemHttpResult>> PreviewOfAsync(long id, BroadcastReader reader, CancellationToken cancellationToken) =>
         await reader.PreviewAsync(id, cancellationToken) is { } preview ? TypedResults.Ok(preview) : NotFound(id);
 
-    private static async Task<Results<Ok<TestSendView>, ValidationProblem, ProblemHttpResult>> TestAsync(long id, TestSendInput input, TestSender sender, CancellationToken cancellationToken) =>
-        await sender.SendAsync(id, input.UserIds, input.Language, cancellationToken) switch
+    private static async Task<Results<Ok<TestSendView>, ValidationProblem, ProblemHttpResult>> TestAsync(long id, TestSendInput input, StaffBroadcasts broadcasts, HttpContext http, CancellationToken cancellationToken) =>
+        await broadcasts.TestAsync(id, input.UserIds, input.Language, StaffActor.Of(http), cancellationToken) switch
         {
             null => NotFound(id),
             { Errors: { } errors } => StaffProblems.Invalid(errors),

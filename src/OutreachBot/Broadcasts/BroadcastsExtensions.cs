@@ -28,6 +28,7 @@ public static class BroadcastsExtensions
         services.AddSingleton<BroadcastDrafting>();
         services.AddSingleton<BroadcastScheduling>();
         services.AddSingleton<BroadcastService>();
+        services.AddSingleton<StaffBroadcasts>();
         services.AddSingleton<BroadcastReader>();
         services.AddSingleton<TestSender>();
         services.AddSingleton<Audience>();

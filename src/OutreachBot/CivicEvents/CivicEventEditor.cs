@@ -2,42 +2,54 @@ using System.Globalization;
 using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.Scheduling;
+using OutreachBot.Staff;
 
 namespace OutreachBot.CivicEvents;
 
 /// <summary>
 /// Saving an event as the API and the console both do: the event stored, and every broadcast tied to it (its reminder,
-/// its "before event" broadcasts, its announcement) moved with it, or cancelled when the event is cancelled.
+/// its "before event" broadcasts, its announcement) moved with it, or cancelled when the event is cancelled; one audit entry names who did it.
 /// </summary>
 public sealed partial class CivicEventEditor(
-    CivicEventStore store, EventBoundBroadcasts bound, EventBroadcasts linked, TimeProvider time, ILogger<CivicEventEditor> logger)
+    CivicEventStore store, EventBoundBroadcasts bound, EventBroadcasts linked, AuditLog audit, TimeProvider time, ILogger<CivicEventEditor> logger)
 {
     /// <summary>The new event's id; null when its topic does not exist.</summary>
-    public async Task<long?> CreateAsync(CivicEventDraft draft, CancellationToken cancellationToken)
+    public async Task<long?> CreateAsync(CivicEventDraft draft, StaffActor actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(draft);
         if (await store.CreateAsync(draft, Now, cancellationToken) is not { } id)
         {
             return null;
         }
 
+        await audit.WriteAsync(actor, AuditActions.EventCreated, Target(id), draft.Titles.GetValueOrDefault(Languages.Japanese), cancellationToken);
         await FollowAsync(id, draft, "system", cancellationToken);
         return id;
     }
 
-    /// <summary>False when its topic does not exist (the caller has checked that the event does).</summary>
-    public async Task<bool> UpdateAsync(long id, CivicEventDraft draft, string by, CancellationToken cancellationToken)
+    /// <summary>
+    /// False when its topic does not exist (the caller has checked that the event does). Recorded as a cancellation when
+    /// it cancels an event that was not cancelled, else as an update.
+    /// </summary>
+    public async Task<bool> UpdateAsync(long id, CivicEventDraft draft, StaffActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(actor);
+        var before = await store.FindAsync(id, cancellationToken);
         if (!await store.UpdateAsync(id, draft, Now, cancellationToken))
         {
             return false;
         }
 
-        await FollowAsync(id, draft, by, cancellationToken);
+        var action = draft.Cancelled && before is { Cancelled: false } ? AuditActions.EventCancelled : AuditActions.EventUpdated;
+        await audit.WriteAsync(actor, action, Target(id), draft.Titles.GetValueOrDefault(Languages.Japanese), cancellationToken);
+        await FollowAsync(id, draft, actor.AuditName ?? "system", cancellationToken);
         return true;
     }
 
     private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static string Target(long id) => "event:" + id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The event is stored either way: a failure here is logged for staff, who can save the event again.</summary>
     private async Task FollowAsync(long id, CivicEventDraft draft, string by, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.Scheduling;
-using OutreachBot.StaffConsole;
+using OutreachBot.Staff;
 using OutreachBot.Storage;
 
 namespace OutreachBot.CivicEvents;
@@ -23,6 +23,7 @@ public sealed class EventBroadcasts(
     BroadcastStore broadcasts,
     BroadcastDrafting drafting,
     EventReminders reminders,
+    AuditLog audit,
     IOptions<BotOptions> bot,
     TimeProvider time)
 {
@@ -33,9 +34,13 @@ public sealed class EventBroadcasts(
         return new EventBroadcastLinks(announcement, reminder);
     }
 
-    /// <summary>Makes what is missing: an announcement unless one (not cancelled) exists, and the reminder unless its time has passed.</summary>
-    public async Task<EventBroadcastsOutcome> CreateAsync(long eventId, string author, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes what is missing: an announcement unless one (not cancelled) exists, and the reminder unless its time has
+    /// passed; one audit entry names who asked, when either exists afterwards.
+    /// </summary>
+    public async Task<EventBroadcastsOutcome> CreateAsync(long eventId, StaffActor actor, CancellationToken cancellationToken)
     {
+        var author = StaffIdentity.Of(actor);
         if (await events.FindAsync(eventId, cancellationToken) is not { Cancelled: false } civic
             || await calendar.FindAsync(Key(eventId), cancellationToken) is not { } info)
         {
@@ -70,6 +75,14 @@ public sealed class EventBroadcasts(
         if (reminderId is null)
         {
             problems.Add(new("リマインダーの送信時刻を過ぎているため作れません。", "The reminder's time has passed."));
+        }
+
+        if (announcementId is not null || reminderId is not null)
+        {
+            await audit.WriteAsync(
+                actor, AuditActions.EventBroadcastsCreated, "event:" + eventId.ToString(CultureInfo.InvariantCulture),
+                $"announcement:{announcementId?.ToString(CultureInfo.InvariantCulture) ?? "-"} reminder:{reminderId?.ToString(CultureInfo.InvariantCulture) ?? "-"}",
+                cancellationToken);
         }
 
         return new EventBroadcastsOutcome(announcementId, reminderId, problems);

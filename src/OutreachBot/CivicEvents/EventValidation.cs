@@ -1,5 +1,5 @@
 using OutreachBot.Line.Messaging;
-using OutreachBot.StaffConsole;
+using OutreachBot.Staff;
 
 namespace OutreachBot.CivicEvents;
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OutreachBot.Api;
-using OutreachBot.StaffConsole;
+using OutreachBot.Staff;
 
 namespace OutreachBot.CivicEvents;
 
@@ -45,7 +45,7 @@ public static partial class EventsApi
         await store.FindAsync(id, cancellationToken) is { } found ? TypedResults.Ok(EventView.From(found, bot.Value.Zone)) : NotFound(id);
 
     private static async Task<Results<Created<EventView>, ValidationProblem>> CreateAsync(
-        EventInput input, CivicEventEditor editor, CivicEventStore store, IOptions<BotOptions> bot, CancellationToken cancellationToken)
+        EventInput input, CivicEventEditor editor, CivicEventStore store, IOptions<BotOptions> bot, HttpContext http, CancellationToken cancellationToken)
     {
         var (draft, errors) = input.ToDraft(bot.Value.Zone);
         if (errors.Count > 0)
@@ -53,7 +53,7 @@ public static partial class EventsApi
             return StaffProblems.Invalid(errors);
         }
 
-        if (await editor.CreateAsync(draft!, cancellationToken) is not { } id)
+        if (await editor.CreateAsync(draft!, StaffActor.Of(http), cancellationToken) is not { } id)
         {
             return UnknownTopic(draft!.TopicSlug);
         }
@@ -76,7 +76,7 @@ public static partial class EventsApi
             return NotFound(id);
         }
 
-        if (!await editor.UpdateAsync(id, draft!, AuditLog.ActorOf(http.User) ?? "api", cancellationToken))
+        if (!await editor.UpdateAsync(id, draft!, StaffActor.Of(http), cancellationToken))
         {
             return UnknownTopic(draft!.TopicSlug);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using OutreachBot.Staff;
 
 namespace OutreachBot.StaffConsole;
 

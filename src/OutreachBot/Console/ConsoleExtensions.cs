@@ -8,7 +8,8 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
-using OutreachBot.StaffConsole.Dashboard;
+using OutreachBot.Pages.Dashboard;
+using OutreachBot.Staff;
 using OutreachBot.Storage;
 
 // The folder is Console/ as the layout says; the namespace is StaffConsole because a namespace OutreachBot.Console
@@ -34,6 +35,7 @@ public static class ConsoleExtensions
                 "Console:SessionMaxLifetime must be a positive duration of at most 30 days (d.hh:mm:ss).")
             .ValidateOnStart();
         services.AddSingleton<StaffAccountStore>();
+        services.AddSingleton<StaffAdministration>();
         services.AddSingleton<StaffPasswords>();
         services.AddSingleton<StaffSignIn>();
         services.AddSingleton<StaffSessions>();

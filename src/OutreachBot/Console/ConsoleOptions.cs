@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using OutreachBot.Staff;
 
 namespace OutreachBot.StaffConsole;
 

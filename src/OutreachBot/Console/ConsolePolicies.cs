@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using OutreachBot.Staff;
 
 namespace OutreachBot.StaffConsole;
 

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Dapper;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using OutreachBot.Staff;
 using OutreachBot.Storage;
 
 namespace OutreachBot.StaffConsole;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using OutreachBot.Staff;
 
 namespace OutreachBot.StaffConsole;
 

@@ -1,3 +1,5 @@
+using OutreachBot.Staff;
+
 namespace OutreachBot.StaffConsole;
 
 /// <summary>

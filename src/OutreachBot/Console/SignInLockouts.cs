@@ -1,4 +1,5 @@
 using Dapper;
+using OutreachBot.Staff;
 using OutreachBot.Storage;
 
 namespace OutreachBot.StaffConsole;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OutreachBot.Staff;
 
 namespace OutreachBot.StaffConsole;
 

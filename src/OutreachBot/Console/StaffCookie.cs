@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using OutreachBot.Staff;
 
 namespace OutreachBot.StaffConsole;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using OutreachBot.Staff;
 
 namespace OutreachBot.StaffConsole;
 

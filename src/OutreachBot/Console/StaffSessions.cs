@@ -4,6 +4,7 @@ using System.Text;
 using Dapper;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using OutreachBot.Staff;
 using OutreachBot.Storage;
 
 namespace OutreachBot.StaffConsole;

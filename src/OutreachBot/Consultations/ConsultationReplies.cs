@@ -1,25 +1,28 @@
+using System.Globalization;
 using System.Net;
 using Dapper;
 using OutreachBot.Line.Messaging;
 using OutreachBot.Resources;
+using OutreachBot.Staff;
 using OutreachBot.Storage;
 
 namespace OutreachBot.Consultations;
 
 /// <summary>
 /// Staff's answer to a citizen: pushed through LINE in the citizen's language with the question's number, then
-/// recorded in the thread. Nothing is recorded when LINE refuses, so staff see the error and send again.
+/// recorded in the thread with its audit entry. Nothing is recorded when LINE refuses, so staff see the error and send again.
 /// </summary>
-public sealed class ConsultationReplies(Database database, LineMessagingClient line, TextCatalog texts, TimeProvider time)
+public sealed class ConsultationReplies(Database database, LineMessagingClient line, TextCatalog texts, AuditLog audit, TimeProvider time)
 {
     public const int MaxLength = 4000;
 
     /// <param name="wholeThread">Marks every open question of the citizen answered (a reply in the console's thread), not only <paramref name="question"/>.</param>
     /// <param name="retryKey">The same key for the same reply: sent twice (a double click, a retry after a lost answer), it reaches the citizen once and is stored once.</param>
     public async Task<ReplyOutcome> SendAsync(
-        Consultation question, string text, string sentBy, Guid retryKey, bool wholeThread, CancellationToken cancellationToken)
+        Consultation question, string text, StaffActor actor, Guid retryKey, bool wholeThread, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(actor);
         var message = texts.For(question.Language).Format(TextKeys.ConsultationAnswer, question.Id, text);
         try
         {
@@ -41,7 +44,7 @@ public sealed class ConsultationReplies(Database database, LineMessagingClient l
             VALUES (@UserId, @ConsultationId, @SentBy, @Text, @RetryKey, @Now)
             ON CONFLICT (retry_key) DO NOTHING
             """,
-            new { question.UserId, ConsultationId = question.Id, SentBy = sentBy, Text = text, RetryKey = retryKey.ToString(), Now = now },
+            new { question.UserId, ConsultationId = question.Id, SentBy = actor.AuditName ?? "api", Text = text, RetryKey = retryKey.ToString(), Now = now },
             transaction,
             cancellationToken: cancellationToken));
         if (stored == 1)
@@ -53,6 +56,9 @@ public sealed class ConsultationReplies(Database database, LineMessagingClient l
                 new { question.Id, question.UserId, Text = text, Now = now },
                 transaction,
                 cancellationToken: cancellationToken));
+            await audit.WriteAsync(
+                connection, transaction, actor, AuditActions.QuestionReplied, "citizen:" + question.UserId,
+                "question:" + question.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OutreachBot.Api;
 using OutreachBot.Conversations;
 using OutreachBot.LineSending;
-using OutreachBot.StaffConsole;
+using OutreachBot.Staff;
 
 namespace OutreachBot.Consultations;
 
@@ -37,7 +37,7 @@ public static class ConsultationsApi
         await store.FindAsync(id, cancellationToken) is { } found ? TypedResults.Ok(found) : NotFound(id);
 
     private static async Task<Results<Ok<Consultation>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
-        long id, AnswerInput input, ConsultationStore store, ConsultationReplies replies, System.Security.Claims.ClaimsPrincipal user,
+        long id, AnswerInput input, ConsultationStore store, ConsultationReplies replies, HttpContext http,
         CancellationToken cancellationToken)
     {
         var answer = input.Text?.Trim() ?? "";
@@ -61,7 +61,7 @@ public static class ConsultationsApi
 
         // The same answer to the same question has the same retry key: sending it twice (a double click, a retry
         // after a lost response) reaches the citizen once.
-        var outcome = await replies.SendAsync(consultation, answer, AuditLog.ActorOf(user) ?? "api", RetryKey(id, answer), wholeThread: false, cancellationToken);
+        var outcome = await replies.SendAsync(consultation, answer, StaffActor.Of(http), RetryKey(id, answer), wholeThread: false, cancellationToken);
         if (!outcome.Sent)
         {
             return TypedResults.Problem(

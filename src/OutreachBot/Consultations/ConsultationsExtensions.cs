@@ -11,7 +11,9 @@ public static class ConsultationsExtensions
     {
         services.AddSingleton<ConsultationStore>();
         services.AddSingleton<FaqStore>();
+        services.AddSingleton<FaqEditor>();
         services.AddSingleton<ConsultationInbox>();
+        services.AddSingleton<ConsultationTriage>();
         services.AddMenuEntry(new MenuEntry("ask", TextKeys.MenuAsk, new Command.Ask(), Order: 40));
         services.AddTransient<ConsultationReplies>(); // the LINE client it uses is a transient typed client
         return services;

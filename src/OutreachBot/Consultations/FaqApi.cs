@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutreachBot.Api;
 using OutreachBot.Conversations;
-using OutreachBot.StaffConsole;
+using OutreachBot.Staff;
 
 namespace OutreachBot.Consultations;
 
@@ -31,7 +31,7 @@ public static class FaqApi
         await store.FindAsync(id, cancellationToken) is { } entry ? TypedResults.Ok(entry) : NotFound(id);
 
     private static async Task<Results<Created<FaqEntry>, ValidationProblem>> CreateAsync(
-        FaqInput input, FaqStore store, TimeProvider time, CancellationToken cancellationToken)
+        FaqInput input, FaqStore store, FaqEditor editor, HttpContext context, CancellationToken cancellationToken)
     {
         var (draft, errors) = input.ToDraft();
         if (errors.Count > 0)
@@ -39,12 +39,12 @@ public static class FaqApi
             return StaffProblems.Invalid(errors);
         }
 
-        var id = await store.CreateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        var id = await editor.CreateAsync(draft, StaffActor.Of(context), cancellationToken);
         return TypedResults.Created($"/api/v1/faq/{id}", await store.FindAsync(id, cancellationToken));
     }
 
     private static async Task<Results<Ok<FaqEntry>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, FaqInput input, FaqStore store, TimeProvider time, CancellationToken cancellationToken)
+        long id, FaqInput input, FaqStore store, FaqEditor editor, HttpContext context, CancellationToken cancellationToken)
     {
         var (draft, errors) = input.ToDraft();
         if (errors.Count > 0)
@@ -52,7 +52,7 @@ public static class FaqApi
             return StaffProblems.Invalid(errors);
         }
 
-        return await store.UpdateAsync(id, draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken)
+        return await editor.UpdateAsync(id, draft, StaffActor.Of(context), cancellationToken)
             ? TypedResults.Ok(await store.FindAsync(id, cancellationToken))
             : NotFound(id);
     }

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using OutreachBot.Line.Messaging;
-using OutreachBot.StaffConsole;
 using OutreachBot.LineEmulator.Hosting;
+using OutreachBot.Staff;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.LocalMode;
 

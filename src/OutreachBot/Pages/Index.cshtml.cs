@@ -1,6 +1,7 @@
 using OutreachBot.Consultations;
+using OutreachBot.Pages.Dashboard;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
-using OutreachBot.StaffConsole.Dashboard;
 using OutreachBot.Subscriptions;
 using OutreachBot.Webhook;
 

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Webhook;
 
 namespace OutreachBot.Pages;
 
 /// <summary>Webhook events that failed every try, newest first; an editor puts one back in line once the fault is fixed.</summary>
-public sealed class ParkedModel(InboxStore inbox, InboxSignal signal, AuditLog audit, ConsoleClock clock) : ConsolePage
+public sealed class ParkedModel(InboxStore inbox, ParkedEventRetry retry) : ConsolePage
 {
     public const int PageSize = 50;
 
@@ -29,10 +30,8 @@ public sealed class ParkedModel(InboxStore inbox, InboxSignal signal, AuditLog a
             return Forbid();
         }
 
-        if (await inbox.RequeueParkedAsync(id, clock.Now, HttpContext.RequestAborted))
+        if (await retry.RetryAsync(id, StaffActor.Of(HttpContext), HttpContext.RequestAborted))
         {
-            signal.Notify();
-            await audit.WriteAsync(HttpContext, AuditActions.ParkedEventRetried, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Notice = ConsoleText.S($"イベント {id} をもう一度処理します。", $"Event {id} will be handled again.");
         }
         else

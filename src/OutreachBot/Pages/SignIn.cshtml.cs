@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages;

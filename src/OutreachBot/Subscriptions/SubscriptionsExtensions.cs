@@ -11,6 +11,7 @@ public static class SubscriptionsExtensions
     {
         services.AddSingleton<CitizenStore>();
         services.AddSingleton<TopicStore>();
+        services.AddSingleton<TopicEditor>();
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<SubscriberStats>();
         services.AddHostedService<TopicSeeder>();

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using OutreachBot.StaffConsole;
+using OutreachBot.Staff;
 
 namespace OutreachBot.Subscriptions;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutreachBot.Api;
-using OutreachBot.StaffConsole;
+using OutreachBot.Staff;
 
 namespace OutreachBot.Subscriptions;
 
@@ -28,7 +28,7 @@ public static class TopicsApi
         await store.FindAsync(slug, cancellationToken) is { } topic ? TypedResults.Ok(TopicView.From(topic)) : NotFound(slug);
 
     private static async Task<Results<Created<TopicView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        TopicInput input, TopicStore store, AuditLog audit, HttpContext context, TimeProvider time, CancellationToken cancellationToken)
+        TopicInput input, TopicStore store, TopicEditor editor, HttpContext context, CancellationToken cancellationToken)
     {
         var draft = input.ToDraft(input.Slug ?? "");
         var errors = TopicValidation.Check(draft);
@@ -37,18 +37,17 @@ public static class TopicsApi
             return StaffProblems.Invalid(errors);
         }
 
-        if (!await store.CreateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
+        if (!await editor.CreateAsync(draft, StaffActor.Of(context), cancellationToken))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"A topic '{draft.Slug}' already exists.");
         }
 
-        await audit.WriteAsync(context, AuditActions.TopicCreated, draft.Slug, draft.Names.GetValueOrDefault(Languages.Japanese));
         var created = (await store.FindAsync(draft.Slug, cancellationToken))!;
         return TypedResults.Created($"/api/v1/topics/{created.Slug}", TopicView.From(created));
     }
 
     private static async Task<Results<Ok<TopicView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string slug, TopicInput input, TopicStore store, AuditLog audit, HttpContext context, TimeProvider time, CancellationToken cancellationToken)
+        string slug, TopicInput input, TopicStore store, TopicEditor editor, HttpContext context, CancellationToken cancellationToken)
     {
         if (input.Slug is not null && input.Slug != slug)
         {
@@ -62,12 +61,11 @@ public static class TopicsApi
             return StaffProblems.Invalid(errors);
         }
 
-        if (!await store.UpdateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
+        if (!await editor.UpdateAsync(draft, StaffActor.Of(context), cancellationToken))
         {
             return NotFound(slug);
         }
 
-        await audit.WriteAsync(context, AuditActions.TopicUpdated, slug, draft.Names.GetValueOrDefault(Languages.Japanese));
         return TypedResults.Ok(TopicView.From((await store.FindAsync(slug, cancellationToken))!));
     }
 

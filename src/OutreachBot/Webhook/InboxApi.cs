@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutreachBot.Api;
-using OutreachBot.StaffConsole;
+using OutreachBot.Staff;
 
 namespace OutreachBot.Webhook;
 
@@ -27,15 +27,13 @@ public static class InboxApi
     }
 
     private static async Task<Results<Accepted, ProblemHttpResult>> RetryAsync(
-        long id, InboxStore store, InboxSignal signal, AuditLog audit, HttpContext context, TimeProvider time, CancellationToken cancellationToken)
+        long id, ParkedEventRetry retry, HttpContext context, CancellationToken cancellationToken)
     {
-        if (!await store.RequeueParkedAsync(id, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
+        if (!await retry.RetryAsync(id, StaffActor.Of(context), cancellationToken))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No parked event with id {id}.");
         }
 
-        signal.Notify();
-        await audit.WriteAsync(context, AuditActions.ParkedEventRetried, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return TypedResults.Accepted((string?)null);
     }
 }

@@ -18,6 +18,7 @@ public static class WebhookExtensions
             .ValidateOnStart();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboxStore>();
+        services.AddSingleton<ParkedEventRetry>();
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<InboxOutcomeWriter>();
         services.AddSingleton<InboxReplies>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Broadcasts;
 using OutreachBot.LineSending;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Tests.LineSending;
 using OutreachBot.Tests.StaffConsole;

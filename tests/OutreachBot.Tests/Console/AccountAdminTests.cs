@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Tests.StaffConsole;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using OutreachBot.Broadcasts.Scheduling;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Tests.Broadcasts;
 using OutreachBot.Tests.Infrastructure;

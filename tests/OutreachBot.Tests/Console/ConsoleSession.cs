@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Tests.Infrastructure;
 

@@ -1,7 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using OutreachBot.StaffConsole;
 using OutreachBot.LineEmulator.Hosting;
+using OutreachBot.Staff;
+using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 using OutreachBot.Tests.Infrastructure;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Fanout;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Tests.Broadcasts;
 

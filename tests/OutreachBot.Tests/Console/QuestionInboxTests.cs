@@ -1,5 +1,6 @@
 using System.Net;
 using OutreachBot.LineEmulator.Hosting;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Tests.Infrastructure;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Tests.StaffConsole;

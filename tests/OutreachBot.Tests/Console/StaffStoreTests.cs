@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Tests.StaffConsole;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts.Fanout;
 using OutreachBot.Broadcasts.Scheduling;
 using OutreachBot.Broadcasts.Targeting;
-using OutreachBot.StaffConsole;
+using OutreachBot.Staff;
 
 namespace OutreachBot.Broadcasts.Authoring;
 

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts.Fanout;
 using OutreachBot.Broadcasts.Scheduling;
-using OutreachBot.StaffConsole;
+using OutreachBot.Staff;
 
 namespace OutreachBot.Broadcasts.Authoring;
 
@@ -162,7 +162,7 @@ public sealed class BroadcastService(
     public async Task<StaffOutcome> ForceAsync(long id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (!user.IsInRole(StaffConsole.StaffRoles.Admin))
+        if (!user.IsInRole(Staff.StaffRoles.Admin))
         {
             return StaffOutcome.Refused(403, new("保留中の配信を強制送信できるのは管理者だけです。", "Only an admin (an admin's console session or an admin account's API key) can force a held broadcast."));
         }

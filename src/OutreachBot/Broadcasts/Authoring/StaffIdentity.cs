@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using OutreachBot.Staff;
 
 namespace OutreachBot.Broadcasts.Authoring;
 
@@ -16,6 +17,12 @@ public static class StaffIdentity
     {
         ArgumentNullException.ThrowIfNull(user);
         return Prefix + (user.Identity?.Name ?? "unknown");
+    }
+
+    public static string Of(StaffActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return Prefix + (actor.Username ?? "unknown");
     }
 
     /// <summary>How the console shows a stored identity: a staff account by its username.</summary>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts.Fanout;
 using OutreachBot.Line.Messaging;
 using OutreachBot.LineSending;
-using OutreachBot.StaffConsole;
+using OutreachBot.Staff;
 
 namespace OutreachBot.Broadcasts.Authoring;
 
@@ -18,7 +18,7 @@ public sealed record TestSendResult(int SentTo, string Language, string? Request
 /// send is no way to message citizens past approval. A multicast like the fan-out's, so it takes its turn under the same ceiling.
 /// </summary>
 public sealed class TestSender(
-    BroadcastStore store, StaffConsole.StaffAccountStore accounts, MulticastClient clients, MulticastRateLimiter rate, IOptions<BroadcastOptions> options)
+    BroadcastStore store, Staff.StaffAccountStore accounts, MulticastClient clients, MulticastRateLimiter rate, IOptions<BroadcastOptions> options)
 {
     public async Task<TestSendResult?> SendAsync(long id, IEnumerable<string>? userIds, string? language, CancellationToken cancellationToken)
     {

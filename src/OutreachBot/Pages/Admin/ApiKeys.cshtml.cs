@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.Api;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Admin;
@@ -9,7 +10,7 @@ namespace OutreachBot.Pages.Admin;
 /// Staff API keys: made here for a staff account (the admin's own unless they choose another; the key acts with that
 /// account's role at each call), shown once, stored only as a hash, listed, revoked.
 /// </summary>
-public sealed class ApiKeysModel(ApiKeyStore keys, StaffAccountStore accounts, AuditLog audit) : ConsolePage
+public sealed class ApiKeysModel(ApiKeyStore keys, StaffAccountStore accounts, StaffAdministration admin) : ConsolePage
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -42,9 +43,8 @@ public sealed class ApiKeysModel(ApiKeyStore keys, StaffAccountStore accounts, A
         {
             AddError("account", new("キーを持つ有効なアカウントを選んでください。", "Choose the enabled account the key belongs to."));
         }
-        else if (await keys.CreateAsync(name, owner.Id, HttpContext.RequestAborted) is { } key)
+        else if (await admin.CreateKeyAsync(name, owner, StaffActor.Of(HttpContext), HttpContext.RequestAborted) is { } key)
         {
-            await audit.WriteAsync(HttpContext, AuditActions.ApiKeyCreated, name, $"for {owner.Username} ({owner.Role.Code()})");
             CreatedKey = key;
             Name = null;
             AccountId = null;
@@ -60,11 +60,9 @@ public sealed class ApiKeysModel(ApiKeyStore keys, StaffAccountStore accounts, A
 
     public async Task<IActionResult> OnPostRevokeAsync(long id)
     {
-        var key = (await keys.ListAsync(HttpContext.RequestAborted)).FirstOrDefault(k => k.Id == id);
-        if (key is not null && await keys.RevokeAsync(id, HttpContext.RequestAborted))
+        if (await admin.RevokeKeyAsync(id, StaffActor.Of(HttpContext), HttpContext.RequestAborted) is { } name)
         {
-            await audit.WriteAsync(HttpContext, AuditActions.ApiKeyRevoked, key.Name, id.ToString(CultureInfo.InvariantCulture));
-            Notice = ConsoleText.S($"キー「{key.Name}」を無効にしました。", $"The key “{key.Name}” was revoked.");
+            Notice = ConsoleText.S($"キー「{name}」を無効にしました。", $"The key “{name}” was revoked.");
         }
 
         return RedirectToPage();

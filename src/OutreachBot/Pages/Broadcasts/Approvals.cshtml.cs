@@ -1,5 +1,6 @@
 using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Authoring;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Broadcasts;

@@ -2,6 +2,7 @@ using System.Globalization;
 using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Fanout;
 using OutreachBot.Broadcasts.Scheduling;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Broadcasts;

@@ -4,6 +4,7 @@ using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.Scheduling;
 using OutreachBot.CivicEvents;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 
@@ -11,7 +12,7 @@ namespace OutreachBot.Pages.Broadcasts;
 
 /// <summary>Writes a new broadcast or edits one not yet fired: save as draft, or submit (for approval where required).</summary>
 public sealed class ComposeModel(
-    BroadcastService service, BroadcastStore store, BroadcastReader reader, TopicStore topics, CivicEventStore events, AuditLog audit,
+    StaffBroadcasts broadcasts, BroadcastStore store, BroadcastReader reader, TopicStore topics, CivicEventStore events,
     ConsoleClock clock) : ConsolePage
 {
     public long? Id => RouteData.Values["id"] is string id && long.TryParse(id, CultureInfo.InvariantCulture, out var value) ? value : null;
@@ -58,14 +59,10 @@ public sealed class ComposeModel(
             return Page();
         }
 
-        var author = StaffIdentity.Of(User);
+        var author = StaffActor.Of(HttpContext);
         var outcome = Existing is null
-            ? await service.CreateAsync(input, author, HttpContext.RequestAborted)
-            : await service.ReplaceAsync(Existing.Id, input, author, HttpContext.RequestAborted);
-        if (outcome.Ok || outcome.Id != 0)
-        {
-            await audit.WriteAsync(HttpContext, Existing is null ? AuditActions.BroadcastCreated : AuditActions.BroadcastUpdated, Target(outcome.Id), Input.Title);
-        }
+            ? await broadcasts.CreateAsync(input, author, HttpContext.RequestAborted)
+            : await broadcasts.ReplaceAsync(Existing.Id, input, author, HttpContext.RequestAborted);
 
         if (!outcome.Ok)
         {
@@ -87,11 +84,6 @@ public sealed class ComposeModel(
 
             await EstimateAsync(input);
             return Page();
-        }
-
-        if (action == "submit")
-        {
-            await audit.WriteAsync(HttpContext, AuditActions.BroadcastSubmitted, Target(outcome.Id), Input.Title);
         }
 
         Notice = action == "submit"

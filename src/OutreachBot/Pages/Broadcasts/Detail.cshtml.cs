@@ -4,13 +4,14 @@ using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.Fanout;
 using OutreachBot.Broadcasts.Scheduling;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Broadcasts;
 
 /// <summary>A broadcast: its state and delivery counts, failed batches with LINE's errors, its preview; submit, cancel, force, test-send.</summary>
 public sealed class DetailModel(
-    BroadcastService service, BroadcastStore store, BroadcastReader reader, RunStore runs, BroadcastScheduling scheduling, TestSender tester, StaffAccountStore accounts, AuditLog audit, ConsoleClock clock) : ConsolePage
+    StaffBroadcasts broadcasts, BroadcastStore store, BroadcastReader reader, RunStore runs, BroadcastScheduling scheduling, StaffAccountStore accounts, ConsoleClock clock) : ConsolePage
 {
     public long Id => long.Parse((string)RouteData.Values["id"]!, CultureInfo.InvariantCulture);
 
@@ -46,13 +47,13 @@ public sealed class DetailModel(
     }
 
     public Task<IActionResult> OnPostSubmitAsync() =>
-        ActAsync(ConsolePolicies.Edit, AuditActions.BroadcastSubmitted, () => service.SubmitAsync(Id, HttpContext.RequestAborted), new("申請しました。", "Submitted."));
+        ActAsync(ConsolePolicies.Edit, () => broadcasts.SubmitAsync(Id, StaffActor.Of(HttpContext), HttpContext.RequestAborted), new("申請しました。", "Submitted."));
 
     public Task<IActionResult> OnPostCancelAsync() =>
-        ActAsync(ConsolePolicies.Edit, AuditActions.BroadcastCancelled, () => service.CancelAsync(Id, StaffIdentity.Of(User), HttpContext.RequestAborted), new("取り消しました。", "Cancelled."));
+        ActAsync(ConsolePolicies.Edit, () => broadcasts.CancelAsync(Id, StaffActor.Of(HttpContext), HttpContext.RequestAborted), new("取り消しました。", "Cancelled."));
 
     public Task<IActionResult> OnPostForceAsync() =>
-        ActAsync(ConsolePolicies.Admin, AuditActions.BroadcastForced, () => service.ForceAsync(Id, User, HttpContext.RequestAborted), new("強制送信します。", "Forced: it is being sent."));
+        ActAsync(ConsolePolicies.Admin, () => broadcasts.ForceAsync(Id, User, StaffActor.Of(HttpContext), HttpContext.RequestAborted), new("強制送信します。", "Forced: it is being sent."));
 
     /// <summary><paramref name="to"/>: "me" (the staff member's own LINE user id) or "list" (<see cref="UserIds"/>, one a line).</summary>
     public async Task<IActionResult> OnPostTestAsync(string? to, string? language)
@@ -76,7 +77,7 @@ public sealed class DetailModel(
             return Page();
         }
 
-        var result = (await tester.SendAsync(Id, ids, language, HttpContext.RequestAborted))!;
+        var result = (await broadcasts.TestAsync(Id, ids, language, StaffActor.Of(HttpContext), HttpContext.RequestAborted))!;
         if (result.Errors is { } errors)
         {
             AddErrors(errors.ToDictionary(e => "test", e => e.Value));
@@ -89,14 +90,13 @@ public sealed class DetailModel(
             return Page();
         }
 
-        await audit.WriteAsync(HttpContext, AuditActions.BroadcastTestSent, Target, $"{result.SentTo} recipient(s), {result.Language}, x-line-request-id {result.RequestId}");
         Notice = ConsoleText.S($"{result.SentTo}人にテスト送信しました（{result.Language}）。", $"Test sent to {result.SentTo} ({result.Language}).");
         return Redirect($"/console/broadcasts/{Id}");
     }
 
     private string Target => "broadcast:" + Id.ToString(CultureInfo.InvariantCulture);
 
-    private async Task<IActionResult> ActAsync(string policy, string action, Func<Task<StaffOutcome>> act, Bilingual done)
+    private async Task<IActionResult> ActAsync(string policy, Func<Task<StaffOutcome>> act, Bilingual done)
     {
         if (!await CanAsync(policy))
         {
@@ -116,7 +116,6 @@ public sealed class DetailModel(
             return Page();
         }
 
-        await audit.WriteAsync(HttpContext, action, Target, Broadcast?.Title ?? (await store.FindAsync(Id, HttpContext.RequestAborted))?.Title);
         Notice = done.Text;
         return Redirect($"/console/broadcasts/{Id}");
     }

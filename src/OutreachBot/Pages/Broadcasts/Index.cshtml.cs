@@ -1,4 +1,5 @@
 using OutreachBot.Broadcasts.Authoring;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Broadcasts;

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.Targeting;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Broadcasts;
 
 /// <summary>An approver reads a broadcast awaiting approval with its preview and approves it or sends it back with a comment.</summary>
-public sealed class ReviewModel(BroadcastService service, BroadcastStore store, BroadcastReader reader, AuditLog audit, ConsoleClock clock) : ConsolePage
+public sealed class ReviewModel(StaffBroadcasts broadcasts, BroadcastStore store, BroadcastReader reader, ConsoleClock clock) : ConsolePage
 {
     public long Id => long.Parse((string)RouteData.Values["id"]!, CultureInfo.InvariantCulture);
 
@@ -32,17 +33,17 @@ public sealed class ReviewModel(BroadcastService service, BroadcastStore store, 
 
     public async Task<IActionResult> OnPostApproveAsync()
     {
-        var outcome = await service.ApproveAsync(Id, StaffIdentity.Of(User), Version, HttpContext.RequestAborted);
-        return await AfterAsync(outcome, AuditActions.BroadcastApproved, new("承認しました。予定どおり配信されます。", "Approved: it goes out as scheduled."));
+        var outcome = await broadcasts.ApproveAsync(Id, Version, StaffActor.Of(HttpContext), HttpContext.RequestAborted);
+        return await AfterAsync(outcome, new("承認しました。予定どおり配信されます。", "Approved: it goes out as scheduled."));
     }
 
     public async Task<IActionResult> OnPostSendBackAsync()
     {
-        var outcome = await service.SendBackAsync(Id, StaffIdentity.Of(User), Comment, HttpContext.RequestAborted);
-        return await AfterAsync(outcome, AuditActions.BroadcastSentBack, new("作成者に差し戻しました。", "Sent back to its author."), Comment);
+        var outcome = await broadcasts.SendBackAsync(Id, Comment, StaffActor.Of(HttpContext), HttpContext.RequestAborted);
+        return await AfterAsync(outcome, new("作成者に差し戻しました。", "Sent back to its author."));
     }
 
-    private async Task<IActionResult> AfterAsync(StaffOutcome outcome, string action, Bilingual done, string? detail = null)
+    private async Task<IActionResult> AfterAsync(StaffOutcome outcome, Bilingual done)
     {
         if (outcome.Status == StatusCodes.Status404NotFound)
         {
@@ -64,7 +65,6 @@ public sealed class ReviewModel(BroadcastService service, BroadcastStore store, 
             return Page();
         }
 
-        await audit.WriteAsync(HttpContext, action, "broadcast:" + Id.ToString(CultureInfo.InvariantCulture), detail ?? (await store.FindAsync(Id, HttpContext.RequestAborted))?.Title);
         Notice = done.Text;
         return Redirect("/console/broadcasts/approvals");
     }

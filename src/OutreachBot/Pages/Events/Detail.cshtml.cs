@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts;
 using OutreachBot.CivicEvents;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 
@@ -10,7 +11,7 @@ namespace OutreachBot.Pages.Events;
 
 /// <summary>One event: what citizens see, how many asked to be reminded, its broadcasts; editors cancel it or make its broadcasts.</summary>
 public sealed class DetailModel(
-    CivicEventStore events, CivicEventEditor editor, EventBroadcasts broadcasts, TopicStore topics, AuditLog audit, IOptions<BroadcastOptions> options)
+    CivicEventStore events, CivicEventEditor editor, EventBroadcasts broadcasts, TopicStore topics, IOptions<BroadcastOptions> options)
     : ConsolePage
 {
     /// <summary>How long before the start the reminder goes out (<c>Broadcasts:ReminderLeadTime</c>).</summary>
@@ -57,8 +58,7 @@ public sealed class DetailModel(
         if (!found.Cancelled)
         {
             var draft = new CivicEventDraft(found.Titles, found.StartsAt, found.EndsAt, found.Venue, found.Url, found.ImageUrl, found.TopicSlug, Cancelled: true);
-            await editor.UpdateAsync(id, draft, AuditLog.ActorOf(User)!, HttpContext.RequestAborted);
-            await audit.WriteAsync(HttpContext, AuditActions.EventCancelled, Target(id), found.TitleIn(Languages.Japanese));
+            await editor.UpdateAsync(id, draft, StaffActor.Of(HttpContext), HttpContext.RequestAborted);
         }
 
         Notice = ConsoleText.S(
@@ -74,18 +74,13 @@ public sealed class DetailModel(
             return Forbid();
         }
 
-        var outcome = await broadcasts.CreateAsync(id, OutreachBot.Broadcasts.Authoring.StaffIdentity.Of(User), HttpContext.RequestAborted);
+        var outcome = await broadcasts.CreateAsync(id, StaffActor.Of(HttpContext), HttpContext.RequestAborted);
         if (outcome.AnnouncementId is not null || outcome.ReminderId is not null)
         {
-            await audit.WriteAsync(
-                HttpContext, AuditActions.EventBroadcastsCreated, Target(id),
-                $"announcement:{outcome.AnnouncementId?.ToString(CultureInfo.InvariantCulture) ?? "-"} reminder:{outcome.ReminderId?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
             Notice = ConsoleText.S("配信を作成しました。内容と日時を確認してから申請してください。", "The broadcasts are made: check their text and time, then submit them.");
         }
 
         Problems = outcome.Problems.Count == 0 ? null : string.Join("\n", outcome.Problems.Select(p => p.Text));
         return RedirectToPage(new { id });
     }
-
-    private static string Target(long id) => "event:" + id.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.CivicEvents;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 
 namespace OutreachBot.Pages.Events;
 
 /// <summary>Creates an event (no id in the route) or edits one: titles per language, start and end in Bot:TimeZone, venue, links, topic.</summary>
-public sealed class EditModel(CivicEventStore events, CivicEventEditor editor, TopicStore topics, AuditLog audit, ConsoleClock clock) : ConsolePage
+public sealed class EditModel(CivicEventStore events, CivicEventEditor editor, TopicStore topics, ConsoleClock clock) : ConsolePage
 {
     public long? Id => RouteData.Values["id"] is string id ? long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) : null;
 
@@ -51,7 +52,8 @@ public sealed class EditModel(CivicEventStore events, CivicEventEditor editor, T
             return Page();
         }
 
-        long? id = IsNew ? await editor.CreateAsync(draft, cancel) : await editor.UpdateAsync(Id!.Value, draft, AuditLog.ActorOf(User)!, cancel) ? Id : null;
+        var actor = StaffActor.Of(HttpContext);
+        long? id = IsNew ? await editor.CreateAsync(draft, actor, cancel) : await editor.UpdateAsync(Id!.Value, draft, actor, cancel) ? Id : null;
         if (id is null)
         {
             AddError("topic", new("選べるトピックから選んでください。", "Choose one of the listed topics."));
@@ -59,7 +61,6 @@ public sealed class EditModel(CivicEventStore events, CivicEventEditor editor, T
         }
 
         var title = draft.Titles[Languages.Japanese];
-        await audit.WriteAsync(HttpContext, IsNew ? AuditActions.EventCreated : AuditActions.EventUpdated, $"event:{id}", title);
         Notice = ConsoleText.S($"「{title}」を保存しました。", $"“{draft.Titles.GetValueOrDefault(Languages.English) ?? title}” was saved.");
         return Redirect($"/console/events/{id}");
     }

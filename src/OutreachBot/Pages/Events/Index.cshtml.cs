@@ -1,4 +1,5 @@
 using OutreachBot.CivicEvents;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 

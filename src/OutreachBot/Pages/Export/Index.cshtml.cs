@@ -1,4 +1,5 @@
 using System.Globalization;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.Consultations;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Faq;
 
 /// <summary>Adds an FAQ entry (no id in the route) or edits one: its language, keywords and answer, with the API's limits.</summary>
-public sealed class EditModel(FaqStore faq, AuditLog audit, ConsoleClock clock) : ConsolePage
+public sealed class EditModel(FaqStore faq, FaqEditor editor) : ConsolePage
 {
     private static readonly char[] KeywordSeparators = ['\n', ',', '、', '，'];
 
@@ -48,14 +49,16 @@ public sealed class EditModel(FaqStore faq, AuditLog audit, ConsoleClock clock) 
             return Page();
         }
 
-        var id = IsNew ? await faq.CreateAsync(draft, clock.Now, cancel) : Id!.Value;
-        if (!IsNew)
+        var actor = StaffActor.Of(HttpContext);
+        if (IsNew)
         {
-            await faq.UpdateAsync(id, draft, clock.Now, cancel);
+            await editor.CreateAsync(draft, actor, cancel);
+        }
+        else
+        {
+            await editor.UpdateAsync(Id!.Value, draft, actor, cancel);
         }
 
-        await audit.WriteAsync(
-            HttpContext, IsNew ? AuditActions.FaqCreated : AuditActions.FaqUpdated, $"faq:{id}", $"{draft.Language}: {string.Join(", ", draft.Keywords)}");
         Notice = ConsoleText.S("FAQを保存しました。", "The FAQ entry was saved.");
         return Redirect("/console/faq");
     }

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.Consultations;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Faq;
 
 /// <summary>The FAQ entries by language; editors add, edit and delete them.</summary>
-public sealed class IndexModel(FaqStore faq, AuditLog audit) : ConsolePage
+public sealed class IndexModel(FaqStore faq, FaqEditor editor) : ConsolePage
 {
     public IReadOnlyList<FaqEntry> Entries { get; private set; } = [];
 
@@ -24,9 +25,8 @@ public sealed class IndexModel(FaqStore faq, AuditLog audit) : ConsolePage
             return Forbid();
         }
 
-        if (await faq.FindAsync(id, HttpContext.RequestAborted) is { } entry && await faq.DeleteAsync(id, HttpContext.RequestAborted))
+        if (await editor.DeleteAsync(id, StaffActor.Of(HttpContext), HttpContext.RequestAborted))
         {
-            await audit.WriteAsync(HttpContext, AuditActions.FaqDeleted, $"faq:{id}", $"{entry.Language}: {string.Join(", ", entry.Keywords)}");
             Notice = ConsoleText.S("FAQを削除しました。", "The FAQ entry was deleted.");
         }
 

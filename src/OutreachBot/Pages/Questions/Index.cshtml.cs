@@ -1,4 +1,5 @@
 using OutreachBot.Consultations;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Questions;

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.Consultations;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Questions;
 
 /// <summary>One citizen's questions and staff's replies; editors assign it, reply by push, mark it done or reopen it.</summary>
-public sealed class ThreadModel(ConsultationInbox inbox, ConsultationReplies replies, StaffAccountStore accounts, AuditLog audit, ConsoleClock clock) : ConsolePage
+public sealed class ThreadModel(ConsultationInbox inbox, ConsultationTriage triage, ConsultationReplies replies, StaffAccountStore accounts) : ConsolePage
 {
     public ConsultationThread Thread { get; private set; } = null!;
 
@@ -57,8 +58,7 @@ public sealed class ThreadModel(ConsultationInbox inbox, ConsultationReplies rep
             return Page();
         }
 
-        await inbox.AssignAsync(userId, staff?.Username, clock.Now, HttpContext.RequestAborted);
-        await audit.WriteAsync(HttpContext, AuditActions.QuestionAssigned, Target(userId), staff?.Username ?? "-");
+        await triage.AssignAsync(userId, staff?.Username, StaffActor.Of(HttpContext), HttpContext.RequestAborted);
         Notice = staff is null
             ? ConsoleText.S("担当を外しました。", "Nobody is assigned now.")
             : ConsoleText.S($"{staff.DisplayName} さんを担当にしました。", $"{staff.DisplayName} is assigned.");
@@ -90,7 +90,7 @@ public sealed class ThreadModel(ConsultationInbox inbox, ConsultationReplies rep
             return Page();
         }
 
-        var outcome = await replies.SendAsync(Thread.Newest, text, AuditLog.ActorOf(User)!, key, wholeThread: true, HttpContext.RequestAborted);
+        var outcome = await replies.SendAsync(Thread.Newest, text, StaffActor.Of(HttpContext), key, wholeThread: true, HttpContext.RequestAborted);
         if (!outcome.Sent)
         {
             var status = outcome.LineStatus is { } code ? $"{(int)code} " : "";
@@ -100,20 +100,19 @@ public sealed class ThreadModel(ConsultationInbox inbox, ConsultationReplies rep
             return Page();
         }
 
-        await audit.WriteAsync(HttpContext, AuditActions.QuestionReplied, Target(userId), $"question:{Thread.Newest.Id}");
         Notice = ConsoleText.S("返信を送信しました。", "The reply was sent.");
         return RedirectToPage(new { userId });
     }
 
     public async Task<IActionResult> OnPostDoneAsync(string userId) =>
-        await ChangeAsync(userId, AuditActions.QuestionDone, async () => await inbox.MarkDoneAsync(userId, HttpContext.RequestAborted) > 0,
+        await ChangeAsync(userId, () => triage.MarkDoneAsync(userId, StaffActor.Of(HttpContext), HttpContext.RequestAborted),
             new("完了にしました。", "Marked done."), new("すでに完了しています。", "It was already done."));
 
     public async Task<IActionResult> OnPostReopenAsync(string userId) =>
-        await ChangeAsync(userId, AuditActions.QuestionReopened, () => inbox.ReopenAsync(userId, HttpContext.RequestAborted),
+        await ChangeAsync(userId, () => triage.ReopenAsync(userId, StaffActor.Of(HttpContext), HttpContext.RequestAborted),
             new("対応中に戻しました。", "Reopened."), new("完了していません。", "It was not done."));
 
-    private async Task<IActionResult> ChangeAsync(string userId, string action, Func<Task<bool>> change, Bilingual done, Bilingual unchanged)
+    private async Task<IActionResult> ChangeAsync(string userId, Func<Task<bool>> change, Bilingual done, Bilingual unchanged)
     {
         if (!await CanAsync(ConsolePolicies.Edit))
         {
@@ -126,11 +125,6 @@ public sealed class ThreadModel(ConsultationInbox inbox, ConsultationReplies rep
         }
 
         var changed = await change();
-        if (changed)
-        {
-            await audit.WriteAsync(HttpContext, action, Target(userId));
-        }
-
         Notice = (changed ? done : unchanged).Text;
         return RedirectToPage(new { userId });
     }
@@ -147,6 +141,4 @@ public sealed class ThreadModel(ConsultationInbox inbox, ConsultationReplies rep
         CanEdit = await CanAsync(ConsolePolicies.Edit);
         return true;
     }
-
-    private static string Target(string userId) => "citizen:" + userId;
 }

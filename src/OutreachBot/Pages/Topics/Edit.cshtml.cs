@@ -1,12 +1,13 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 
 namespace OutreachBot.Pages.Topics;
 
 /// <summary>Creates a topic (no slug in the route) or edits one: names and descriptions per language, order, parent, archived.</summary>
-public sealed class EditModel(TopicStore topics, AuditLog audit, ConsoleClock clock) : ConsolePage
+public sealed class EditModel(TopicStore topics, TopicEditor editor) : ConsolePage
 {
     public string? Slug => RouteData.Values["slug"] as string;
 
@@ -63,14 +64,14 @@ public sealed class EditModel(TopicStore topics, AuditLog audit, ConsoleClock cl
 
         if (Errors.Count == 0)
         {
-            var now = clock.Now;
-            if (IsNew && !await topics.CreateAsync(draft, now, HttpContext.RequestAborted))
+            var actor = StaffActor.Of(HttpContext);
+            if (IsNew && !await editor.CreateAsync(draft, actor, HttpContext.RequestAborted))
             {
                 AddError("slug", new("このスラッグはすでに使われています。", "Another topic already has this slug."));
             }
             else if (!IsNew)
             {
-                await topics.UpdateAsync(draft, now, HttpContext.RequestAborted);
+                await editor.UpdateAsync(draft, actor, HttpContext.RequestAborted);
             }
         }
 
@@ -79,7 +80,6 @@ public sealed class EditModel(TopicStore topics, AuditLog audit, ConsoleClock cl
             return Page();
         }
 
-        await audit.WriteAsync(HttpContext, IsNew ? AuditActions.TopicCreated : AuditActions.TopicUpdated, slug, draft.Names.GetValueOrDefault(Languages.Japanese));
         Notice = ConsoleText.S($"「{draft.Names[Languages.Japanese]}」を保存しました。", $"“{draft.Names.GetValueOrDefault(Languages.English) ?? draft.Names[Languages.Japanese]}” was saved.");
         return Redirect("/console/topics");
     }

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 
 namespace OutreachBot.Pages.Topics;
 
 /// <summary>Topics in the order citizens see them, with subscriber counts; editors reorder and archive here.</summary>
-public sealed class IndexModel(TopicStore topics, AuditLog audit, ConsoleClock clock) : ConsolePage
+public sealed class IndexModel(TopicStore topics, TopicEditor editor) : ConsolePage
 {
     public IReadOnlyList<Topic> Topics { get; private set; } = [];
 
@@ -17,7 +18,7 @@ public sealed class IndexModel(TopicStore topics, AuditLog audit, ConsoleClock c
         CanEdit = await CanAsync(ConsolePolicies.Edit);
     }
 
-    /// <summary>Moves a topic one place up or down (swapping with its neighbour) and renumbers all of them.</summary>
+    /// <summary>Moves a topic one place up or down.</summary>
     public async Task<IActionResult> OnPostMoveAsync(string slug, string direction)
     {
         if (!await CanAsync(ConsolePolicies.Edit))
@@ -25,14 +26,8 @@ public sealed class IndexModel(TopicStore topics, AuditLog audit, ConsoleClock c
             return Forbid();
         }
 
-        var order = (await topics.ListAsync(includeArchived: true, HttpContext.RequestAborted)).Select(t => t.Slug).ToList();
-        var index = order.IndexOf(slug);
-        var other = direction == "up" ? index - 1 : index + 1;
-        if (index >= 0 && other >= 0 && other < order.Count)
+        if (await editor.MoveAsync(slug, direction, StaffActor.Of(HttpContext), HttpContext.RequestAborted))
         {
-            (order[index], order[other]) = (order[other], order[index]);
-            await topics.SetOrderAsync(order, clock.Now, HttpContext.RequestAborted);
-            await audit.WriteAsync(HttpContext, AuditActions.TopicsReordered, slug, direction);
             Notice = ConsoleText.S("並び順を変えました。", "The order was changed.");
         }
 
@@ -51,9 +46,7 @@ public sealed class IndexModel(TopicStore topics, AuditLog audit, ConsoleClock c
             return NotFound();
         }
 
-        var draft = new TopicDraft(topic.Slug, topic.Names, topic.Descriptions, topic.Order, archive, topic.ParentSlug);
-        await topics.UpdateAsync(draft, clock.Now, HttpContext.RequestAborted);
-        await audit.WriteAsync(HttpContext, archive ? AuditActions.TopicArchived : AuditActions.TopicRestored, slug);
+        await editor.SetArchivedAsync(topic, archive, StaffActor.Of(HttpContext), HttpContext.RequestAborted);
         Notice = archive
             ? ConsoleText.S($"「{topic.NameIn(Languages.Japanese)}」をアーカイブしました。市民のメニューには表示されません。", $"“{topic.NameIn(Languages.English)}” was archived: citizens no longer see it.")
             : ConsoleText.S($"「{topic.NameIn(Languages.Japanese)}」を元に戻しました。", $"“{topic.NameIn(Languages.English)}” is shown to citizens again.");

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Admin.Accounts;
 
 /// <summary>An admin changes a staff member's name, role or status, resets their password or unlocks them.</summary>
-public sealed class EditModel(StaffAccountStore accounts, StaffPasswords passwords, AuditLog audit, ConsoleClock clock) : ConsolePage
+public sealed class EditModel(StaffAccountStore accounts, StaffAdministration admin, StaffPasswords passwords) : ConsolePage
 {
     [BindProperty]
     public AccountForm Input { get; set; } = new();
@@ -48,10 +49,7 @@ public sealed class EditModel(StaffAccountStore accounts, StaffPasswords passwor
             return Page();
         }
 
-        await accounts.UpdateAsync(account.Id, Input.DisplayName!, role!.Value, Input.Disabled, clock.Now, HttpContext.RequestAborted);
-        await audit.WriteAsync(
-            HttpContext, AuditActions.AccountUpdated, account.Username,
-            $"role={account.Role.Code()}→{role.Value.Code()}, disabled={account.Disabled}→{Input.Disabled}".ToLowerInvariant());
+        await admin.UpdateAccountAsync(account, Input.DisplayName!, role!.Value, Input.Disabled, StaffActor.Of(HttpContext), HttpContext.RequestAborted);
         Notice = ConsoleText.S($"{account.Username} を保存しました。", $"{account.Username} was saved.");
         return Redirect("/console/admin/accounts");
     }
@@ -64,8 +62,7 @@ public sealed class EditModel(StaffAccountStore accounts, StaffPasswords passwor
         }
 
         var temporary = StaffPasswords.Temporary();
-        await accounts.SetPasswordAsync(account.Id, passwords.Hash(temporary), mustChangePassword: true, clock.Now, HttpContext.RequestAborted);
-        await audit.WriteAsync(HttpContext, AuditActions.AccountPasswordReset, account.Username);
+        await admin.ResetPasswordAsync(account, passwords.Hash(temporary), StaffActor.Of(HttpContext), HttpContext.RequestAborted);
         Account = (await accounts.FindAsync(id, HttpContext.RequestAborted))!;
         Input = new AccountForm { DisplayName = Account.DisplayName, Role = Account.Role.Code(), Disabled = Account.Disabled };
         TemporaryPassword = temporary;
@@ -74,12 +71,11 @@ public sealed class EditModel(StaffAccountStore accounts, StaffPasswords passwor
 
     public async Task<IActionResult> OnPostUnlockAsync(long id)
     {
-        if (!await accounts.UnlockAsync(id, clock.Now, HttpContext.RequestAborted))
+        if (!await admin.UnlockAsync(id, StaffActor.Of(HttpContext), HttpContext.RequestAborted))
         {
             return NotFound();
         }
 
-        await audit.WriteAsync(HttpContext, AuditActions.AccountUnlocked, id.ToString(CultureInfo.InvariantCulture));
         Notice = ConsoleText.S("ロックを解除しました。", "The account was unlocked.");
         return Redirect($"/console/admin/accounts/{id}");
     }

@@ -1,3 +1,4 @@
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Admin.Accounts;

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Admin.Accounts;
 
 /// <summary>An admin adds a staff member; the one-time password is shown once, here, to hand over.</summary>
-public sealed class NewModel(StaffAccountStore accounts, StaffPasswords passwords, AuditLog audit, ConsoleClock clock) : ConsolePage
+public sealed class NewModel(StaffAdministration admin, StaffPasswords passwords) : ConsolePage
 {
     [BindProperty]
     public AccountForm Input { get; set; } = new();
@@ -26,15 +27,14 @@ public sealed class NewModel(StaffAccountStore accounts, StaffPasswords password
         }
 
         var temporary = StaffPasswords.Temporary();
-        var created = await accounts.CreateAsync(
-            new StaffAccountDraft(Input.Username!, Input.DisplayName!, role!.Value), passwords.Hash(temporary), mustChangePassword: true, clock.Now, HttpContext.RequestAborted);
+        var created = await admin.CreateAccountAsync(
+            new StaffAccountDraft(Input.Username!, Input.DisplayName!, role!.Value), passwords.Hash(temporary), StaffActor.Of(HttpContext), HttpContext.RequestAborted);
         if (created is null)
         {
             AddError("username", new("このユーザー名はすでに使われています。", "This username is taken."));
             return Page();
         }
 
-        await audit.WriteAsync(HttpContext, AuditActions.AccountCreated, created.Username, $"role={created.Role.Code()}");
         Created = created;
         TemporaryPassword = temporary;
         return Page();

@@ -1,4 +1,4 @@
-namespace OutreachBot.StaffConsole;
+namespace OutreachBot.Staff;
 
 /// <summary>A staff member's console account. The password hash never leaves <see cref="StaffAccountStore"/> and sign-in.</summary>
 public sealed record StaffAccount

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Dapper;
 using OutreachBot.Storage;
 
-namespace OutreachBot.StaffConsole;
+namespace OutreachBot.Staff;
 
 /// <summary>Staff accounts, the sessions they are signed in with and whether any address is locked out of them.</summary>
 public sealed class StaffAccountStore(Database database)

@@ -3,8 +3,9 @@ using System.Text;
 using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.Fanout;
+using OutreachBot.StaffConsole;
 
-namespace OutreachBot.StaffConsole;
+namespace OutreachBot.Pages.Export;
 
 /// <summary>
 /// Broadcast results for Excel, as <see cref="SubscriberCsv"/> writes them (UTF-8 with BOM, CRLF): one row per run

@@ -1,8 +1,9 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using OutreachBot.Storage;
+using OutreachBot.StaffConsole;
 
-namespace OutreachBot.StaffConsole.Dashboard;
+namespace OutreachBot.Pages.Dashboard;
 
 /// <summary>Followers now and follows / unfollows since the start of today and of this month, days in <c>Bot:TimeZone</c>.</summary>
 public sealed class DashboardFigures(Database database, IOptions<BotOptions> bot, TimeProvider time)

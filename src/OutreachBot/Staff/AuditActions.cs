@@ -1,4 +1,4 @@
-namespace OutreachBot.StaffConsole;
+namespace OutreachBot.Staff;
 
 /// <summary>The kinds of audit entries, with how the audit page names them.</summary>
 public static class AuditActions

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.Line.Messaging;
+using OutreachBot.StaffConsole;
 
-namespace OutreachBot.StaffConsole.Dashboard;
+namespace OutreachBot.Pages.Dashboard;
 
 /// <summary>The month's message quota as LINE reports it, or <see cref="QuotaView.Unavailable"/> when LINE does not answer in time.</summary>
 public sealed partial class QuotaReader(LineMessagingClient line, IOptions<ConsoleOptions> options, ILogger<QuotaReader> logger)

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using OutreachBot.Subscriptions;
+using OutreachBot.StaffConsole;
 
-namespace OutreachBot.StaffConsole;
+namespace OutreachBot.Pages.Export;
 
 /// <summary>
 /// Subscribers per topic per day as CSV for Excel: UTF-8 with a byte order mark (without it Excel reads Japanese as

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 
-namespace OutreachBot.StaffConsole;
+namespace OutreachBot.Staff;
 
 /// <summary>
 /// A console text in Japanese and English. The console shows the user's language first (Japanese unless they

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using OutreachBot.Broadcasts.Authoring;
+using OutreachBot.StaffConsole;
 
-namespace OutreachBot.StaffConsole;
+namespace OutreachBot.Pages.Broadcasts;
 
 /// <summary>One bubble of the LINE-like preview: a text, an image (named by its URL: the console loads nothing from elsewhere), an event card, or another message by its alt text.</summary>
 public sealed record PreviewBubble(string Kind, string Text, string? Url = null, IReadOnlyList<string>? Lines = null);

@@ -3,10 +3,11 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using Microsoft.Extensions.Options;
-using OutreachBot.StaffConsole;
+using OutreachBot.Api;
+using OutreachBot.Staff;
 using OutreachBot.Storage;
 
-namespace OutreachBot.Api;
+namespace OutreachBot.Staff;
 
 /// <summary>
 /// Staff API keys: those in the <c>Api:Keys</c> setting, and those stored (only as SHA-256 hashes) in the database,

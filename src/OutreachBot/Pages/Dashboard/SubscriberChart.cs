@@ -1,7 +1,8 @@
 using System.Globalization;
 using OutreachBot.Subscriptions;
+using OutreachBot.StaffConsole;
 
-namespace OutreachBot.StaffConsole.Dashboard;
+namespace OutreachBot.Pages.Dashboard;
 
 /// <summary>
 /// Subscribers per topic over time as the coordinates of an SVG line chart, drawn by the dashboard's markup; no

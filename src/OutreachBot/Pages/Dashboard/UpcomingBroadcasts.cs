@@ -1,7 +1,8 @@
 using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Scheduling;
+using OutreachBot.StaffConsole;
 
-namespace OutreachBot.StaffConsole;
+namespace OutreachBot.Pages.Dashboard;
 
 /// <summary>The dashboard's next broadcasts: scheduled ones by their next firing (Quartz's, so a cron broadcast shows its next run).</summary>
 public sealed class UpcomingBroadcasts(BroadcastStore store, BroadcastScheduling scheduling)

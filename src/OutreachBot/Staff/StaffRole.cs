@@ -1,4 +1,4 @@
-namespace OutreachBot.StaffConsole;
+namespace OutreachBot.Staff;
 
 /// <summary>
 /// What a staff member may do, a ladder: a viewer reads; an editor also writes topics (and later broadcasts and

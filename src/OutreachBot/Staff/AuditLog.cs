@@ -1,9 +1,9 @@
+using System.Data.Common;
 using System.Security.Claims;
 using Dapper;
-using OutreachBot.Api;
 using OutreachBot.Storage;
 
-namespace OutreachBot.StaffConsole;
+namespace OutreachBot.Staff;
 
 /// <summary>Who did what and when: the console's and the staff API's changes, and every sign-in attempt.</summary>
 public sealed class AuditLog(Database database, TimeProvider time)
@@ -13,28 +13,28 @@ public sealed class AuditLog(Database database, TimeProvider time)
     public async Task WriteAsync(string? actor, string action, string? target, string? detail, string? remoteIp, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO audit_log (at, actor, action, target, detail, remote_ip)
-            VALUES (@At, @Actor, @Action, @Target, @Detail, @RemoteIp)
-            """,
-            new
-            {
-                At = time.GetUtcNow().ToUnixTimeMilliseconds(),
-                Actor = Clip(actor),
-                Action = action,
-                Target = Clip(target),
-                Detail = Clip(detail),
-                RemoteIp = remoteIp,
-            },
-            cancellationToken: cancellationToken));
+        await InsertAsync(connection, null, actor, action, target, detail, remoteIp, cancellationToken);
+    }
+
+    /// <summary>Writes an entry inside the caller's transaction, so the change and its record stand or fall together.</summary>
+    public Task WriteAsync(DbConnection connection, DbTransaction transaction, StaffActor actor, string action, string? target, string? detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return InsertAsync(connection, transaction, actor.AuditName, action, target, detail, actor.RemoteIp, cancellationToken);
+    }
+
+    /// <summary>Writes an entry naming <paramref name="actor"/> and the address they came from.</summary>
+    public Task WriteAsync(StaffActor actor, string action, string? target, string? detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return WriteAsync(actor.AuditName, action, target, detail, actor.RemoteIp, cancellationToken);
     }
 
     /// <summary>Writes an entry for the request's signed-in staff member or API key.</summary>
     public Task WriteAsync(HttpContext context, string action, string? target = null, string? detail = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return WriteAsync(ActorOf(context.User), action, target, detail, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
+        return WriteAsync(StaffActor.Of(context), action, target, detail, context.RequestAborted);
     }
 
     /// <summary>Newest first; <paramref name="action"/> filters to one kind of entry.</summary>
@@ -54,19 +54,26 @@ public sealed class AuditLog(Database database, TimeProvider time)
         return [.. entries];
     }
 
-    public static string? ActorOf(ClaimsPrincipal user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        if (user.Identity is not { IsAuthenticated: true } identity)
-        {
-            return null;
-        }
+    public static string? ActorOf(ClaimsPrincipal user) => StaffActor.FromPrincipal(user, null).AuditName;
 
-        // A key acts as its staff account; the entry says which key it was too.
-        return identity.AuthenticationType == ApiKeyAuthentication.SchemeName
-            ? $"{identity.Name} (api:{user.FindFirstValue(ApiKeyAuthentication.KeyNameClaim)})"
-            : identity.Name;
-    }
+    private Task<int> InsertAsync(
+        DbConnection connection, DbTransaction? transaction, string? actor, string action, string? target, string? detail, string? remoteIp, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO audit_log (at, actor, action, target, detail, remote_ip)
+            VALUES (@At, @Actor, @Action, @Target, @Detail, @RemoteIp)
+            """,
+            new
+            {
+                At = time.GetUtcNow().ToUnixTimeMilliseconds(),
+                Actor = Clip(actor),
+                Action = action,
+                Target = Clip(target),
+                Detail = Clip(detail),
+                RemoteIp = remoteIp,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
 
     private static string? Clip(string? text) => text is { Length: > MaxTextLength } ? text[..MaxTextLength] : text;
 }

@@ -1,7 +1,9 @@
 using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Authoring;
+using OutreachBot.Staff;
+using OutreachBot.StaffConsole;
 
-namespace OutreachBot.StaffConsole;
+namespace OutreachBot.Pages.Broadcasts;
 
 public static class BroadcastWhen
 {

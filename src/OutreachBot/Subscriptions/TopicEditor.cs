@@ -1,0 +1,63 @@
+using OutreachBot.Staff;
+
+namespace OutreachBot.Subscriptions;
+
+/// <summary>Every change to topics, from the API and the console alike, each leaving one audit entry naming its actor.</summary>
+public sealed class TopicEditor(TopicStore store, AuditLog audit, TimeProvider time)
+{
+    /// <summary>False when another topic already has the slug.</summary>
+    public async Task<bool> CreateAsync(TopicDraft draft, StaffActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (!await store.CreateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
+        {
+            return false;
+        }
+
+        await audit.WriteAsync(actor, AuditActions.TopicCreated, draft.Slug, draft.Names.GetValueOrDefault(Languages.Japanese), cancellationToken);
+        return true;
+    }
+
+    /// <summary>False when there is no such topic.</summary>
+    public async Task<bool> UpdateAsync(TopicDraft draft, StaffActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (!await store.UpdateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
+        {
+            return false;
+        }
+
+        await audit.WriteAsync(actor, AuditActions.TopicUpdated, draft.Slug, draft.Names.GetValueOrDefault(Languages.Japanese), cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> SetArchivedAsync(Topic topic, bool archive, StaffActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        var draft = new TopicDraft(topic.Slug, topic.Names, topic.Descriptions, topic.Order, archive, topic.ParentSlug);
+        if (!await store.UpdateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
+        {
+            return false;
+        }
+
+        await audit.WriteAsync(actor, archive ? AuditActions.TopicArchived : AuditActions.TopicRestored, topic.Slug, null, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Moves a topic one place up or down (swapping with its neighbour) and renumbers all; false at either end.</summary>
+    public async Task<bool> MoveAsync(string slug, string direction, StaffActor actor, CancellationToken cancellationToken)
+    {
+        var order = (await store.ListAsync(includeArchived: true, cancellationToken)).Select(t => t.Slug).ToList();
+        var index = order.IndexOf(slug);
+        var other = direction == "up" ? index - 1 : index + 1;
+        if (index < 0 || other < 0 || other >= order.Count)
+        {
+            return false;
+        }
+
+        (order[index], order[other]) = (order[other], order[index]);
+        await store.SetOrderAsync(order, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        await audit.WriteAsync(actor, AuditActions.TopicsReordered, slug, direction, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,183 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OutreachBot.Tests.Infrastructure;
+
+namespace OutreachBot.Tests.Staff;
+
+/// <summary>
+/// Every changing call of the staff API (each POST, PUT, PATCH and DELETE under <c>/api/v1</c> that the OpenAPI
+/// document lists) leaves exactly one audit entry, naming the account and key that made it. The table says how to make
+/// each call succeed; a changing route without an entry fails the walk, so a new one cannot go unrecorded.
+/// </summary>
+public abstract class ApiAuditTests(string provider) : IAsyncLifetime
+{
+    private const string SecondKey = "audit-second-key";
+
+    private const string SecondActor = "second-approver (api:Api:Keys:1)";
+
+    private static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["Api:Keys:1:Key"] = SecondKey,
+        ["Api:Keys:1:Account"] = "second-approver",
+        ["Api:Keys:1:Role"] = "approver",
+        ["Broadcasts:RequireApproval"] = "true",
+        ["Broadcasts:QuietHoursStart"] = "00:00",
+        ["Broadcasts:QuietHoursEnd"] = "00:00",
+    };
+
+    /// <summary>Calls that change nothing, though they are POSTs.</summary>
+    private static readonly HashSet<string> Reads = ["POST /api/v1/broadcasts/preview"];
+
+    /// <summary>
+    /// Routes whose success the walk cannot yet bring about from outside (each needs a state only the running fan-out or a
+    /// staff LINE account makes); they are still listed, so that a new route is never silently left out.
+    /// </summary>
+    private static readonly HashSet<string> NotWalked = ["POST /api/v1/broadcasts/{id}/force", "POST /api/v1/broadcasts/{id}/test"];
+
+    private ConversationHost _host = null!;
+    private HttpClient _admin = null!;
+    private HttpClient _second = null!;
+
+    /// <summary>Ordered: later calls use what earlier ones made (the broadcast, the event, the FAQ entry).</summary>
+    private IReadOnlyList<Call> Table =>
+    [
+        new("POST /api/v1/topics", "topic.created", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Post, "/api/v1/topics", new { slug = "audit", names = new { ja = "監査" } })),
+        new("PUT /api/v1/topics/{slug}", "topic.updated", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Put, "/api/v1/topics/audit", new { names = new { ja = "監査2" } })),
+        new("POST /api/v1/faq", "faq.created", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Post, "/api/v1/faq", new { language = "ja", keywords = new[] { "駐車場" }, answer = "ありません。" })),
+        new("PUT /api/v1/faq/{id}", "faq.updated", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Put, $"/api/v1/faq/{await LatestIdAsync("faq_entries")}", new { language = "ja", keywords = new[] { "駐輪場" }, answer = "あります。" })),
+        new("POST /api/v1/events", "event.created", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Post, "/api/v1/events", Event())),
+        new("PUT /api/v1/events/{id}", "event.updated", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Put, $"/api/v1/events/{await LatestIdAsync("civic_events")}", Event())),
+        new("POST /api/v1/broadcasts", "broadcast.created", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Post, "/api/v1/broadcasts", Broadcast(draft: true))),
+        new("PUT /api/v1/broadcasts/{id}", "broadcast.updated", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Put, $"/api/v1/broadcasts/{await LatestIdAsync("broadcasts")}", Broadcast(draft: true))),
+        new("POST /api/v1/broadcasts/{id}/submit", "broadcast.submitted", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{await LatestIdAsync("broadcasts")}/submit", null)),
+        new("POST /api/v1/broadcasts/{id}/sendback", "broadcast.sent_back", SecondActor, async () =>
+            await Send(_second, HttpMethod.Post, $"/api/v1/broadcasts/{await LatestIdAsync("broadcasts")}/sendback", new { comment = "日付を直してください。" })),
+        new("POST /api/v1/broadcasts/{id}/approve", "broadcast.approved", SecondActor, ApproveAsync, ResubmitAsync),
+        new("POST /api/v1/broadcasts/{id}/cancel", "broadcast.cancelled", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{await LatestIdAsync("broadcasts")}/cancel", null)),
+        new("POST /api/v1/inbox/parked/{id}/retry", "inbox.retried", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Post, $"/api/v1/inbox/parked/{await ParkAsync()}/retry", null)),
+        new("POST /api/v1/consultations/{id}/answer", "question.replied", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Post, $"/api/v1/consultations/{await QuestionAsync()}/answer", new { text = "お答えします。" })),
+    ];
+
+    private TestDatabase Database => _host.Database;
+
+    public async Task InitializeAsync()
+    {
+        _host = await ConversationHost.StartAsync(provider, Settings);
+        _admin = _host.Bot.CreateApiClient();
+        _second = _host.Bot.CreateApiClient();
+        _second.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SecondKey);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _admin.Dispose();
+        _second.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    [SkippableFact]
+    public async Task ChangingRoutes_EachHasATableEntry_ANewRouteFailsUntilItIsListed()
+    {
+        var changing = await ChangingRoutesAsync();
+
+        Assert.Empty(changing.Except(Table.Select(c => c.Route)).Except(Reads).Except(NotWalked));
+        Assert.Empty(Table.Select(c => c.Route).Except(changing));
+    }
+
+    [SkippableFact]
+    public async Task ChangingRoutes_EachSucceeding_LeavesExactlyOneAuditEntryNamingItsActor()
+    {
+        foreach (var call in Table)
+        {
+            if (call.Prepare is { } prepare)
+            {
+                await prepare();
+            }
+
+            var before = await CountAsync();
+            using var response = await call.Make();
+            Assert.True(response.IsSuccessStatusCode, $"{call.Route}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+
+            Assert.Equal(before + 1, await CountAsync());
+            Assert.Equal(call.Action, await Database.ScalarAsync<string>("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1"));
+            Assert.Equal(call.Actor, await Database.ScalarAsync<string>("SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1"));
+        }
+    }
+
+    private async Task<HashSet<string>> ChangingRoutesAsync()
+    {
+        using var document = JsonDocument.Parse(await _admin.GetStringAsync("/openapi/v1.json"));
+        return [.. document.RootElement.GetProperty("paths").EnumerateObject()
+            .Where(p => p.Name.StartsWith("/api/v1/", StringComparison.Ordinal))
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => $"{o.Name.ToUpperInvariant()} {p.Name}"))
+            .Where(r => !r.StartsWith("GET ", StringComparison.Ordinal))];
+    }
+
+    private async Task ResubmitAsync()
+    {
+        using var resubmitted = await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{await LatestIdAsync("broadcasts")}/submit", null);
+        Assert.True(resubmitted.IsSuccessStatusCode, await resubmitted.Content.ReadAsStringAsync());
+    }
+
+    private async Task<HttpResponseMessage> ApproveAsync()
+    {
+        var id = await LatestIdAsync("broadcasts");
+        var version = JsonNode.Parse(await _admin.GetStringAsync($"/api/v1/broadcasts/{id}"))!["version"]!.GetValue<int>();
+        return await Send(_second, HttpMethod.Post, $"/api/v1/broadcasts/{id}/approve", new { version });
+    }
+
+    private async Task<long> ParkAsync()
+    {
+        await Database.ExecuteAsync(
+            """
+            INSERT INTO inbox_events (webhook_event_id, event_type, source_key, event_timestamp, is_redelivery, payload, received_at, next_attempt_at, state)
+            VALUES ('audit-parked', 'message', 'user:Uaudit', 0, FALSE, '{}', 0, 0, 'parked')
+            """);
+        return await LatestIdAsync("inbox_events");
+    }
+
+    private async Task<long> QuestionAsync()
+    {
+        await Database.ExecuteAsync("INSERT INTO citizens (user_id, language, following, first_followed_at, updated_at) VALUES ('Uaudit', 'ja', TRUE, 0, 0)");
+        await Database.ExecuteAsync(
+            "INSERT INTO consultations (user_id, language, text, webhook_event_id, received_at) VALUES ('Uaudit', 'ja', '質問です', 'audit-question', 0)");
+        return await LatestIdAsync("consultations");
+    }
+
+    private Task<long> LatestIdAsync(string table) => Database.ScalarAsync<long>($"SELECT MAX(id) FROM {table}");
+
+    private Task<long> CountAsync() => Database.ScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action NOT LIKE 'signin.%'");
+
+    private static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, object? body)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        return client.SendAsync(request);
+    }
+
+    private static object Event() => new { titles = new { ja = "清掃活動" }, startsAt = "2031-05-01T10:00:00", endsAt = "2031-05-01T12:00:00", venue = "市民会館" };
+
+    private static object Broadcast(bool draft) => new
+    {
+        title = "市民活動ニュース",
+        messages = new Dictionary<string, object[]> { ["ja"] = [new { type = "text", text = "今週の市民活動です" }] },
+        target = new { topics = new[] { "volunteer" }, match = "any" },
+        schedule = new { at = "2031-05-01T09:00:00+09:00" },
+        draft,
+    };
+
+    /// <param name="Prepare">What the call needs first that is itself a change (and so leaves its own entry).</param>
+    private sealed record Call(string Route, string Action, string Actor, Func<Task<HttpResponseMessage>> Make, Func<Task>? Prepare = null);
+}
+
+public sealed class ApiAuditTestsOnSqlite() : ApiAuditTests("Sqlite");
+
+public sealed class ApiAuditTestsOnPostgres() : ApiAuditTests("Postgres");
