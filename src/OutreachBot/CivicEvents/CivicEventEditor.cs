@@ -37,7 +37,7 @@ public sealed partial class CivicEventEditor(
         return true;
     }
 
-    private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
+    private DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>The event is stored either way: a failure here is logged for staff, who can save the event again.</summary>
     private async Task FollowAsync(long id, CivicEventDraft draft, string by, CancellationToken cancellationToken)

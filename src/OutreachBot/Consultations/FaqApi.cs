@@ -39,7 +39,7 @@ public static class FaqApi
             return StaffProblems.Invalid(errors);
         }
 
-        var id = await store.CreateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        var id = await store.CreateAsync(draft, time.GetUtcNow(), cancellationToken);
         return TypedResults.Created($"/api/v1/faq/{id}", await store.FindAsync(id, cancellationToken));
     }
 
@@ -52,7 +52,7 @@ public static class FaqApi
             return StaffProblems.Invalid(errors);
         }
 
-        return await store.UpdateAsync(id, draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken)
+        return await store.UpdateAsync(id, draft, time.GetUtcNow(), cancellationToken)
             ? TypedResults.Ok(await store.FindAsync(id, cancellationToken))
             : NotFound(id);
     }

@@ -29,7 +29,7 @@ public sealed class ParkedModel(InboxStore inbox, InboxSignal signal, AuditLog a
             return Forbid();
         }
 
-        if (await inbox.RequeueParkedAsync(id, clock.Now, HttpContext.RequestAborted))
+        if (await inbox.RequeueParkedAsync(id, clock.UtcNow, HttpContext.RequestAborted))
         {
             signal.Notify();
             await audit.WriteAsync(HttpContext, AuditActions.ParkedEventRetried, id.ToString(System.Globalization.CultureInfo.InvariantCulture));

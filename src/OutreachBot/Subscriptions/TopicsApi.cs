@@ -37,7 +37,7 @@ public static class TopicsApi
             return StaffProblems.Invalid(errors);
         }
 
-        if (!await store.CreateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
+        if (!await store.CreateAsync(draft, time.GetUtcNow(), cancellationToken))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"A topic '{draft.Slug}' already exists.");
         }
@@ -62,7 +62,7 @@ public static class TopicsApi
             return StaffProblems.Invalid(errors);
         }
 
-        if (!await store.UpdateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
+        if (!await store.UpdateAsync(draft, time.GetUtcNow(), cancellationToken))
         {
             return NotFound(slug);
         }

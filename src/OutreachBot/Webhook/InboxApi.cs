@@ -29,7 +29,7 @@ public static class InboxApi
     private static async Task<Results<Accepted, ProblemHttpResult>> RetryAsync(
         long id, InboxStore store, InboxSignal signal, AuditLog audit, HttpContext context, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!await store.RequeueParkedAsync(id, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
+        if (!await store.RequeueParkedAsync(id, time.GetUtcNow(), cancellationToken))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No parked event with id {id}.");
         }
@@ -59,9 +59,9 @@ public sealed record ParkedEventView(
         e.WebhookEventId,
         e.Type,
         e.SourceKey,
-        DateTimeOffset.FromUnixTimeMilliseconds(e.EventTimestamp),
-        DateTimeOffset.FromUnixTimeMilliseconds(e.ReceivedAt),
+        e.OccurredAt,
+        e.ReceivedAt,
         e.Attempts,
         e.LastError,
-        e.ParkedAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null);
+        e.ParkedAt);
 }

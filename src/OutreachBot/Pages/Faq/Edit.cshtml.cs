@@ -48,10 +48,10 @@ public sealed class EditModel(FaqStore faq, AuditLog audit, ConsoleClock clock) 
             return Page();
         }
 
-        var id = IsNew ? await faq.CreateAsync(draft, clock.Now, cancel) : Id!.Value;
+        var id = IsNew ? await faq.CreateAsync(draft, clock.UtcNow, cancel) : Id!.Value;
         if (!IsNew)
         {
-            await faq.UpdateAsync(id, draft, clock.Now, cancel);
+            await faq.UpdateAsync(id, draft, clock.UtcNow, cancel);
         }
 
         await audit.WriteAsync(

@@ -21,7 +21,7 @@ public sealed class ThreadModel(ConsultationInbox inbox, ConsultationReplies rep
     public string? ReplyKey { get; set; }
 
     /// <summary>The questions and replies in the order they were written.</summary>
-    public IEnumerable<(long At, Consultation? Question, StaffReply? Reply)> Entries =>
+    public IEnumerable<(DateTimeOffset At, Consultation? Question, StaffReply? Reply)> Entries =>
         Thread.Questions.Select(q => (q.ReceivedAt, (Consultation?)q, (StaffReply?)null))
             .Concat(Thread.Replies.Select(r => (r.SentAt, (Consultation?)null, (StaffReply?)r)))
             .OrderBy(e => e.Item1);
@@ -57,7 +57,7 @@ public sealed class ThreadModel(ConsultationInbox inbox, ConsultationReplies rep
             return Page();
         }
 
-        await inbox.AssignAsync(userId, staff?.Username, clock.Now, HttpContext.RequestAborted);
+        await inbox.AssignAsync(userId, staff?.Username, clock.UtcNow, HttpContext.RequestAborted);
         await audit.WriteAsync(HttpContext, AuditActions.QuestionAssigned, Target(userId), staff?.Username ?? "-");
         Notice = staff is null
             ? ConsoleText.S("担当を外しました。", "Nobody is assigned now.")

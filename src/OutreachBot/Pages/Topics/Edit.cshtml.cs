@@ -63,7 +63,7 @@ public sealed class EditModel(TopicStore topics, AuditLog audit, ConsoleClock cl
 
         if (Errors.Count == 0)
         {
-            var now = clock.Now;
+            var now = clock.UtcNow;
             if (IsNew && !await topics.CreateAsync(draft, now, HttpContext.RequestAborted))
             {
                 AddError("slug", new("このスラッグはすでに使われています。", "Another topic already has this slug."));

@@ -31,7 +31,7 @@ public sealed class IndexModel(TopicStore topics, AuditLog audit, ConsoleClock c
         if (index >= 0 && other >= 0 && other < order.Count)
         {
             (order[index], order[other]) = (order[other], order[index]);
-            await topics.SetOrderAsync(order, clock.Now, HttpContext.RequestAborted);
+            await topics.SetOrderAsync(order, clock.UtcNow, HttpContext.RequestAborted);
             await audit.WriteAsync(HttpContext, AuditActions.TopicsReordered, slug, direction);
             Notice = ConsoleText.S("並び順を変えました。", "The order was changed.");
         }
@@ -52,7 +52,7 @@ public sealed class IndexModel(TopicStore topics, AuditLog audit, ConsoleClock c
         }
 
         var draft = new TopicDraft(topic.Slug, topic.Names, topic.Descriptions, topic.Order, archive, topic.ParentSlug);
-        await topics.UpdateAsync(draft, clock.Now, HttpContext.RequestAborted);
+        await topics.UpdateAsync(draft, clock.UtcNow, HttpContext.RequestAborted);
         await audit.WriteAsync(HttpContext, archive ? AuditActions.TopicArchived : AuditActions.TopicRestored, slug);
         Notice = archive
             ? ConsoleText.S($"「{topic.NameIn(Languages.Japanese)}」をアーカイブしました。市民のメニューには表示されません。", $"“{topic.NameIn(Languages.English)}” was archived: citizens no longer see it.")
