@@ -170,7 +170,7 @@ public sealed partial class BatchSnapshot(
             cancellationToken: cancellationToken));
     }
 
-    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+    private DateTimeOffset Now() => time.GetUtcNow();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The snapshot of run {RunId} stopped; it resumes after its last committed chunk")]
     private partial void LogStopped(Exception exception, long runId);
