@@ -133,8 +133,8 @@ public sealed class BroadcastBrowserTests(Browser browser) : IAsyncLifetime
         for (var i = 0; i < Followers; i++)
         {
             var user = $"U{i:x32}";
-            await _bot.Services.GetRequiredService<CitizenStore>().FollowAsync(user, "ja", null, now - 60_000, default);
-            await _bot.Services.GetRequiredService<SubscriptionStore>().SubscribeAsync(user, volunteer.Id, now - 60_000, default);
+            await _bot.Services.GetRequiredService<CitizenStore>().FollowAsync(user, "ja", null, DateTimeOffset.UtcNow.AddMinutes(-1), default);
+            await _bot.Services.GetRequiredService<SubscriptionStore>().SubscribeAsync(user, volunteer.Id, DateTimeOffset.UtcNow.AddMinutes(-1), default);
             _line.AddFollower(user);
         }
     }

@@ -158,7 +158,7 @@ public sealed class ConsoleBrowserTests(Browser browser) : IAsyncLifetime
         for (var i = 0; i < 40; i++)
         {
             var user = $"U{i:x32}";
-            var at = now.AddDays(-29 + (i * 29 / 40)).AddHours(-1).ToUnixTimeMilliseconds();
+            var at = now.AddDays(-29 + (i * 29 / 40)).AddHours(-1);
             await citizens.FollowAsync(user, "ja", null, at, default);
             for (var t = 0; t < topics.Count; t++)
             {
@@ -169,7 +169,7 @@ public sealed class ConsoleBrowserTests(Browser browser) : IAsyncLifetime
             }
         }
 
-        await citizens.UnfollowAsync($"U{3:x32}", now.AddDays(-5).ToUnixTimeMilliseconds(), default);
+        await citizens.UnfollowAsync($"U{3:x32}", now.AddDays(-5), default);
     }
 
     private async Task ShotAsync(string name, bool fullPage = false) =>

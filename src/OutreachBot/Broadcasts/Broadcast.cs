@@ -25,14 +25,14 @@ public sealed record Broadcast
 
     public string? ApprovedBy { get; init; }
 
-    public long? ApprovedAt { get; init; }
+    public DateTimeOffset? ApprovedAt { get; init; }
 
     /// <summary>Goes up with every change of content or state: an approval names the version its approver saw.</summary>
     public int Version { get; init; }
 
-    public long CreatedAt { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
 
-    public long UpdatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>The latest send-back: what an approver asked the author to change.</summary>
     public BroadcastReview? Review { get; init; }
@@ -44,7 +44,7 @@ public sealed record Broadcast
     public bool WrittenBy(string identity) => Author == identity || Editors.Contains(identity);
 }
 
-public sealed record BroadcastReview(string Comment, string By, long At);
+public sealed record BroadcastReview(string Comment, string By, DateTimeOffset At);
 
 /// <summary>Who gets it: subscribers of the topics (any or all of them), optionally only some languages and districts; or the citizens who asked to be reminded of an event.</summary>
 public sealed record BroadcastTarget(
@@ -62,10 +62,10 @@ public enum ScheduleKind
     Event,
 }
 
-/// <param name="SendAt">The instant a one-off goes out (UTC unix ms): given, or computed from the event; null for cron.</param>
+/// <param name="SendAt">The instant a one-off goes out: given, or computed from the event; null for cron.</param>
 /// <param name="Cron">A Quartz cron expression read in <c>Bot:TimeZone</c>.</param>
 /// <param name="EventOffset">For <see cref="ScheduleKind.Event"/>: how long before the event's start.</param>
-public sealed record BroadcastSchedule(ScheduleKind Kind, long? SendAt = null, string? Cron = null, string? EventId = null, TimeSpan? EventOffset = null)
+public sealed record BroadcastSchedule(ScheduleKind Kind, DateTimeOffset? SendAt = null, string? Cron = null, string? EventId = null, TimeSpan? EventOffset = null)
 {
     public bool Recurring => Kind == ScheduleKind.Cron;
 }

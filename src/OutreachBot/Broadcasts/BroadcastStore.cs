@@ -19,7 +19,7 @@ public sealed class BroadcastStore(Database database)
         b.review_comment AS ReviewComment, b.reviewed_by AS ReviewedBy, b.reviewed_at AS ReviewedAt, b.reason
         """;
 
-    public async Task<long> CreateAsync(BroadcastDraft draft, string author, BroadcastState state, long now, CancellationToken cancellationToken)
+    public async Task<long> CreateAsync(BroadcastDraft draft, string author, BroadcastState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -45,7 +45,7 @@ public sealed class BroadcastStore(Database database)
     /// among those who wrote it; false when it moved on meanwhile.
     /// </summary>
     public async Task<bool> ReplaceAsync(
-        long id, int version, BroadcastDraft draft, string editor, BroadcastState state, IReadOnlyList<BroadcastState> editable, long now, CancellationToken cancellationToken)
+        long id, int version, BroadcastDraft draft, string editor, BroadcastState state, IReadOnlyList<BroadcastState> editable, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -83,8 +83,8 @@ public sealed class BroadcastStore(Database database)
     /// them, or, given <paramref name="version"/>, when it is no longer that version (someone changed it meanwhile).
     /// </summary>
     public async Task<bool> MoveAsync(
-        long id, IReadOnlyList<BroadcastState> from, BroadcastState to, long now, CancellationToken cancellationToken,
-        string? approvedBy = null, long? sendAt = null, string? cancelledBy = null, string? reason = null, int? version = null)
+        long id, IReadOnlyList<BroadcastState> from, BroadcastState to, DateTimeOffset now, CancellationToken cancellationToken,
+        string? approvedBy = null, DateTimeOffset? sendAt = null, string? cancelledBy = null, string? reason = null, int? version = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
@@ -103,7 +103,7 @@ public sealed class BroadcastStore(Database database)
     /// Moves the send time of a broadcast still in <paramref name="state"/> (its event moved); false when it moved on
     /// meanwhile. Not a new version: what staff wrote and approved is unchanged, only when it goes.
     /// </summary>
-    public async Task<bool> RetimeAsync(long id, BroadcastState state, long sendAt, long now, CancellationToken cancellationToken)
+    public async Task<bool> RetimeAsync(long id, BroadcastState state, DateTimeOffset sendAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
@@ -113,7 +113,7 @@ public sealed class BroadcastStore(Database database)
     }
 
     /// <summary>Returns a broadcast awaiting approval to draft with the reviewer's comment; false when it was not awaiting approval.</summary>
-    public async Task<bool> SendBackAsync(long id, string reviewer, string comment, long now, CancellationToken cancellationToken)
+    public async Task<bool> SendBackAsync(long id, string reviewer, string comment, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
@@ -127,7 +127,7 @@ public sealed class BroadcastStore(Database database)
     }
 
     /// <summary>One-offs whose send time falls in [<paramref name="from"/>, <paramref name="to"/>), and every scheduled cron broadcast: what a calendar month shows.</summary>
-    public async Task<IReadOnlyList<Broadcast>> ForCalendarAsync(long from, long to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Broadcast>> ForCalendarAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await LoadAsync(
@@ -206,7 +206,7 @@ public sealed class BroadcastStore(Database database)
             transaction,
             cancellationToken: cancellationToken));
 
-    private static object Parameters(BroadcastDraft draft, string state, long now, string author) => new
+    private static object Parameters(BroadcastDraft draft, string state, DateTimeOffset now, string author) => new
     {
         draft.Title,
         draft.MessagesJson,
@@ -263,7 +263,7 @@ public sealed class BroadcastStore(Database database)
 
         public required string ScheduleKind { get; init; }
 
-        public long? SendAt { get; init; }
+        public DateTimeOffset? SendAt { get; init; }
 
         public string? Cron { get; init; }
 
@@ -279,19 +279,19 @@ public sealed class BroadcastStore(Database database)
 
         public string? ApprovedBy { get; init; }
 
-        public long? ApprovedAt { get; init; }
+        public DateTimeOffset? ApprovedAt { get; init; }
 
         public int Version { get; init; }
 
-        public long CreatedAt { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
 
-        public long UpdatedAt { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
 
         public string? ReviewComment { get; init; }
 
         public string? ReviewedBy { get; init; }
 
-        public long? ReviewedAt { get; init; }
+        public DateTimeOffset? ReviewedAt { get; init; }
 
         public string? Reason { get; init; }
 
@@ -317,7 +317,7 @@ public sealed class BroadcastStore(Database database)
             Version = Version,
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
-            Review = ReviewComment is null ? null : new BroadcastReview(ReviewComment, ReviewedBy ?? "", ReviewedAt ?? 0),
+            Review = ReviewComment is null ? null : new BroadcastReview(ReviewComment, ReviewedBy ?? "", ReviewedAt ?? DateTimeOffset.UnixEpoch),
             Reason = Reason,
         };
     }

@@ -47,7 +47,7 @@ public sealed partial class CivicEventEditor(
         return true;
     }
 
-    private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
+    private DateTimeOffset Now => time.GetUtcNow();
 
     private static string Target(long id) => "event:" + id.ToString(CultureInfo.InvariantCulture);
 

@@ -8,7 +8,7 @@ namespace OutreachBot.CivicEvents;
 public sealed class CivicEventStore(Database database)
 {
     /// <summary>Creates the event and returns its id; null when <see cref="CivicEventDraft.TopicSlug"/> names no topic.</summary>
-    public async Task<long?> CreateAsync(CivicEventDraft draft, long now, CancellationToken cancellationToken)
+    public async Task<long?> CreateAsync(CivicEventDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -33,7 +33,7 @@ public sealed class CivicEventStore(Database database)
     }
 
     /// <summary>Replaces the event; false when there is no such event or no such topic.</summary>
-    public async Task<bool> UpdateAsync(long id, CivicEventDraft draft, long now, CancellationToken cancellationToken)
+    public async Task<bool> UpdateAsync(long id, CivicEventDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -73,7 +73,7 @@ public sealed class CivicEventStore(Database database)
     }
 
     /// <summary>Events not cancelled that have not ended at <paramref name="now"/>, soonest first: one page and how many in all.</summary>
-    public async Task<(IReadOnlyList<CivicEvent> Page, int Total)> UpcomingAsync(long now, int offset, int limit, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<CivicEvent> Page, int Total)> UpcomingAsync(DateTimeOffset now, int offset, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         const string Upcoming = "NOT e.cancelled AND COALESCE(e.ends_at, e.starts_at) >= @Now";
@@ -85,18 +85,18 @@ public sealed class CivicEventStore(Database database)
     }
 
     /// <summary>Every event starting in [<paramref name="from"/>, <paramref name="to"/>), cancelled ones too, by start.</summary>
-    public async Task<IReadOnlyList<CivicEvent>> StartingBetweenAsync(long from, long to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CivicEvent>> StartingBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await LoadAsync(
             connection, "e.starts_at >= @From AND e.starts_at < @To ORDER BY e.starts_at, e.id", new { From = from, To = to }, cancellationToken);
     }
 
-    private static object Parameters(CivicEventDraft draft, long? topicId, long now) => new
+    private static object Parameters(CivicEventDraft draft, long? topicId, DateTimeOffset now) => new
     {
         TopicId = topicId,
-        StartsAt = draft.StartsAt.ToUnixTimeMilliseconds(),
-        EndsAt = draft.EndsAt?.ToUnixTimeMilliseconds(),
+        draft.StartsAt,
+        draft.EndsAt,
         draft.Venue,
         draft.Url,
         draft.ImageUrl,
@@ -120,7 +120,7 @@ public sealed class CivicEventStore(Database database)
     /// <param name="whereAndOrder">A condition on <c>e</c>, optionally followed by ORDER BY / LIMIT.</param>
     private static async Task<IReadOnlyList<CivicEvent>> LoadAsync(DbConnection connection, string whereAndOrder, object parameters, CancellationToken cancellationToken)
     {
-        var rows = (await connection.QueryAsync<EventRow>(new CommandDefinition(
+        var rows = (await connection.QueryAsync<CivicEvent>(new CommandDefinition(
             $"""
             SELECT e.id, e.topic_id AS TopicId, t.slug AS TopicSlug, e.starts_at AS StartsAt, e.ends_at AS EndsAt, e.venue, e.url,
                    e.image_url AS ImageUrl, e.cancelled,
@@ -138,42 +138,6 @@ public sealed class CivicEventStore(Database database)
         var titles = (await connection.QueryAsync<(long EventId, string Language, string Title)>(new CommandDefinition(
             $"SELECT event_id, language, title FROM civic_event_texts WHERE event_id IN ({string.Join(',', rows.Select(r => r.Id))})",
             cancellationToken: cancellationToken))).ToLookup(t => t.EventId);
-        return [.. rows.Select(r => new CivicEvent
-        {
-            Id = r.Id,
-            Titles = titles[r.Id].ToDictionary(t => t.Language, t => t.Title),
-            StartsAt = DateTimeOffset.FromUnixTimeMilliseconds(r.StartsAt),
-            EndsAt = r.EndsAt is { } ends ? DateTimeOffset.FromUnixTimeMilliseconds(ends) : null,
-            Venue = r.Venue,
-            Url = r.Url,
-            ImageUrl = r.ImageUrl,
-            TopicId = r.TopicId,
-            TopicSlug = r.TopicSlug,
-            Cancelled = r.Cancelled,
-            ReminderCount = r.ReminderCount,
-        })];
-    }
-
-    private sealed record EventRow
-    {
-        public long Id { get; init; }
-
-        public long? TopicId { get; init; }
-
-        public string? TopicSlug { get; init; }
-
-        public long StartsAt { get; init; }
-
-        public long? EndsAt { get; init; }
-
-        public required string Venue { get; init; }
-
-        public string? Url { get; init; }
-
-        public string? ImageUrl { get; init; }
-
-        public bool Cancelled { get; init; }
-
-        public long ReminderCount { get; init; }
+        return [.. rows.Select(r => r with { Titles = titles[r.Id].ToDictionary(t => t.Language, t => t.Title) })];
     }
 }

@@ -10,7 +10,7 @@ namespace OutreachBot.CivicEvents;
 public sealed class EventReminderStore(Database database)
 {
     /// <summary>Records the request; false when the citizen had already asked (and not cancelled).</summary>
-    public async Task<bool> RequestAsync(string userId, long eventId, long now, CancellationToken cancellationToken)
+    public async Task<bool> RequestAsync(string userId, long eventId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
@@ -23,7 +23,7 @@ public sealed class EventReminderStore(Database database)
     }
 
     /// <summary>Withdraws the request; false when there was none open.</summary>
-    public async Task<bool> CancelAsync(string userId, long eventId, long now, CancellationToken cancellationToken)
+    public async Task<bool> CancelAsync(string userId, long eventId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
@@ -86,7 +86,7 @@ public sealed class EventReminderStore(Database database)
     }
 
     /// <summary>Records that these citizens were reminded; returns how many open requests it marked.</summary>
-    public async Task<int> MarkSentAsync(long eventId, IReadOnlyCollection<string> userIds, long now, CancellationToken cancellationToken)
+    public async Task<int> MarkSentAsync(long eventId, IReadOnlyCollection<string> userIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (userIds.Count == 0)
         {
@@ -105,4 +105,4 @@ public sealed class EventReminderStore(Database database)
 }
 
 /// <param name="RequestedAt">UTC unix milliseconds.</param>
-public sealed record PendingReminder(string UserId, string Language, long RequestedAt);
+public sealed record PendingReminder(string UserId, string Language, DateTimeOffset RequestedAt);

@@ -30,7 +30,7 @@ public static partial class EventsApi
         var zone = bot.Value.Zone;
         if (from is null && to is null)
         {
-            var (upcoming, _) = await store.UpcomingAsync(time.GetUtcNow().ToUnixTimeMilliseconds(), 0, 500, cancellationToken);
+            var (upcoming, _) = await store.UpcomingAsync(time.GetUtcNow(), 0, 500, cancellationToken);
             return TypedResults.Ok(upcoming.Select(e => EventView.From(e, zone)));
         }
 
@@ -91,10 +91,10 @@ public static partial class EventsApi
         ["topic"] = [new($"トピック「{slug}」はありません。", $"No topic '{slug}'.")],
     });
 
-    private static long StartOfDay(DateOnly day, TimeZoneInfo zone)
+    private static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
     {
         var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight)).ToUnixTimeMilliseconds();
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
     }
 
     /// <summary>ISO 8601 date and time; with Z or an offset as written, without one in <paramref name="zone"/>.</summary>

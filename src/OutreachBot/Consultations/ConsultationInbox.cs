@@ -75,7 +75,7 @@ public sealed class ConsultationInbox(Database database)
     }
 
     /// <summary>Gives the thread to <paramref name="staff"/> (a username), or to nobody when null.</summary>
-    public async Task AssignAsync(string userId, string? staff, long now, CancellationToken cancellationToken)
+    public async Task AssignAsync(string userId, string? staff, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -141,7 +141,7 @@ public sealed record ThreadSummary
 
     public long NotDone { get; init; }
 
-    public long LastAt { get; init; }
+    public DateTimeOffset LastAt { get; init; }
 
     public required string LastText { get; init; }
 
@@ -158,7 +158,7 @@ public sealed record StaffReply
 
     public required string Text { get; init; }
 
-    public long SentAt { get; init; }
+    public DateTimeOffset SentAt { get; init; }
 }
 
 public sealed record ConsultationThread(

@@ -35,7 +35,7 @@ public sealed class ConsultationReplies(Database database, LineMessagingClient l
             return new ReplyOutcome(false, ex.StatusCode, ex.Message);
         }
 
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var stored = await connection.ExecuteAsync(new CommandDefinition(

@@ -14,7 +14,7 @@ public sealed class ConsultationStore(Database database) : IDisposable
     /// Stores the question and returns its number. The same webhook event stores one question however often it is
     /// handled, and gets the same number back.
     /// </summary>
-    public Task<long> AddAsync(string userId, string language, string text, string webhookEventId, long now, CancellationToken cancellationToken)
+    public Task<long> AddAsync(string userId, string language, string text, string webhookEventId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Once submitted, the question is written with the others of its group whatever becomes of this caller.
         cancellationToken.ThrowIfCancellationRequested();
@@ -45,7 +45,7 @@ public sealed class ConsultationStore(Database database) : IDisposable
         {
             var question = questions[i];
             (userId.Value, language.Value, text.Value, webhookEventId.Value, now.Value) =
-                (question.UserId, question.Language, question.Text, question.WebhookEventId, question.Now);
+                (question.UserId, question.Language, question.Text, question.WebhookEventId, question.Now.ToUnixTimeMilliseconds());
             numbers[i] = await insert.ExecuteScalarAsync() is long id
                 ? id
                 : await connection.QuerySingleAsync<long>(new CommandDefinition(
@@ -89,7 +89,7 @@ public sealed class ConsultationStore(Database database) : IDisposable
 
     public void Dispose() => _adds.Dispose();
 
-    private sealed record NewConsultation(string UserId, string Language, string Text, string WebhookEventId, long Now);
+    private sealed record NewConsultation(string UserId, string Language, string Text, string WebhookEventId, DateTimeOffset Now);
 }
 
 public sealed record Consultation
@@ -102,12 +102,12 @@ public sealed record Consultation
 
     public required string Text { get; init; }
 
-    public long ReceivedAt { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
 
     /// <summary><c>open</c>, <c>answered</c> or <c>closed</c>.</summary>
     public required string Status { get; init; }
 
     public string? Answer { get; init; }
 
-    public long? AnsweredAt { get; init; }
+    public DateTimeOffset? AnsweredAt { get; init; }
 }

@@ -8,7 +8,7 @@ public sealed class ConsultationTriage(ConsultationInbox inbox, AuditLog audit, 
     /// <param name="staff">The assignee's username; null leaves the questions unassigned.</param>
     public async Task AssignAsync(string userId, string? staff, StaffActor actor, CancellationToken cancellationToken)
     {
-        await inbox.AssignAsync(userId, staff, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        await inbox.AssignAsync(userId, staff, time.GetUtcNow(), cancellationToken);
         await audit.WriteAsync(actor, AuditActions.QuestionAssigned, Target(userId), staff ?? "-", cancellationToken);
     }
 

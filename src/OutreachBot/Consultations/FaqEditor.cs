@@ -8,7 +8,7 @@ public sealed class FaqEditor(FaqStore store, AuditLog audit, TimeProvider time)
     public async Task<long> CreateAsync(FaqDraft draft, StaffActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var id = await store.CreateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        var id = await store.CreateAsync(draft, time.GetUtcNow(), cancellationToken);
         await audit.WriteAsync(actor, AuditActions.FaqCreated, Target(id), Describe(draft.Language, draft.Keywords), cancellationToken);
         return id;
     }
@@ -17,7 +17,7 @@ public sealed class FaqEditor(FaqStore store, AuditLog audit, TimeProvider time)
     public async Task<bool> UpdateAsync(long id, FaqDraft draft, StaffActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        if (!await store.UpdateAsync(id, draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
+        if (!await store.UpdateAsync(id, draft, time.GetUtcNow(), cancellationToken))
         {
             return false;
         }

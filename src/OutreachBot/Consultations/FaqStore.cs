@@ -22,7 +22,7 @@ public sealed class FaqStore(Database database)
     private MatchCache? _cache;
     private long _edits;
 
-    public async Task<long> CreateAsync(FaqDraft draft, long now, CancellationToken cancellationToken)
+    public async Task<long> CreateAsync(FaqDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -41,7 +41,7 @@ public sealed class FaqStore(Database database)
         return id;
     }
 
-    public async Task<bool> UpdateAsync(long id, FaqDraft draft, long now, CancellationToken cancellationToken)
+    public async Task<bool> UpdateAsync(long id, FaqDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

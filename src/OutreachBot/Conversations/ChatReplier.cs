@@ -74,7 +74,7 @@ public sealed partial class ChatReplier(
 
         try
         {
-            await replies.MarkRepliedAsync(turn.Event.Id, time.GetUtcNow().ToUnixTimeMilliseconds());
+            await replies.MarkRepliedAsync(turn.Event.Id, time.GetUtcNow());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -101,8 +101,8 @@ public sealed partial class ChatReplier(
     /// <summary>Since the event happened, or since it was received when LINE's clock says it happened later.</summary>
     private TimeSpan Age(Turn turn)
     {
-        var received = turn.Event.ReceivedAtUtc;
-        var occurred = DateTimeOffset.FromUnixTimeMilliseconds(turn.Event.EventTimestamp);
+        var received = turn.Event.ReceivedAt;
+        var occurred = turn.Event.OccurredAt;
         return time.GetUtcNow() - (occurred < received ? occurred : received);
     }
 

@@ -54,7 +54,7 @@ public sealed partial class ConversationRouter(
         return webhookEvent switch
         {
             FollowEvent follow => await OnFollowAsync(inboxEvent, follow, userId, cancellationToken),
-            UnfollowEvent unfollow => await OnUnfollowAsync(unfollow, userId, cancellationToken),
+            UnfollowEvent => await OnUnfollowAsync(inboxEvent, userId, cancellationToken),
             MessageEvent { Message: TextMessageContent text } message => await OnTextAsync(inboxEvent, message, text.Text, userId, cancellationToken),
             MessageEvent message => await OnOtherMessageAsync(inboxEvent, message, userId, cancellationToken),
             PostbackEvent postback => await OnPostbackAsync(inboxEvent, postback, userId, cancellationToken),
@@ -68,13 +68,13 @@ public sealed partial class ConversationRouter(
         var profile = await turns.TryGetProfileAsync(userId, cancellationToken);
         var guess = turns.GuessLanguage(profile);
         // The event's own time, so that handling this follow again (after a crash) recognises it as the same follow.
-        var result = await citizens.FollowAsync(userId, guess, profile?.DisplayName, follow.Timestamp, cancellationToken);
+        var result = await citizens.FollowAsync(userId, guess, profile?.DisplayName, inboxEvent.OccurredAt, cancellationToken);
         if (result.Stale)
         {
             return InboxOutcome.Skipped;
         }
 
-        var firstFollow = before is null || before.FirstFollowedAt == follow.Timestamp;
+        var firstFollow = before is null || before.FirstFollowedAt == inboxEvent.OccurredAt;
         var turn = turns.New(inboxEvent, userId, result.Language, follow.ReplyToken);
         var answer = firstFollow ? welcome.Greeting(guess) : welcome.WelcomeBack(turn, result.KeptSubscriptions);
         await replier.SendAsync(turn, answer, cancellationToken);
@@ -83,9 +83,9 @@ public sealed partial class ConversationRouter(
     }
 
     /// <summary>Blocked or unfollowed: from now on the citizen is not counted and gets nothing. There is no one to answer.</summary>
-    private async Task<InboxOutcome> OnUnfollowAsync(UnfollowEvent unfollow, string userId, CancellationToken cancellationToken)
+    private async Task<InboxOutcome> OnUnfollowAsync(InboxEvent inboxEvent, string userId, CancellationToken cancellationToken)
     {
-        await citizens.UnfollowAsync(userId, unfollow.Timestamp, cancellationToken);
+        await citizens.UnfollowAsync(userId, inboxEvent.OccurredAt, cancellationToken);
         return InboxOutcome.Handled;
     }
 

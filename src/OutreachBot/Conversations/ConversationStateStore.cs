@@ -8,7 +8,7 @@ public sealed class ConversationStateStore(Database database)
 {
     public const string Question = "question";
 
-    public async Task SetAsync(string userId, string awaiting, long expiresAt, CancellationToken cancellationToken)
+    public async Task SetAsync(string userId, string awaiting, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -55,9 +55,9 @@ public sealed record ConversationPartner
     /// <summary>What the bot last asked the citizen for (e.g. <see cref="ConversationStateStore.Question"/>), if anything.</summary>
     public string? Awaiting { get; init; }
 
-    /// <summary>Until when (unix milliseconds) that answer is awaited.</summary>
-    public long? AwaitingUntil { get; init; }
+    /// <summary>Until when that answer is awaited.</summary>
+    public DateTimeOffset? AwaitingUntil { get; init; }
 
-    /// <summary>What the bot still awaits at <paramref name="now"/> (unix milliseconds); null once that has expired.</summary>
-    public string? AwaitingAt(long now) => AwaitingUntil > now ? Awaiting : null;
+    /// <summary>What the bot still awaits at <paramref name="now"/>; null once that has expired.</summary>
+    public string? AwaitingAt(DateTimeOffset now) => AwaitingUntil > now ? Awaiting : null;
 }

@@ -8,8 +8,6 @@ public sealed record Turn(string UserId, BotTexts Texts, InboxEvent Event, strin
 {
     public string Language => Texts.Language;
 
-    public long NowMs => Now.ToUnixTimeMilliseconds();
-
     /// <summary>What the bot awaited from the citizen when this turn began (see <see cref="ConversationStateStore"/>), if anything.</summary>
     public string? Awaiting { get; init; }
 

@@ -32,7 +32,7 @@ public sealed partial class Turns(
         if (partner is not { Following: true })
         {
             var profile = partner is null ? await TryGetProfileAsync(userId, cancellationToken) : null;
-            var follow = await citizens.FollowAsync(userId, GuessLanguage(profile), profile?.DisplayName, inboxEvent.EventTimestamp, cancellationToken);
+            var follow = await citizens.FollowAsync(userId, GuessLanguage(profile), profile?.DisplayName, inboxEvent.OccurredAt, cancellationToken);
             if (!follow.Following)
             {
                 LogStaleEvent(inboxEvent.Id);
@@ -43,7 +43,7 @@ public sealed partial class Turns(
         }
 
         var turn = New(inboxEvent, userId, language!, replyToken);
-        return turn with { Awaiting = partner?.AwaitingAt(turn.NowMs) };
+        return turn with { Awaiting = partner?.AwaitingAt(turn.Now) };
     }
 
     /// <summary>The supported language nearest the LINE profile's, else <c>Bot:DefaultLanguage</c>.</summary>

@@ -16,6 +16,8 @@ public sealed class Database : IDisposable
     private readonly SqliteWriteGate? _writeGate;
     private readonly SqliteSessionSettings? _sessionSettings;
 
+    static Database() => UnixMillisecondsHandler.Register();
+
     public Database(IOptions<StorageOptions> options, IHostEnvironment environment)
     {
         var settings = options.Value;

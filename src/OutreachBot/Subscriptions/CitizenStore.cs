@@ -25,7 +25,7 @@ public sealed class CitizenStore(Database database)
     /// returning citizen keeps their language and subscriptions. An event older than the last recorded follow or
     /// unfollow changes nothing: a late or redelivered one must not undo a newer unfollow.
     /// </summary>
-    public async Task<FollowResult> FollowAsync(string userId, string language, string? displayName, long now, CancellationToken cancellationToken)
+    public async Task<FollowResult> FollowAsync(string userId, string language, string? displayName, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -79,7 +79,7 @@ public sealed class CitizenStore(Database database)
     /// Records an unfollow or block that happened at <paramref name="now"/>: from then on the citizen is not counted
     /// and gets nothing. Older than the last recorded follow or unfollow, it changes nothing.
     /// </summary>
-    public async Task UnfollowAsync(string userId, long now, CancellationToken cancellationToken)
+    public async Task UnfollowAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -104,7 +104,7 @@ public sealed class CitizenStore(Database database)
     }
 
     /// <summary>The citizen's own choice of language, which a LINE profile guess never overrides afterwards.</summary>
-    public async Task SetLanguageAsync(string userId, string language, long now, CancellationToken cancellationToken)
+    public async Task SetLanguageAsync(string userId, string language, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -113,7 +113,7 @@ public sealed class CitizenStore(Database database)
             cancellationToken: cancellationToken));
     }
 
-    public async Task SetDistrictAsync(string userId, string? district, long now, CancellationToken cancellationToken)
+    public async Task SetDistrictAsync(string userId, string? district, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -137,10 +137,10 @@ public sealed record Citizen
 
     public bool Following { get; init; }
 
-    public long FirstFollowedAt { get; init; }
+    public DateTimeOffset FirstFollowedAt { get; init; }
 
     /// <summary>The webhook timestamp of the last follow or unfollow recorded; older events do not change <see cref="Following"/>.</summary>
-    public long? FollowingChangedAt { get; init; }
+    public DateTimeOffset? FollowingChangedAt { get; init; }
 }
 
 /// <param name="Returning">The citizen had followed before (an unblock or a second follow).</param>

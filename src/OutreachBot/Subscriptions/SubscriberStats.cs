@@ -43,10 +43,10 @@ public sealed class SubscriberStats(Database database, IOptions<BotOptions> bot)
         return result;
     }
 
-    private long EndOfDayUtc(DateOnly day)
+    private DateTimeOffset EndOfDayUtc(DateOnly day)
     {
         var midnightAfter = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(midnightAfter, bot.Value.Zone.GetUtcOffset(midnightAfter)).ToUnixTimeMilliseconds();
+        return new DateTimeOffset(midnightAfter, bot.Value.Zone.GetUtcOffset(midnightAfter));
     }
 }
 

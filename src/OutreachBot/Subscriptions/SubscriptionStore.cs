@@ -14,7 +14,7 @@ public sealed class SubscriptionStore(Database database)
     /// follows the topic, or when a newer change of it (or a newer 配信停止) is on record: a late or redelivered
     /// subscribe must not undo what the citizen did after it.
     /// </summary>
-    public async Task<bool> SubscribeAsync(string userId, long topicId, long now, CancellationToken cancellationToken)
+    public async Task<bool> SubscribeAsync(string userId, long topicId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
@@ -32,7 +32,7 @@ public sealed class SubscriptionStore(Database database)
     }
 
     /// <summary>Stops following at <paramref name="now"/>; false when the citizen did not follow the topic, or subscribed after.</summary>
-    public async Task<bool> UnsubscribeAsync(string userId, long topicId, long now, CancellationToken cancellationToken)
+    public async Task<bool> UnsubscribeAsync(string userId, long topicId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
@@ -48,7 +48,7 @@ public sealed class SubscriptionStore(Database database)
     /// 配信停止 at <paramref name="now"/>: ends every subscription started before it and remembers when, so that an
     /// older subscribe handled later does not start one again; returns how many ended.
     /// </summary>
-    public async Task<int> UnsubscribeAllAsync(string userId, long now, CancellationToken cancellationToken)
+    public async Task<int> UnsubscribeAllAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

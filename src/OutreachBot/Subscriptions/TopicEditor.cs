@@ -9,7 +9,7 @@ public sealed class TopicEditor(TopicStore store, AuditLog audit, TimeProvider t
     public async Task<bool> CreateAsync(TopicDraft draft, StaffActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        if (!await store.CreateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
+        if (!await store.CreateAsync(draft, time.GetUtcNow(), cancellationToken))
         {
             return false;
         }
@@ -22,7 +22,7 @@ public sealed class TopicEditor(TopicStore store, AuditLog audit, TimeProvider t
     public async Task<bool> UpdateAsync(TopicDraft draft, StaffActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        if (!await store.UpdateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
+        if (!await store.UpdateAsync(draft, time.GetUtcNow(), cancellationToken))
         {
             return false;
         }
@@ -35,7 +35,7 @@ public sealed class TopicEditor(TopicStore store, AuditLog audit, TimeProvider t
     {
         ArgumentNullException.ThrowIfNull(topic);
         var draft = new TopicDraft(topic.Slug, topic.Names, topic.Descriptions, topic.Order, archive, topic.ParentSlug);
-        if (!await store.UpdateAsync(draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
+        if (!await store.UpdateAsync(draft, time.GetUtcNow(), cancellationToken))
         {
             return false;
         }
@@ -56,7 +56,7 @@ public sealed class TopicEditor(TopicStore store, AuditLog audit, TimeProvider t
         }
 
         (order[index], order[other]) = (order[other], order[index]);
-        await store.SetOrderAsync(order, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        await store.SetOrderAsync(order, time.GetUtcNow(), cancellationToken);
         await audit.WriteAsync(actor, AuditActions.TopicsReordered, slug, direction, cancellationToken);
         return true;
     }

@@ -20,7 +20,7 @@ internal sealed class TopicSeeder(Database database, TopicStore topics, TimeProv
             }
         }
 
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = time.GetUtcNow();
         var order = 0;
         foreach (var seed in Load())
         {

@@ -26,7 +26,7 @@ public sealed class TopicStore(Database database)
     }
 
     /// <summary>Creates the topic; false when the slug is taken.</summary>
-    public async Task<bool> CreateAsync(TopicDraft draft, long now, CancellationToken cancellationToken)
+    public async Task<bool> CreateAsync(TopicDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -51,7 +51,7 @@ public sealed class TopicStore(Database database)
     }
 
     /// <summary>Replaces the topic's texts, order, parent and archived flag; false when there is no such topic.</summary>
-    public async Task<bool> UpdateAsync(TopicDraft draft, long now, CancellationToken cancellationToken)
+    public async Task<bool> UpdateAsync(TopicDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -78,7 +78,7 @@ public sealed class TopicStore(Database database)
     }
 
     /// <summary>Puts the topics in the order given (10, 20, 30...), in one transaction; pass every topic, archived ones too.</summary>
-    public async Task SetOrderAsync(IReadOnlyList<string> slugs, long now, CancellationToken cancellationToken)
+    public async Task SetOrderAsync(IReadOnlyList<string> slugs, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

@@ -1,5 +1,6 @@
 namespace OutreachBot.Webhook;
 
+// Raw unix milliseconds: a claim reads every pending event, a page at a time, and only compares these times.
 /// <summary>A pending event as the claim sees it: whose it is, when it happened, and whether it is free to be handled.</summary>
 public readonly record struct PendingEvent(long Id, string? SourceKey, long EventTimestamp, long NextAttemptAt, long? ClaimedUntil)
 {

@@ -57,9 +57,9 @@ public sealed record ParkedEventView(
         e.WebhookEventId,
         e.Type,
         e.SourceKey,
-        DateTimeOffset.FromUnixTimeMilliseconds(e.EventTimestamp),
-        DateTimeOffset.FromUnixTimeMilliseconds(e.ReceivedAt),
+        e.OccurredAt,
+        e.ReceivedAt,
         e.Attempts,
         e.LastError,
-        e.ParkedAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null);
+        e.ParkedAt);
 }

@@ -12,8 +12,8 @@ public sealed record InboxEvent
     /// <summary>The user, group or room the event belongs to; events of one source are handled in order.</summary>
     public string? SourceKey { get; init; }
 
-    /// <summary>LINE's <c>timestamp</c>, unix milliseconds.</summary>
-    public long EventTimestamp { get; init; }
+    /// <summary>LINE's <c>timestamp</c>: when the event happened, by LINE's clock.</summary>
+    public DateTimeOffset OccurredAt { get; init; }
 
     public bool IsRedelivery { get; init; }
 
@@ -23,12 +23,10 @@ public sealed record InboxEvent
     /// <summary>Earlier failed tries.</summary>
     public int Attempts { get; init; }
 
-    public long ReceivedAt { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
 
-    /// <summary>When an earlier try answered with the reply token (unix milliseconds); that token is spent.</summary>
-    public long? RepliedAt { get; init; }
-
-    public DateTimeOffset ReceivedAtUtc => DateTimeOffset.FromUnixTimeMilliseconds(ReceivedAt);
+    /// <summary>When an earlier try answered with the reply token; that token is spent.</summary>
+    public DateTimeOffset? RepliedAt { get; init; }
 }
 
 public enum InboxOutcome

@@ -64,7 +64,7 @@ public sealed partial class InboxProcessor(
         try
         {
             // Not cancellable: a claim committed but never seen would hold the events until their lease ran out.
-            runs = await store.ClaimDueAsync(Settings.Concurrency * 4, RunLength, now.ToUnixTimeMilliseconds(), claimUntil.ToUnixTimeMilliseconds(), CancellationToken.None);
+            runs = await store.ClaimDueAsync(Settings.Concurrency * 4, RunLength, now, claimUntil, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -182,7 +182,7 @@ public sealed partial class InboxProcessor(
 
         var delay = RetryDelay(attempt);
         LogWillRetry(ex, inboxEvent.Id, inboxEvent.Type, attempt, delay);
-        return InboxOutcomeRecord.Failed(inboxEvent.Id, error, (time.GetUtcNow() + delay).ToUnixTimeMilliseconds(), Now());
+        return InboxOutcomeRecord.Failed(inboxEvent.Id, error, time.GetUtcNow() + delay, Now());
     }
 
     /// <summary>Doubles from the first delay up to the ceiling, with ±20% jitter so that retries of a burst spread out.</summary>
@@ -200,7 +200,7 @@ public sealed partial class InboxProcessor(
         return text.Length <= 1000 ? text : text[..1000];
     }
 
-    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+    private DateTimeOffset Now() => time.GetUtcNow();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox event {Id} ({Type}) failed on try {Attempt}; trying again in {Delay}")]
     private partial void LogWillRetry(Exception exception, long id, string type, int attempt, TimeSpan delay);

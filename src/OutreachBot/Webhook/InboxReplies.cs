@@ -10,7 +10,7 @@ namespace OutreachBot.Webhook;
 /// </summary>
 public sealed class InboxReplies(Database database) : IDisposable
 {
-    private readonly GroupCommit<(long Id, long At), bool> _marks = new(async marks =>
+    private readonly GroupCommit<(long Id, DateTimeOffset At), bool> _marks = new(async marks =>
     {
         await using var connection = await database.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -22,7 +22,7 @@ public sealed class InboxReplies(Database database) : IDisposable
         return [.. marks.Select(_ => true)];
     });
 
-    public Task MarkRepliedAsync(long inboxEventId, long at) => _marks.SubmitAsync((inboxEventId, at));
+    public Task MarkRepliedAsync(long inboxEventId, DateTimeOffset at) => _marks.SubmitAsync((inboxEventId, at));
 
     public void Dispose() => _marks.Dispose();
 }

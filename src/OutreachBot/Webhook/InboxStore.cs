@@ -8,7 +8,7 @@ namespace OutreachBot.Webhook;
 public sealed class InboxStore(Database database)
 {
     private const string Columns =
-        "id, webhook_event_id AS WebhookEventId, event_type AS Type, source_key AS SourceKey, event_timestamp AS EventTimestamp, " +
+        "id, webhook_event_id AS WebhookEventId, event_type AS Type, source_key AS SourceKey, event_timestamp AS OccurredAt, " +
         "is_redelivery AS IsRedelivery, payload, attempts, received_at AS ReceivedAt, replied_at AS RepliedAt";
 
     /// <summary>Pending events read at once when looking for claimable ones; more than are pending when the bot keeps up.</summary>
@@ -26,7 +26,7 @@ public sealed class InboxStore(Database database)
     /// needs no index by citizen, whose random inserts cost every webhook a page write under a backlog. Claiming a run
     /// instead of one event makes a citizen's backlog cost one such read per run rather than one per event.
     /// </remarks>
-    public async Task<IReadOnlyList<IReadOnlyList<InboxEvent>>> ClaimDueAsync(int limit, int runLength, long now, long claimUntil, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IReadOnlyList<InboxEvent>>> ClaimDueAsync(int limit, int runLength, DateTimeOffset now, DateTimeOffset claimUntil, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var runs = await FindClaimableAsync(connection, limit, runLength, now, cancellationToken);
@@ -51,7 +51,7 @@ public sealed class InboxStore(Database database)
     /// the first event it missed may be handled in order; the rest is given back at once.
     /// </summary>
     private static async Task<IReadOnlyList<IReadOnlyList<InboxEvent>>> KeepUnbrokenRunsAsync(
-        DbConnection connection, IReadOnlyList<IReadOnlyList<long>> runs, Dictionary<long, InboxEvent> claimed, long claimUntil, CancellationToken cancellationToken)
+        DbConnection connection, IReadOnlyList<IReadOnlyList<long>> runs, Dictionary<long, InboxEvent> claimed, DateTimeOffset claimUntil, CancellationToken cancellationToken)
     {
         var kept = new List<IReadOnlyList<InboxEvent>>(runs.Count);
         var givenBack = new List<long>();
@@ -78,9 +78,9 @@ public sealed class InboxStore(Database database)
     }
 
     private static async Task<IReadOnlyList<IReadOnlyList<long>>> FindClaimableAsync(
-        DbConnection connection, int limit, int runLength, long now, CancellationToken cancellationToken)
+        DbConnection connection, int limit, int runLength, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var claimable = new ClaimableEvents(now, runLength);
+        var claimable = new ClaimableEvents(now.ToUnixTimeMilliseconds(), runLength);
         var after = 0L;
         while (true)
         {
@@ -143,7 +143,7 @@ public sealed class InboxStore(Database database)
         var parked = await connection.QueryAsync<ParkedEvent>(new CommandDefinition(
             """
             SELECT id, webhook_event_id AS WebhookEventId, event_type AS Type, source_key AS SourceKey,
-                   event_timestamp AS EventTimestamp, received_at AS ReceivedAt, attempts, last_error AS LastError,
+                   event_timestamp AS OccurredAt, received_at AS ReceivedAt, attempts, last_error AS LastError,
                    finished_at AS ParkedAt
             FROM inbox_events
             WHERE state = 'parked' AND id < @BeforeId
@@ -163,7 +163,7 @@ public sealed class InboxStore(Database database)
     }
 
     /// <summary>Puts a parked event back in line, e.g. after the fault that parked it was fixed. False when it is not parked.</summary>
-    public async Task<bool> RequeueParkedAsync(long id, long now, CancellationToken cancellationToken)
+    public async Task<bool> RequeueParkedAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(new CommandDefinition(

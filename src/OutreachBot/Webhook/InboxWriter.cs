@@ -125,7 +125,7 @@ public sealed partial class InboxWriter(
 
     private async Task InsertAsync(List<PendingWrite> batch)
     {
-        var receivedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var receivedAt = time.GetUtcNow();
         var rows = batch.SelectMany(w => w.Events).Select(e => new
         {
             e.EventId,

@@ -11,13 +11,13 @@ public sealed record ParkedEvent
 
     public string? SourceKey { get; init; }
 
-    public long EventTimestamp { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
 
-    public long ReceivedAt { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
 
     public int Attempts { get; init; }
 
     public string? LastError { get; init; }
 
-    public long? ParkedAt { get; init; }
+    public DateTimeOffset? ParkedAt { get; init; }
 }

@@ -9,7 +9,7 @@ public sealed class ParkedEventRetry(InboxStore store, InboxSignal signal, Audit
     /// <summary>False when no event with that id is parked.</summary>
     public async Task<bool> RetryAsync(long id, StaffActor actor, CancellationToken cancellationToken)
     {
-        if (!await store.RequeueParkedAsync(id, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
+        if (!await store.RequeueParkedAsync(id, time.GetUtcNow(), cancellationToken))
         {
             return false;
         }

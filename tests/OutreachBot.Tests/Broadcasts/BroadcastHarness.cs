@@ -59,7 +59,7 @@ public sealed class BroadcastHarness : IAsyncDisposable
         var citizens = Get<CitizenStore>();
         var subscriptions = Get<SubscriptionStore>();
         var topicId = (await Get<TopicStore>().FindAsync(topic, default))!.Id;
-        var now = DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeMilliseconds();
+        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
         var ids = new List<string>();
         for (var i = 0; i < count; i++)
         {

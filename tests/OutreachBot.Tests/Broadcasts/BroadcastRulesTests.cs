@@ -136,7 +136,7 @@ public abstract class BroadcastRulesTests(string provider) : IAsyncLifetime
 
         var id = await h.CreateAsync(BroadcastHarness.Broadcast("volunteer"));
         var held = await h.WaitForStatusAsync(id, "held");
-        await h.Get<CitizenStore>().UnfollowAsync(ids[0], DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), default);
+        await h.Get<CitizenStore>().UnfollowAsync(ids[0], DateTimeOffset.UtcNow, default);
         h.Line.Quota.Reset();
         var (force, _) = await h.PostAsync($"/api/v1/broadcasts/{id}/force", new { });
         var sent = await h.WaitForStatusAsync(id, "failed");
@@ -179,7 +179,7 @@ public abstract class BroadcastRulesTests(string provider) : IAsyncLifetime
         h.Line.Quota.TryConsume(999, 1000);
         var id = await h.CreateAsync(BroadcastHarness.Broadcast("volunteer"));
         await h.WaitForStatusAsync(id, "held");
-        await h.Get<CitizenStore>().UnfollowAsync(ids[2], DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), default);
+        await h.Get<CitizenStore>().UnfollowAsync(ids[2], DateTimeOffset.UtcNow, default);
         h.Line.Quota.Reset();
 
         await h.PostAsync($"/api/v1/broadcasts/{id}/force", new { });

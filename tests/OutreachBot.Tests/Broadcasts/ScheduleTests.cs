@@ -111,8 +111,8 @@ public abstract class ScheduleTests(string provider) : IAsyncLifetime
         var runs = (await _h.Get<RunStore>().ForBroadcastAsync(id, 10, default)).ToList();
 
         Assert.Equal(["sending", "missed"], runs.Select(r => r.Status == "sent" ? "sending" : r.Status));
-        Assert.Equal(new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds(), runs[0].Occurrence);
-        Assert.Equal(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds(), runs[1].Occurrence);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero), runs[0].Occurrence);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero), runs[1].Occurrence);
     }
 
     private sealed class TestEvents : ICivicEventCalendar, IEventReminderList

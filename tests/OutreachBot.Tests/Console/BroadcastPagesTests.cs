@@ -151,7 +151,7 @@ public abstract class BroadcastPagesTests(string provider) : IAsyncLifetime
         var startsAt = DateTimeOffset.UtcNow.AddDays(7);
         var cleanUp = await events.CreateAsync(
             new(new Dictionary<string, string> { ["ja"] = "川辺の清掃活動" }, startsAt, null, "市民会館", null, null, "volunteer"),
-            DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), default);
+            DateTimeOffset.UtcNow, default);
         using var editor = await ConsoleSession.SignedInAsync(_h.Bot, StaffRole.Editor);
 
         var page = await editor.GetPageAsync("/console/broadcasts/compose");

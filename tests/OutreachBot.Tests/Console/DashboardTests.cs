@@ -16,7 +16,7 @@ public abstract class DashboardTests(string provider) : ConsoleHost(provider)
         var citizens = Bot.Services.GetRequiredService<CitizenStore>();
         var subscriptions = Bot.Services.GetRequiredService<SubscriptionStore>();
         var volunteer = (await Bot.Services.GetRequiredService<TopicStore>().FindAsync("volunteer", default))!;
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var now = DateTimeOffset.UtcNow;
         foreach (var user in new[] { "U1", "U2", "U3" })
         {
             await citizens.FollowAsync(user, "ja", null, now, default);

@@ -113,11 +113,11 @@ public abstract class EventPagesTests(string provider) : ConsoleHost(provider)
         var reminders = Bot.Services.GetRequiredService<EventReminderStore>();
         for (var i = 0; i < 3; i++)
         {
-            await citizens.FollowAsync($"Uremind{i:D25}", "ja", null, 1, default);
-            await reminders.RequestAsync($"Uremind{i:D25}", id, 2, default);
+            await citizens.FollowAsync($"Uremind{i:D25}", "ja", null, DateTimeOffset.FromUnixTimeMilliseconds(1), default);
+            await reminders.RequestAsync($"Uremind{i:D25}", id, DateTimeOffset.FromUnixTimeMilliseconds(2), default);
         }
 
-        await reminders.CancelAsync("Uremind0000000000000000000000000", id, 3, default);
+        await reminders.CancelAsync("Uremind0000000000000000000000000", id, DateTimeOffset.FromUnixTimeMilliseconds(3), default);
 
         Assert.Contains("2 <span lang=\"ja\">人</span>", await editor.GetPageAsync($"/console/events/{id}"));
     }

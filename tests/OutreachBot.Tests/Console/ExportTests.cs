@@ -16,7 +16,7 @@ public abstract class ExportTests(string provider) : ConsoleHost(provider)
     {
         var citizens = Bot.Services.GetRequiredService<CitizenStore>();
         var volunteer = (await Bot.Services.GetRequiredService<TopicStore>().FindAsync("volunteer", default))!;
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var now = DateTimeOffset.UtcNow;
         await citizens.FollowAsync("U1", "ja", null, now, default);
         await Bot.Services.GetRequiredService<SubscriptionStore>().SubscribeAsync("U1", volunteer.Id, now, default);
         var today = Bot.Services.GetRequiredService<ConsoleClock>().Today;

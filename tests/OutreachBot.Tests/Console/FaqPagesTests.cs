@@ -54,7 +54,7 @@ public abstract class FaqPagesTests(string provider) : ConsoleHost(provider)
     [SkippableFact]
     public async Task EditThenDelete_Entry_ChangesItThenRemovesItAndAuditsBoth()
     {
-        var id = await Bot.Services.GetRequiredService<FaqStore>().CreateAsync(new FaqDraft("en", ["parking"], "Free parking."), 1, default);
+        var id = await Bot.Services.GetRequiredService<FaqStore>().CreateAsync(new FaqDraft("en", ["parking"], "Free parking."), DateTimeOffset.UnixEpoch, default);
         using var editor = await ConsoleSession.SignedInAsync(Bot, StaffRole.Editor);
         Assert.Contains("Free parking.", await editor.GetPageAsync($"/console/faq/edit/{id}"));
 
@@ -76,7 +76,7 @@ public abstract class FaqPagesTests(string provider) : ConsoleHost(provider)
     [SkippableFact]
     public async Task Delete_Viewer_IsDeniedAndKeepsTheEntry()
     {
-        var id = await Bot.Services.GetRequiredService<FaqStore>().CreateAsync(new FaqDraft("ja", ["駐車場"], "あります。"), 1, default);
+        var id = await Bot.Services.GetRequiredService<FaqStore>().CreateAsync(new FaqDraft("ja", ["駐車場"], "あります。"), DateTimeOffset.UnixEpoch, default);
         using var viewer = await ConsoleSession.SignedInAsync(Bot, StaffRole.Viewer);
 
         var list = await viewer.GetPageAsync("/console/faq");

@@ -7,7 +7,7 @@ namespace OutreachBot.Tests.Consultations;
 
 public abstract class ConsultationStoreTests(string provider) : BotHost(provider)
 {
-    private const long Now = 1_790_000_000_000;
+    private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeMilliseconds(1_790_000_000_000);
     private ConsultationStore Consultations => Bot.Services.GetRequiredService<ConsultationStore>();
 
     [SkippableFact]

@@ -134,7 +134,7 @@ public abstract class PushCeilingTests(string provider) : IAsyncLifetime
         for (var i = 0; i < count; i++)
         {
             var userId = await CitizenAsync($"asks{i}");
-            ids.Add(await store.AddAsync(userId, "ja", "質問です", $"event-{i}", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), default));
+            ids.Add(await store.AddAsync(userId, "ja", "質問です", $"event-{i}", DateTimeOffset.UtcNow, default));
         }
 
         return ids;
@@ -144,7 +144,7 @@ public abstract class PushCeilingTests(string provider) : IAsyncLifetime
     private async Task<string> CitizenAsync(string name)
     {
         var userId = $"U{name}x".PadRight(33, '0');
-        await Bot.Services.GetRequiredService<CitizenStore>().FollowAsync(userId, "ja", null, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), default);
+        await Bot.Services.GetRequiredService<CitizenStore>().FollowAsync(userId, "ja", null, DateTimeOffset.UtcNow, default);
         Line.AddFollower(userId);
         return userId;
     }

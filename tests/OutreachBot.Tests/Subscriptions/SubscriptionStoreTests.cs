@@ -13,16 +13,14 @@ public abstract class SubscriptionStoreTests(string provider) : BotHost(provider
 
     private TopicStore Topics => Bot.Services.GetRequiredService<TopicStore>();
 
-    private static long At(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
-
     [SkippableFact]
     public async Task Subscribe_Twice_OneSubscriptionCounted()
     {
         var volunteer = (await Topics.FindAsync("volunteer", default))!;
-        await Citizens.FollowAsync("Ua", "ja", null, At(Monday), default);
+        await Citizens.FollowAsync("Ua", "ja", null, Monday, default);
 
-        Assert.True(await Subscriptions.SubscribeAsync("Ua", volunteer.Id, At(Monday), default));
-        Assert.False(await Subscriptions.SubscribeAsync("Ua", volunteer.Id, At(Monday), default));
+        Assert.True(await Subscriptions.SubscribeAsync("Ua", volunteer.Id, Monday, default));
+        Assert.False(await Subscriptions.SubscribeAsync("Ua", volunteer.Id, Monday, default));
 
         Assert.Equal(1, (await Topics.FindAsync("volunteer", default))!.SubscriberCount);
     }
@@ -32,26 +30,26 @@ public abstract class SubscriptionStoreTests(string provider) : BotHost(provider
     {
         var volunteer = (await Topics.FindAsync("volunteer", default))!;
         var events = (await Topics.FindAsync("events", default))!;
-        await Citizens.FollowAsync("Ua", "ja", null, At(Monday), default);
-        await Subscriptions.SubscribeAsync("Ua", volunteer.Id, At(Monday.AddMinutes(1)), default);
-        await Subscriptions.UnsubscribeAllAsync("Ua", At(Monday.AddMinutes(3)), default);
+        await Citizens.FollowAsync("Ua", "ja", null, Monday, default);
+        await Subscriptions.SubscribeAsync("Ua", volunteer.Id, Monday.AddMinutes(1), default);
+        await Subscriptions.UnsubscribeAllAsync("Ua", Monday.AddMinutes(3), default);
 
-        Assert.False(await Subscriptions.SubscribeAsync("Ua", volunteer.Id, At(Monday.AddMinutes(2)), default));
-        Assert.False(await Subscriptions.SubscribeAsync("Ua", events.Id, At(Monday.AddMinutes(2)), default));
+        Assert.False(await Subscriptions.SubscribeAsync("Ua", volunteer.Id, Monday.AddMinutes(2), default));
+        Assert.False(await Subscriptions.SubscribeAsync("Ua", events.Id, Monday.AddMinutes(2), default));
 
         Assert.Empty(await Subscriptions.TopicIdsOfAsync("Ua", default));
-        Assert.True(await Subscriptions.SubscribeAsync("Ua", events.Id, At(Monday.AddMinutes(4)), default));
+        Assert.True(await Subscriptions.SubscribeAsync("Ua", events.Id, Monday.AddMinutes(4), default));
     }
 
     [SkippableFact]
     public async Task Subscribe_OlderThanTheUnsubscribeOfThatTopic_StartsNothing()
     {
         var volunteer = (await Topics.FindAsync("volunteer", default))!;
-        await Citizens.FollowAsync("Ua", "ja", null, At(Monday), default);
-        await Subscriptions.SubscribeAsync("Ua", volunteer.Id, At(Monday.AddMinutes(1)), default);
-        await Subscriptions.UnsubscribeAsync("Ua", volunteer.Id, At(Monday.AddMinutes(3)), default);
+        await Citizens.FollowAsync("Ua", "ja", null, Monday, default);
+        await Subscriptions.SubscribeAsync("Ua", volunteer.Id, Monday.AddMinutes(1), default);
+        await Subscriptions.UnsubscribeAsync("Ua", volunteer.Id, Monday.AddMinutes(3), default);
 
-        Assert.False(await Subscriptions.SubscribeAsync("Ua", volunteer.Id, At(Monday.AddMinutes(2)), default));
+        Assert.False(await Subscriptions.SubscribeAsync("Ua", volunteer.Id, Monday.AddMinutes(2), default));
 
         Assert.Empty(await Subscriptions.TopicIdsOfAsync("Ua", default));
     }
@@ -60,11 +58,11 @@ public abstract class SubscriptionStoreTests(string provider) : BotHost(provider
     public async Task Unsubscribe_OlderThanTheSubscribe_KeepsIt()
     {
         var volunteer = (await Topics.FindAsync("volunteer", default))!;
-        await Citizens.FollowAsync("Ua", "ja", null, At(Monday), default);
-        await Subscriptions.SubscribeAsync("Ua", volunteer.Id, At(Monday.AddMinutes(2)), default);
+        await Citizens.FollowAsync("Ua", "ja", null, Monday, default);
+        await Subscriptions.SubscribeAsync("Ua", volunteer.Id, Monday.AddMinutes(2), default);
 
-        Assert.False(await Subscriptions.UnsubscribeAsync("Ua", volunteer.Id, At(Monday.AddMinutes(1)), default));
-        Assert.Equal(0, await Subscriptions.UnsubscribeAllAsync("Ua", At(Monday.AddMinutes(1)), default));
+        Assert.False(await Subscriptions.UnsubscribeAsync("Ua", volunteer.Id, Monday.AddMinutes(1), default));
+        Assert.Equal(0, await Subscriptions.UnsubscribeAllAsync("Ua", Monday.AddMinutes(1), default));
 
         Assert.Equal([volunteer.Id], await Subscriptions.TopicIdsOfAsync("Ua", default));
     }
@@ -72,10 +70,10 @@ public abstract class SubscriptionStoreTests(string provider) : BotHost(provider
     [SkippableFact]
     public async Task Follow_OlderThanTheLastUnfollow_LeavesTheCitizenUnfollowed()
     {
-        await Citizens.FollowAsync("Ua", "ja", null, At(Monday), default);
-        await Citizens.UnfollowAsync("Ua", At(Monday.AddMinutes(3)), default);
+        await Citizens.FollowAsync("Ua", "ja", null, Monday, default);
+        await Citizens.UnfollowAsync("Ua", Monday.AddMinutes(3), default);
 
-        var late = await Citizens.FollowAsync("Ua", "ja", null, At(Monday.AddMinutes(2)), default);
+        var late = await Citizens.FollowAsync("Ua", "ja", null, Monday.AddMinutes(2), default);
 
         Assert.True(late.Stale);
         Assert.False(late.Following);
@@ -85,11 +83,11 @@ public abstract class SubscriptionStoreTests(string provider) : BotHost(provider
     [SkippableFact]
     public async Task Unfollow_OlderThanTheLastFollow_LeavesTheCitizenFollowing()
     {
-        await Citizens.FollowAsync("Ua", "ja", null, At(Monday), default);
-        await Citizens.UnfollowAsync("Ua", At(Monday.AddMinutes(1)), default);
-        await Citizens.FollowAsync("Ua", "ja", null, At(Monday.AddMinutes(3)), default);
+        await Citizens.FollowAsync("Ua", "ja", null, Monday, default);
+        await Citizens.UnfollowAsync("Ua", Monday.AddMinutes(1), default);
+        await Citizens.FollowAsync("Ua", "ja", null, Monday.AddMinutes(3), default);
 
-        await Citizens.UnfollowAsync("Ua", At(Monday.AddMinutes(2)), default);
+        await Citizens.UnfollowAsync("Ua", Monday.AddMinutes(2), default);
 
         Assert.True((await Citizens.FindAsync("Ua", default))!.Following);
     }
@@ -98,12 +96,12 @@ public abstract class SubscriptionStoreTests(string provider) : BotHost(provider
     public async Task SubscriberCount_CitizenUnfollowed_NotCountedButSubscriptionKeptForTheirReturn()
     {
         var volunteer = (await Topics.FindAsync("volunteer", default))!;
-        await Citizens.FollowAsync("Ua", "en", null, At(Monday), default);
-        await Subscriptions.SubscribeAsync("Ua", volunteer.Id, At(Monday), default);
+        await Citizens.FollowAsync("Ua", "en", null, Monday, default);
+        await Subscriptions.SubscribeAsync("Ua", volunteer.Id, Monday, default);
 
-        await Citizens.UnfollowAsync("Ua", At(Monday.AddHours(1)), default);
+        await Citizens.UnfollowAsync("Ua", Monday.AddHours(1), default);
         var whileGone = (await Topics.FindAsync("volunteer", default))!.SubscriberCount;
-        var back = await Citizens.FollowAsync("Ua", "ja", null, At(Monday.AddDays(2)), default);
+        var back = await Citizens.FollowAsync("Ua", "ja", null, Monday.AddDays(2), default);
 
         Assert.Equal(0, whileGone);
         Assert.True(back.Returning);
@@ -115,13 +113,13 @@ public abstract class SubscriptionStoreTests(string provider) : BotHost(provider
     [SkippableFact]
     public async Task UnsubscribeAll_EndsEverySubscription()
     {
-        await Citizens.FollowAsync("Ua", "ja", null, At(Monday), default);
+        await Citizens.FollowAsync("Ua", "ja", null, Monday, default);
         foreach (var topic in await Topics.ListAsync(false, default))
         {
-            await Subscriptions.SubscribeAsync("Ua", topic.Id, At(Monday), default);
+            await Subscriptions.SubscribeAsync("Ua", topic.Id, Monday, default);
         }
 
-        Assert.Equal(8, await Subscriptions.UnsubscribeAllAsync("Ua", At(Monday.AddHours(1)), default));
+        Assert.Equal(8, await Subscriptions.UnsubscribeAllAsync("Ua", Monday.AddHours(1), default));
         Assert.Empty(await Subscriptions.TopicIdsOfAsync("Ua", default));
     }
 
@@ -129,16 +127,16 @@ public abstract class SubscriptionStoreTests(string provider) : BotHost(provider
     public async Task PerTopicPerDay_SubscriptionsAndFollowsOverAWeek_CountsEachDayAsItEnded()
     {
         var stats = Bot.Services.GetRequiredService<SubscriberStats>();
-        await Topics.CreateAsync(new TopicDraft("seminars", new Dictionary<string, string> { ["ja"] = "講座" }, null, 0, false), At(Monday.AddDays(-7)), default);
+        await Topics.CreateAsync(new TopicDraft("seminars", new Dictionary<string, string> { ["ja"] = "講座" }, null, 0, false), Monday.AddDays(-7), default);
         var events = (await Topics.FindAsync("seminars", default))!;
-        await Citizens.FollowAsync("Ua", "ja", null, At(Monday), default);
-        await Citizens.FollowAsync("Ub", "ja", null, At(Monday), default);
-        await Subscriptions.SubscribeAsync("Ua", events.Id, At(Monday), default);
-        await Subscriptions.SubscribeAsync("Ub", events.Id, At(Monday.AddDays(1)), default);
-        await Subscriptions.UnsubscribeAsync("Ua", events.Id, At(Monday.AddDays(2)), default);
-        await Citizens.UnfollowAsync("Ub", At(Monday.AddDays(3)), default);
+        await Citizens.FollowAsync("Ua", "ja", null, Monday, default);
+        await Citizens.FollowAsync("Ub", "ja", null, Monday, default);
+        await Subscriptions.SubscribeAsync("Ua", events.Id, Monday, default);
+        await Subscriptions.SubscribeAsync("Ub", events.Id, Monday.AddDays(1), default);
+        await Subscriptions.UnsubscribeAsync("Ua", events.Id, Monday.AddDays(2), default);
+        await Citizens.UnfollowAsync("Ub", Monday.AddDays(3), default);
         // 23:30 JST on Friday is still Friday in Tokyo, though Friday 14:30 in UTC.
-        await Citizens.FollowAsync("Ub", "ja", null, At(new DateTimeOffset(2026, 11, 20, 23, 30, 0, TimeSpan.FromHours(9))), default);
+        await Citizens.FollowAsync("Ub", "ja", null, new DateTimeOffset(2026, 11, 20, 23, 30, 0, TimeSpan.FromHours(9)), default);
 
         var rows = await stats.PerTopicPerDayAsync(new DateOnly(2026, 11, 15), new DateOnly(2026, 11, 21), default);
 

@@ -14,7 +14,7 @@ namespace OutreachBot.Tests.Webhook;
 /// </summary>
 public abstract class InboxBacklogTests(string provider, ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly long Later = DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeMilliseconds();
+    private static readonly DateTimeOffset Later = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeMilliseconds());
     private TestWorld _world = null!;
     private TestBot _bot = null!;
 
@@ -33,12 +33,12 @@ public abstract class InboxBacklogTests(string provider, ITestOutputHelper outpu
     {
         await StoreBacklogAsync("Uflood", 40);
 
-        var runs = await Store.ClaimDueAsync(32, InboxProcessor.RunLength, Later, Later + 60_000, CancellationToken.None);
+        var runs = await Store.ClaimDueAsync(32, InboxProcessor.RunLength, Later, Later.AddMinutes(1), CancellationToken.None);
 
         var run = Assert.Single(runs);
         Assert.Equal(InboxProcessor.RunLength, run.Count);
-        Assert.Equal(run.OrderBy(e => e.EventTimestamp).Select(e => e.Id), run.Select(e => e.Id));
-        Assert.Equal(await EarliestTimestampsAsync(InboxProcessor.RunLength), run.Select(e => e.EventTimestamp));
+        Assert.Equal(run.OrderBy(e => e.OccurredAt).Select(e => e.Id), run.Select(e => e.Id));
+        Assert.Equal(await EarliestTimestampsAsync(InboxProcessor.RunLength), run.Select(e => e.OccurredAt.ToUnixTimeMilliseconds()));
     }
 
     [SkippableFact]
@@ -46,12 +46,12 @@ public abstract class InboxBacklogTests(string provider, ITestOutputHelper outpu
     {
         await StoreBacklogAsync("Uflood", 10);
         var third = (await EarliestIdsAsync(3))[2];
-        await _world.Database.ExecuteAsync($"UPDATE inbox_events SET claimed_until = {Later + 1} WHERE id = {third}");
+        await _world.Database.ExecuteAsync($"UPDATE inbox_events SET claimed_until = {Later.ToUnixTimeMilliseconds() + 1} WHERE id = {third}");
 
-        var run = Assert.Single(await Store.ClaimDueAsync(32, InboxProcessor.RunLength, Later, Later + 60_000, CancellationToken.None));
+        var run = Assert.Single(await Store.ClaimDueAsync(32, InboxProcessor.RunLength, Later, Later.AddMinutes(1), CancellationToken.None));
 
         Assert.Equal((await EarliestIdsAsync(2)).ToList(), run.Select(e => e.Id).ToList());
-        Assert.Equal(2, await _world.Database.ScalarAsync<long>("SELECT COUNT(*) FROM inbox_events WHERE claimed_until IS NOT NULL AND claimed_until <> " + (Later + 1)));
+        Assert.Equal(2, await _world.Database.ScalarAsync<long>("SELECT COUNT(*) FROM inbox_events WHERE claimed_until IS NOT NULL AND claimed_until <> " + (Later.ToUnixTimeMilliseconds() + 1)));
     }
 
     /// <summary>Draining one citizen's backlog one event per claim read every pending row for every event; a run per claim reads them once per run.</summary>
@@ -75,7 +75,7 @@ public abstract class InboxBacklogTests(string provider, ITestOutputHelper outpu
         var watch = Stopwatch.StartNew();
         while (true)
         {
-            var runs = await Store.ClaimDueAsync(32, runLength, Later, Later + 60_000, CancellationToken.None);
+            var runs = await Store.ClaimDueAsync(32, runLength, Later, Later.AddMinutes(1), CancellationToken.None);
             if (runs.Count == 0)
             {
                 return (claims, watch.Elapsed);
@@ -95,7 +95,7 @@ public abstract class InboxBacklogTests(string provider, ITestOutputHelper outpu
             SourceKey = userId,
             Timestamp = 1_000_000L + (i % 2 == 0 ? i + 1 : i - 1),
             Payload = "{}",
-            Due = Later - 1,
+            Due = Later.AddMilliseconds(-1),
         });
         await using var connection = await _bot.Services.GetRequiredService<Database>().OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();

@@ -61,7 +61,7 @@ public sealed class BroadcastDrafting(
                 : null;
         }
 
-        var at = schedule.SendAt is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : now;
+        var at = schedule.SendAt ?? now;
         return QuietHours.Contains(at) ? at : null;
     }
 
@@ -148,7 +148,7 @@ public sealed class BroadcastDrafting(
                 return null;
             }
 
-            return new BroadcastSchedule(ScheduleKind.At, SendAt: at.ToUnixTimeMilliseconds());
+            return new BroadcastSchedule(ScheduleKind.At, SendAt: at);
         }
 
         if (input?.Cron is { } cron)
@@ -184,7 +184,7 @@ public sealed class BroadcastDrafting(
                 return null;
             }
 
-            return new BroadcastSchedule(ScheduleKind.Event, SendAt: sendAt.ToUnixTimeMilliseconds(), EventId: civic.Id, EventOffset: offset);
+            return new BroadcastSchedule(ScheduleKind.Event, SendAt: sendAt, EventId: civic.Id, EventOffset: offset);
         }
 
         return new BroadcastSchedule(ScheduleKind.Now);

@@ -34,7 +34,7 @@ public sealed class BroadcastService(
 
     private static readonly BroadcastState[] Editable = [BroadcastState.Draft, BroadcastState.AwaitingApproval, BroadcastState.Scheduled];
 
-    private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
+    private DateTimeOffset Now => time.GetUtcNow();
 
     public async Task<StaffOutcome> CreateAsync(BroadcastInput input, string author, CancellationToken cancellationToken)
     {
@@ -207,7 +207,7 @@ public sealed class BroadcastService(
     {
         var current = (await store.FindAsync(id, cancellationToken))!;
         var now = time.GetUtcNow();
-        long? sendAt = null;
+        DateTimeOffset? sendAt = null;
         if (current.Schedule.Kind == ScheduleKind.Now)
         {
             // "Now" means when it is released: on approval, not when it was written.
@@ -216,14 +216,14 @@ public sealed class BroadcastService(
                 return Refused409(new($"今は配信停止時間帯（{drafting.QuietHours.Describe()}）です。urgent を指定するか、時刻を指定してください。", "Now is inside quiet hours; mark it urgent or give a time."));
             }
 
-            sendAt = now.ToUnixTimeMilliseconds();
+            sendAt = now;
         }
-        else if (current.Schedule.SendAt is { } at && at < now.AddMinutes(-1).ToUnixTimeMilliseconds())
+        else if (current.Schedule.SendAt is { } at && at < now.AddMinutes(-1))
         {
             return Refused409(new("送信予定時刻を過ぎています。時刻を変更してください。", "Its time has passed; edit the time first."));
         }
 
-        if (!await store.MoveAsync(id, from, BroadcastState.Scheduled, now.ToUnixTimeMilliseconds(), cancellationToken, approvedBy, sendAt, version: version))
+        if (!await store.MoveAsync(id, from, BroadcastState.Scheduled, now, cancellationToken, approvedBy, sendAt, version: version))
         {
             return version is { } seen && (await store.FindAsync(id, cancellationToken))?.Version is { } latest && latest != seen
                 ? Stale(seen, latest)

@@ -148,7 +148,7 @@ public sealed record BroadcastView
         };
     }
 
-    private static DateTimeOffset Local(long ms, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(ms), zone);
+    private static DateTimeOffset Local(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone);
 }
 
 public sealed record SendBackInput(string? Comment);

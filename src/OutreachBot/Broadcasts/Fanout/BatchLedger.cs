@@ -8,7 +8,7 @@ using OutreachBot.Storage;
 namespace OutreachBot.Broadcasts.Fanout;
 
 /// <summary>A batch handed to a sender: who, which messages, and the retry key to send them with.</summary>
-public sealed record ClaimedBatch(long Id, long RunId, int Seq, string Language, RecipientList Recipients, Guid RetryKey, long FirstSentAt, int Attempts);
+public sealed record ClaimedBatch(long Id, long RunId, int Seq, string Language, RecipientList Recipients, Guid RetryKey, DateTimeOffset FirstSentAt, int Attempts);
 
 /// <summary>What became of one multicast attempt.</summary>
 public sealed record BatchOutcome(long BatchId, long RunId, BatchOutcomeKind Kind)
@@ -24,7 +24,7 @@ public sealed record BatchOutcome(long BatchId, long RunId, BatchOutcomeKind Kin
     /// <summary>For a retry: LINE may have acted on the request (no answer, 5xx), so the key and list are frozen.</summary>
     public bool MaybeDelivered { get; init; }
 
-    public long NextAttemptAt { get; init; }
+    public DateTimeOffset NextAttemptAt { get; init; }
 }
 
 public enum BatchOutcomeKind
@@ -49,7 +49,7 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Read once the transaction has begun: on SQLite that waits for the write lock, which a snapshot of a million
         // recipients holds for seconds, and a time read before it would date the lease and the first send too early.
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = time.GetUtcNow();
         var rows = (await connection.QueryAsync<Candidate>(new CommandDefinition(
             $"""
             SELECT b.id, b.run_id AS RunId, b.seq, b.language, l.recipients, b.key_generation AS KeyGeneration, b.key_uncertain AS KeyUncertain,
@@ -121,7 +121,7 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
             new
             {
                 Ids = claimed.Select(c => c.Id).ToList(),
-                Until = now + (long)options.Value.BatchLease.TotalMilliseconds,
+                Until = now + options.Value.BatchLease,
                 Instance = cluster.Value.InstanceId,
                 Now = now,
             },
@@ -136,7 +136,7 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = time.GetUtcNow();
         foreach (var outcome in outcomes)
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -187,7 +187,7 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
     /// <summary>Stops the runs of a broadcast: batches not handed to a sender are cancelled; those in flight finish.</summary>
     public async Task<IReadOnlyList<long>> CancelRunsAsync(long broadcastId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var runs = (await connection.QueryAsync<long>(new CommandDefinition(
@@ -252,13 +252,13 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await FinishRunsAsync(database.Dialect, connection, transaction, idle, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        await FinishRunsAsync(database.Dialect, connection, transaction, idle, time.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return idle.Count;
     }
 
     /// <summary>Closes the runs that have nothing left to send and whose snapshot is complete: sent, or failed when nothing was accepted.</summary>
-    internal static async Task FinishRunsAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, IReadOnlyList<long> runIds, long now, CancellationToken cancellationToken)
+    internal static async Task FinishRunsAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, IReadOnlyList<long> runIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (runIds.Count == 0)
         {
@@ -280,7 +280,7 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
             cancellationToken: cancellationToken));
     }
 
-    private static async Task<HashSet<string>> LeftSinceAsync(DbConnection connection, DbTransaction transaction, long since, CancellationToken cancellationToken) =>
+    private static async Task<HashSet<string>> LeftSinceAsync(DbConnection connection, DbTransaction transaction, DateTimeOffset since, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT user_id FROM citizens WHERE NOT following AND updated_at >= @Since",
             new { Since = since },
@@ -303,14 +303,14 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
 
         public bool KeyUncertain { get; init; }
 
-        public long? ClaimedUntil { get; init; }
+        public DateTimeOffset? ClaimedUntil { get; init; }
 
-        public long? FirstSentAt { get; init; }
+        public DateTimeOffset? FirstSentAt { get; init; }
 
         public int Attempts { get; init; }
 
         public required string KeyNonce { get; init; }
 
-        public long FiredAt { get; init; }
+        public DateTimeOffset FiredAt { get; init; }
     }
 }

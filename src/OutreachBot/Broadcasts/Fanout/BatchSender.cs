@@ -96,7 +96,7 @@ public sealed partial class BatchSender(
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
-        if (now - DateTimeOffset.FromUnixTimeMilliseconds(batch.FirstSentAt) > settings.GiveUpAfter)
+        if (now - batch.FirstSentAt > settings.GiveUpAfter)
         {
             return Failed(batch, status, requestId, $"{error} — LINE kept failing since the first try; stopped before its retry key expires (24 h).");
         }
@@ -115,7 +115,7 @@ public sealed partial class BatchSender(
             RequestId = requestId,
             Error = error,
             MaybeDelivered = maybeDelivered,
-            NextAttemptAt = (now + delay).ToUnixTimeMilliseconds(),
+            NextAttemptAt = now + delay,
         };
     }
 

@@ -31,7 +31,7 @@ public sealed partial class BatchSnapshot(
     ILogger<BatchSnapshot> logger)
 {
     public async Task<RunStart> TakeAsync(
-        Broadcast broadcast, long occurrence, QuotaAllowance quota, long now, CancellationToken cancellationToken)
+        Broadcast broadcast, DateTimeOffset occurrence, QuotaAllowance quota, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Counting the open subscriptions reads only the topic index; the exact count needs the whole snapshot, which is
         // taken before anything is sent only when this bound says the month's quota might not cover it.
@@ -139,7 +139,7 @@ public sealed partial class BatchSnapshot(
     }
 
     /// <summary>Records a firing that came too late to send (after the misfire grace).</summary>
-    public async Task RecordMissedAsync(long broadcastId, long occurrence, string messages, string reason, long now, CancellationToken cancellationToken)
+    public async Task RecordMissedAsync(long broadcastId, DateTimeOffset occurrence, string messages, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -170,7 +170,7 @@ public sealed partial class BatchSnapshot(
             cancellationToken: cancellationToken));
     }
 
-    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+    private DateTimeOffset Now() => time.GetUtcNow();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The snapshot of run {RunId} stopped; it resumes after its last committed chunk")]
     private partial void LogStopped(Exception exception, long runId);

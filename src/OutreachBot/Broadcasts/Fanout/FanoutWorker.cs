@@ -97,7 +97,7 @@ public sealed partial class FanoutWorker(
         await foreach (var batch in queue.ReadAllAsync(CancellationToken.None))
         {
             var outcome = stoppingToken.IsCancellationRequested
-                ? new BatchOutcome(batch.Id, batch.RunId, BatchOutcomeKind.Retry) { NextAttemptAt = 0 }
+                ? new BatchOutcome(batch.Id, batch.RunId, BatchOutcomeKind.Retry) { NextAttemptAt = DateTimeOffset.UnixEpoch }
                 : await sender.SendAsync(batch, stoppingToken);
             await outcomes.WriteAsync(outcome, CancellationToken.None);
         }

@@ -10,7 +10,7 @@ public sealed record RunSummary
 
     public long BroadcastId { get; init; }
 
-    public long Occurrence { get; init; }
+    public DateTimeOffset Occurrence { get; init; }
 
     public required string Status { get; init; }
 
@@ -33,15 +33,15 @@ public sealed record RunSummary
 
     public string? ForcedBy { get; init; }
 
-    public long FiredAt { get; init; }
+    public DateTimeOffset FiredAt { get; init; }
 
     /// <summary>When the last chunk of its snapshot was committed; null while recipients are still being added.</summary>
-    public long? SnapshottedAt { get; init; }
+    public DateTimeOffset? SnapshottedAt { get; init; }
 
     /// <summary>Recipients are still being added (and <see cref="Targeted"/> still grows).</summary>
     public bool Snapshotting => SnapshottedAt is null && Status is "sending" or "held";
 
-    public long? FinishedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
 }
 
 /// <summary>A batch LINE refused or that could not be delivered, with LINE's own message and request ids.</summary>
@@ -68,7 +68,7 @@ public sealed record BatchError
     /// <summary>The <c>x-line-request-id</c> of every try, oldest first.</summary>
     public string? RequestIds { get; init; }
 
-    public long? FinishedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
 }
 
 public sealed class RunStore(Database database)

@@ -87,9 +87,9 @@ public sealed partial class SnapshotLeases(
 
     public string NewOwner() => _ownerPrefix + Guid.NewGuid().ToString("N");
 
-    public long LeaseEnd() => Now() + (long)options.Value.BatchLease.TotalMilliseconds;
+    public DateTimeOffset LeaseEnd() => Now() + options.Value.BatchLease;
 
-    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+    private DateTimeOffset Now() => time.GetUtcNow();
 
     private sealed record Orphan
     {

@@ -80,7 +80,7 @@ internal sealed class SnapshotWriter
     /// <paramref name="done"/>, the partial batches become pending and the run's snapshot complete. False (and nothing
     /// written) when the run is no longer this lease's to write: cancelled, or taken over.
     /// </summary>
-    public async Task<bool> CommitAsync(string? cursor, bool done, long now, long leaseUntil, CancellationToken cancellationToken)
+    public async Task<bool> CommitAsync(string? cursor, bool done, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
         // The run's row first, as a cancel takes it first: on PostgreSQL that orders the two, and a cancel that came
@@ -111,7 +111,7 @@ internal sealed class SnapshotWriter
 
         await _connection.ExecuteAsync(new CommandDefinition(
             "UPDATE broadcast_runs SET snapshot_cursor = @Cursor, targeted = targeted + @Added, snapshotted_at = @SnapshottedAt WHERE id = @RunId",
-            new { _lease.RunId, Cursor = cursor, Added = _added, SnapshottedAt = done ? now : (long?)null },
+            new { _lease.RunId, Cursor = cursor, Added = _added, SnapshottedAt = done ? now : (DateTimeOffset?)null },
             transaction,
             cancellationToken: cancellationToken));
         if (done)
@@ -132,7 +132,7 @@ internal sealed class SnapshotWriter
 
     // The exact count is known: a run held while it was counted is held for the quota or released; one that nobody
     // matched, or whose batches all went while the snapshot was still written, is finished here.
-    private async Task ConcludeAsync(DbTransaction transaction, long now, CancellationToken cancellationToken)
+    private async Task ConcludeAsync(DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var run = await _connection.QuerySingleAsync<(string Status, long Targeted, long? QuotaRemaining)>(new CommandDefinition(
             "SELECT status, targeted, quota_remaining FROM broadcast_runs WHERE id = @RunId", new { _lease.RunId }, transaction, cancellationToken: cancellationToken));
@@ -150,7 +150,7 @@ internal sealed class SnapshotWriter
         {
             await _connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE broadcast_runs SET status = @Status, reason = @Reason, finished_at = @FinishedAt WHERE id = @RunId",
-                new { _lease.RunId, Status = BroadcastNames.Of(c.Status), c.Reason, FinishedAt = c.Status == RunStatus.Sent ? now : (long?)null },
+                new { _lease.RunId, Status = BroadcastNames.Of(c.Status), c.Reason, FinishedAt = c.Status == RunStatus.Sent ? now : (DateTimeOffset?)null },
                 transaction,
                 cancellationToken: cancellationToken));
         }
@@ -158,7 +158,7 @@ internal sealed class SnapshotWriter
         await BatchLedger.FinishRunsAsync(_dialect, _connection, transaction, [_lease.RunId], now, cancellationToken);
     }
 
-    private async Task WriteAsync(DbTransaction transaction, Batch batch, bool filling, long now, CancellationToken cancellationToken)
+    private async Task WriteAsync(DbTransaction transaction, Batch batch, bool filling, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (batch.Id is { } id)
         {

@@ -78,14 +78,14 @@ public sealed partial class BroadcastJob(
             occurrence = due?.Latest ?? scheduledFireTime!.Value;
             foreach (var skipped in due?.Skipped ?? [])
             {
-                await snapshot.RecordMissedAsync(broadcast.Id, skipped.ToUnixTimeMilliseconds(), broadcast.MessagesJson, MissedReason(skipped, now), now.ToUnixTimeMilliseconds(), cancellationToken);
+                await snapshot.RecordMissedAsync(broadcast.Id, skipped, broadcast.MessagesJson, MissedReason(skipped, now), now, cancellationToken);
             }
         }
         else
         {
-            occurrence = broadcast.Schedule.SendAt is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : scheduledFireTime ?? now;
+            occurrence = broadcast.Schedule.SendAt ?? scheduledFireTime ?? now;
             if (broadcast.State == BroadcastState.Scheduled
-                && !await store.MoveAsync(broadcast.Id, [BroadcastState.Scheduled], BroadcastState.Fired, now.ToUnixTimeMilliseconds(), cancellationToken))
+                && !await store.MoveAsync(broadcast.Id, [BroadcastState.Scheduled], BroadcastState.Fired, now, cancellationToken))
             {
                 return null;
             }
@@ -93,14 +93,14 @@ public sealed partial class BroadcastJob(
 
         if (now - occurrence > grace)
         {
-            await snapshot.RecordMissedAsync(broadcast.Id, occurrence.ToUnixTimeMilliseconds(), broadcast.MessagesJson, MissedReason(occurrence, now), now.ToUnixTimeMilliseconds(), cancellationToken);
+            await snapshot.RecordMissedAsync(broadcast.Id, occurrence, broadcast.MessagesJson, MissedReason(occurrence, now), now, cancellationToken);
             LogMissed(broadcast.Id, occurrence);
             return null;
         }
 
         var allowance = await quota.AllowanceAsync(cancellationToken);
         broadcast = await WithCurrentEventCardsAsync(broadcast, cancellationToken);
-        var start = await snapshot.TakeAsync(broadcast, occurrence.ToUnixTimeMilliseconds(), allowance, now.ToUnixTimeMilliseconds(), cancellationToken);
+        var start = await snapshot.TakeAsync(broadcast, occurrence, allowance, now, cancellationToken);
         if (start.Created)
         {
             LogFired(broadcast.Id, start.RunId, start.Targeted, start.Status);
@@ -131,9 +131,9 @@ public sealed partial class BroadcastJob(
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var last = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+        var last = await connection.ExecuteScalarAsync<DateTimeOffset?>(new CommandDefinition(
             "SELECT MAX(occurrence) FROM broadcast_runs WHERE broadcast_id = @Id", new { Id = broadcast.Id }, cancellationToken: cancellationToken));
-        var since = DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(last ?? 0, broadcast.UpdatedAt));
+        var since = last > broadcast.UpdatedAt ? last.Value : broadcast.UpdatedAt;
         // A second of slack: a trigger may fire a hair before the instant it stands for.
         return CronSchedules.LatestDue(cron!, since, now.AddSeconds(1));
     }

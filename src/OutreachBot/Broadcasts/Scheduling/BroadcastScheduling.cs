@@ -30,7 +30,7 @@ public sealed class BroadcastScheduling(ISchedulerFactory schedulers, IOptions<B
         }
         else
         {
-            var at = broadcast.Schedule.SendAt is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : time.GetUtcNow();
+            var at = broadcast.Schedule.SendAt ?? time.GetUtcNow();
             trigger = trigger.StartAt(at).WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow));
         }
 

@@ -52,7 +52,7 @@ public sealed partial class EventBoundBroadcasts(
             {
                 await HoldAsync(broadcast, civic, at, cancellationToken);
             }
-            else if (broadcast.Schedule.SendAt != at.ToUnixTimeMilliseconds() || broadcast.Reason is not null)
+            else if (broadcast.Schedule.SendAt != at || broadcast.Reason is not null)
             {
                 await RetimeAsync(broadcast, at, cancellationToken);
             }
@@ -95,7 +95,7 @@ public sealed partial class EventBoundBroadcasts(
 
     private async Task RetimeAsync(Broadcast broadcast, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        if (!await store.RetimeAsync(broadcast.Id, broadcast.State, at.ToUnixTimeMilliseconds(), time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
+        if (!await store.RetimeAsync(broadcast.Id, broadcast.State, at, time.GetUtcNow(), cancellationToken))
         {
             return;
         }
@@ -116,7 +116,7 @@ public sealed partial class EventBoundBroadcasts(
             $"イベントの開始が {MessageCompiler.FormatJst(civic.StartsAt, zone)} に変わり、送信時刻 {MessageCompiler.FormatJst(at, zone)} を過ぎたため保留しています。時刻を直して送り直してください。 / " +
             $"Held: its event now starts at {civic.StartsAt:u}, so its send time {at:u} has passed; set a new time and submit it again.";
         await scheduling.UnscheduleAsync(broadcast.Id, cancellationToken);
-        if (await store.MoveAsync(broadcast.Id, [broadcast.State], BroadcastState.Draft, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken, reason: reason))
+        if (await store.MoveAsync(broadcast.Id, [broadcast.State], BroadcastState.Draft, time.GetUtcNow(), cancellationToken, reason: reason))
         {
             LogHeld(broadcast.Id, civic.Id);
         }

@@ -16,13 +16,13 @@ public sealed partial class EventFlow(
     {
         var t = turn.Texts;
         var offset = (page - 1) * EventCards.PerPage;
-        var (onPage, total) = await events.UpcomingAsync(turn.NowMs, offset, EventCards.PerPage, cancellationToken);
+        var (onPage, total) = await events.UpcomingAsync(turn.Now, offset, EventCards.PerPage, cancellationToken);
         if (onPage.Count == 0 && page > 1 && total > 0)
         {
             // Events ended since the "next page" button was made: show the last page there is.
             page = ((total - 1) / EventCards.PerPage) + 1;
             offset = (page - 1) * EventCards.PerPage;
-            (onPage, total) = await events.UpcomingAsync(turn.NowMs, offset, EventCards.PerPage, cancellationToken);
+            (onPage, total) = await events.UpcomingAsync(turn.Now, offset, EventCards.PerPage, cancellationToken);
         }
 
         if (onPage.Count == 0)
@@ -44,7 +44,7 @@ public sealed partial class EventFlow(
             return Unavailable(t);
         }
 
-        await reminders.RequestAsync(turn.UserId, eventId, turn.NowMs, cancellationToken);
+        await reminders.RequestAsync(turn.UserId, eventId, turn.Now, cancellationToken);
         return
         [
             Menus.Text(t.Format(TextKeys.EventRemindSet, found.TitleIn(t.Language))),
@@ -62,7 +62,7 @@ public sealed partial class EventFlow(
             return Unavailable(t);
         }
 
-        await reminders.CancelAsync(turn.UserId, eventId, turn.NowMs, cancellationToken);
+        await reminders.CancelAsync(turn.UserId, eventId, turn.Now, cancellationToken);
         var confirmation = Menus.Text(t.Format(TextKeys.EventRemindCancelled, found.TitleIn(t.Language)));
         return found.IsUpcoming(turn.Now)
             ? [confirmation, EventCards.Card(t, found, reminded: false, await TopicsAsync(cancellationToken), bot.Value.Zone)]

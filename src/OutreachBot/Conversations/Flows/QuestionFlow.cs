@@ -16,7 +16,7 @@ public sealed class QuestionFlow(
 {
     public async Task<IReadOnlyList<Message>> AskAsync(Turn turn, CancellationToken cancellationToken)
     {
-        await states.SetAsync(turn.UserId, ConversationStateStore.Question, (turn.Now + options.Value.QuestionWait).ToUnixTimeMilliseconds(), cancellationToken);
+        await states.SetAsync(turn.UserId, ConversationStateStore.Question, turn.Now + options.Value.QuestionWait, cancellationToken);
         return [Menus.Text(turn.Texts[TextKeys.AskPrompt])];
     }
 
@@ -38,7 +38,7 @@ public sealed class QuestionFlow(
         }
 
         var question = LineLimits.Truncate(text, LineLimits.TextLength);
-        var number = await consultations.AddAsync(turn.UserId, turn.Language, question, turn.Event.WebhookEventId, turn.NowMs, cancellationToken);
+        var number = await consultations.AddAsync(turn.UserId, turn.Language, question, turn.Event.WebhookEventId, turn.Now, cancellationToken);
         if (asked)
         {
             await states.ClearAsync(turn.UserId, cancellationToken);

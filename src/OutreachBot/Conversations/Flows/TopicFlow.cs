@@ -36,7 +36,7 @@ public sealed partial class TopicFlow(
             return [Menus.Text(t[TextKeys.TopicUnavailable], QuickReply.Of(Menus.Button(t[TextKeys.MenuTopics], new Command.ShowTopics(1))))];
         }
 
-        await subscriptions.SubscribeAsync(turn.UserId, topic.Id, turn.Event.EventTimestamp, cancellationToken);
+        await subscriptions.SubscribeAsync(turn.UserId, topic.Id, turn.Event.OccurredAt, cancellationToken);
         var updated = await topics.FindAsync(topic.Id, cancellationToken) ?? topic;
         return [Menus.Text(t.Format(TextKeys.TopicSubscribed, topic.NameIn(t.Language))), TopicCards.Card(t, updated, following: true)];
     }
@@ -51,7 +51,7 @@ public sealed partial class TopicFlow(
             return [Menus.Text(t[TextKeys.TopicUnavailable], QuickReply.Of(Menus.Button(t[TextKeys.MenuMine], new Command.ShowSubscriptions())))];
         }
 
-        await subscriptions.UnsubscribeAsync(turn.UserId, topic.Id, turn.Event.EventTimestamp, cancellationToken);
+        await subscriptions.UnsubscribeAsync(turn.UserId, topic.Id, turn.Event.OccurredAt, cancellationToken);
         var confirmation = Menus.Text(t.Format(TextKeys.TopicUnsubscribed, topic.NameIn(t.Language)));
         var updated = await topics.FindAsync(topic.Id, cancellationToken) ?? topic;
         return updated.Archived ? [confirmation] : [confirmation, TopicCards.Card(t, updated, following: false)];
@@ -96,7 +96,7 @@ public sealed partial class TopicFlow(
             return menu.Expired(turn.Texts);
         }
 
-        await subscriptions.UnsubscribeAllAsync(turn.UserId, turn.Event.EventTimestamp, cancellationToken);
+        await subscriptions.UnsubscribeAllAsync(turn.UserId, turn.Event.OccurredAt, cancellationToken);
         return [Menus.Text(turn.Texts[TextKeys.StopAllDone], menu.Shortcuts(turn.Texts))];
     }
 

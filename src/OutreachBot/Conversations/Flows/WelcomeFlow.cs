@@ -52,7 +52,7 @@ public sealed class WelcomeFlow(
 
     public async Task<IReadOnlyList<Message>> ChooseLanguageAsync(Turn turn, string language, CancellationToken cancellationToken)
     {
-        await citizens.SetLanguageAsync(turn.UserId, language, turn.NowMs, cancellationToken);
+        await citizens.SetLanguageAsync(turn.UserId, language, turn.Now, cancellationToken);
         await richMenus.LinkAsync(turn.UserId, language, cancellationToken);
         var t = texts.For(language);
         return [Menus.Text($"{t[TextKeys.LanguageChosen]}\n{t[TextKeys.MenuPrompt]}", menu.Shortcuts(t))];
@@ -67,7 +67,7 @@ public sealed class WelcomeFlow(
             return menu.Expired(turn.Texts);
         }
 
-        await subscriptions.UnsubscribeAllAsync(turn.UserId, turn.Event.EventTimestamp, cancellationToken);
+        await subscriptions.UnsubscribeAllAsync(turn.UserId, turn.Event.OccurredAt, cancellationToken);
         return [Menus.Text(turn.Texts[TextKeys.GreetingDropped], menu.Shortcuts(turn.Texts))];
     }
 }

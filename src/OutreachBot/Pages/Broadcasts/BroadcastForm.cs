@@ -113,8 +113,8 @@ public sealed class BroadcastForm
             ? System.Xml.XmlConvert.ToString(TimeSpan.FromHours(hours))
             : HoursBefore; // kept as typed, so the service refuses it with its own message
 
-    private static string Local(long ms, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(ms), zone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+    private static string Local(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 }
 
 public sealed class MessageVariant

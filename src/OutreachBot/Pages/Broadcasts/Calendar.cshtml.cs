@@ -24,17 +24,18 @@ public sealed class CalendarModel(BroadcastStore store, RunStore runs, ConsoleCl
         var from = Instant(Month);
         var to = Instant(Month.AddMonths(1));
         var entries = new List<CalendarEntry>();
-        foreach (var b in await store.ForCalendarAsync(from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), HttpContext.RequestAborted))
+        foreach (var b in await store.ForCalendarAsync(from, to, HttpContext.RequestAborted))
         {
             var history = await runs.ForBroadcastAsync(b.Id, 400, HttpContext.RequestAborted);
-            var fired = history.Where(r => r.Occurrence >= from.ToUnixTimeMilliseconds() && r.Occurrence < to.ToUnixTimeMilliseconds()).ToList();
+            var fired = history.Where(r => r.Occurrence >= from && r.Occurrence < to).ToList();
             entries.AddRange(fired.Select(r => Entry(b, r.Occurrence, r.Status)));
             if (b.State == BroadcastState.Scheduled && b.Schedule.Recurring && CronSchedules.TryParse(b.Schedule.Cron, clock.Zone, out var cron))
             {
-                var after = DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(clock.Now, from.ToUnixTimeMilliseconds() - 1));
-                entries.AddRange(CronSchedules.Next(cron!, after, 62).TakeWhile(t => t < to).Select(t => Entry(b, t.ToUnixTimeMilliseconds(), "scheduled")));
+                var now = clock.UtcNow;
+                var after = now > from.AddMilliseconds(-1) ? now : from.AddMilliseconds(-1);
+                entries.AddRange(CronSchedules.Next(cron!, after, 62).TakeWhile(t => t < to).Select(t => Entry(b, t, "scheduled")));
             }
-            else if (!b.Schedule.Recurring && fired.Count == 0 && b.Schedule.SendAt is { } at && at >= from.ToUnixTimeMilliseconds() && at < to.ToUnixTimeMilliseconds())
+            else if (!b.Schedule.Recurring && fired.Count == 0 && b.Schedule.SendAt is { } at && at >= from && at < to)
             {
                 entries.Add(Entry(b, at, BroadcastNames.Of(b.State)));
             }
@@ -53,9 +54,9 @@ public sealed class CalendarModel(BroadcastStore store, RunStore runs, ConsoleCl
         }
     }
 
-    private CalendarEntry Entry(Broadcast b, long at, string status)
+    private CalendarEntry Entry(Broadcast b, DateTimeOffset at, string status)
     {
-        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(at), clock.Zone);
+        var local = TimeZoneInfo.ConvertTime(at, clock.Zone);
         return new CalendarEntry(DateOnly.FromDateTime(local.DateTime), at, local.ToString("HH:mm", CultureInfo.InvariantCulture), b.Id, b.Title, status);
     }
 
@@ -66,4 +67,4 @@ public sealed class CalendarModel(BroadcastStore store, RunStore runs, ConsoleCl
     }
 }
 
-public sealed record CalendarEntry(DateOnly Day, long At, string Time, long Id, string Title, string Status);
+public sealed record CalendarEntry(DateOnly Day, DateTimeOffset At, string Time, long Id, string Title, string Status);

@@ -140,12 +140,12 @@ public sealed class ComposeModel(
     }
 
     private string[] Firings(Quartz.CronExpression expression) =>
-        [.. CronSchedules.Next(expression, DateTimeOffset.FromUnixTimeMilliseconds(clock.Now), 5).Select(t => clock.Format(t.ToUnixTimeMilliseconds()))];
+        [.. CronSchedules.Next(expression, clock.UtcNow, 5).Select(t => clock.Format(t))];
 
     private async Task<bool> LoadAsync()
     {
         Topics = await topics.ListAsync(includeArchived: false, HttpContext.RequestAborted);
-        UpcomingEvents = (await events.UpcomingAsync(clock.Now, 0, 200, HttpContext.RequestAborted)).Page;
+        UpcomingEvents = (await events.UpcomingAsync(clock.UtcNow, 0, 200, HttpContext.RequestAborted)).Page;
         if (Id is not { } id)
         {
             return true;

@@ -27,10 +27,10 @@ public sealed class DashboardFigures(Database database, IOptions<BotOptions> bot
             cancellationToken: cancellationToken));
     }
 
-    private static long Start(DateTime localMidnight, TimeZoneInfo zone)
+    private static DateTimeOffset Start(DateTime localMidnight, TimeZoneInfo zone)
     {
         var unspecified = DateTime.SpecifyKind(localMidnight, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified)).ToUnixTimeMilliseconds();
+        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified));
     }
 }
 

@@ -23,12 +23,11 @@ public sealed class IndexModel(CivicEventStore events, TopicStore topics, Consol
     public async Task OnGetAsync()
     {
         var cancel = HttpContext.RequestAborted;
-        var now = clock.Now;
+        var now = clock.UtcNow;
         (Upcoming, UpcomingTotal) = await events.UpcomingAsync(now, 0, MaxUpcoming, cancel);
         var recent = await events.StartingBetweenAsync(
-            now - (long)TimeSpan.FromDays(90).TotalMilliseconds, now + (long)TimeSpan.FromDays(3650).TotalMilliseconds, cancel);
-        var nowInstant = DateTimeOffset.FromUnixTimeMilliseconds(now);
-        PastOrCancelled = [.. recent.Where(e => !e.IsUpcoming(nowInstant)).OrderByDescending(e => e.StartsAt)];
+            now - TimeSpan.FromDays(90), now + TimeSpan.FromDays(3650), cancel);
+        PastOrCancelled = [.. recent.Where(e => !e.IsUpcoming(now)).OrderByDescending(e => e.StartsAt)];
         TopicsBySlug = (await topics.ListAsync(includeArchived: true, cancel)).ToDictionary(t => t.Slug);
         CanEdit = await CanAsync(ConsolePolicies.Edit);
     }

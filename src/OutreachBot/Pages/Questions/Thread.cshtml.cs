@@ -22,7 +22,7 @@ public sealed class ThreadModel(ConsultationInbox inbox, ConsultationTriage tria
     public string? ReplyKey { get; set; }
 
     /// <summary>The questions and replies in the order they were written.</summary>
-    public IEnumerable<(long At, Consultation? Question, StaffReply? Reply)> Entries =>
+    public IEnumerable<(DateTimeOffset At, Consultation? Question, StaffReply? Reply)> Entries =>
         Thread.Questions.Select(q => (q.ReceivedAt, (Consultation?)q, (StaffReply?)null))
             .Concat(Thread.Replies.Select(r => (r.SentAt, (Consultation?)null, (StaffReply?)r)))
             .OrderBy(e => e.Item1);
