@@ -126,7 +126,7 @@ public sealed class BroadcastBrowserTests(Browser browser) : IAsyncLifetime
     {
         var accounts = _bot.Services.GetRequiredService<StaffAccountStore>();
         var hash = _bot.Services.GetRequiredService<StaffPasswords>().Hash(Password);
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var now = DateTimeOffset.UtcNow;
         await accounts.CreateAsync(new StaffAccountDraft("henshu", "編集 花子", StaffRole.Editor), hash, false, now, default);
         await accounts.CreateAsync(new StaffAccountDraft("shonin", "承認 太郎", StaffRole.Approver), hash, false, now, default);
         var volunteer = (await _bot.Services.GetRequiredService<TopicStore>().FindAsync("volunteer", default))!;

@@ -41,7 +41,7 @@ public sealed class EndToEndBrowserTests(Browser browser) : IAsyncLifetime
         _line.ConnectBot(new Uri(_url + "/webhook/line"));
         var accounts = _bot.Services.GetRequiredService<StaffAccountStore>();
         var hash = _bot.Services.GetRequiredService<StaffPasswords>().Hash(Password);
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var now = DateTimeOffset.UtcNow;
         await accounts.CreateAsync(new StaffAccountDraft("henshu", "編集 花子", StaffRole.Editor), hash, false, now, default);
         await accounts.CreateAsync(new StaffAccountDraft("shonin", "承認 太郎", StaffRole.Approver), hash, false, now, default);
     }

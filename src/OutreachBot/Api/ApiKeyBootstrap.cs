@@ -47,7 +47,7 @@ internal sealed partial class ApiKeyBootstrap(
         }
 
         var created = await accounts.CreateAsync(
-            new StaffAccountDraft(username, username, role), StaffAccountStore.NoPassword, mustChangePassword: true, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+            new StaffAccountDraft(username, username, role), StaffAccountStore.NoPassword, mustChangePassword: true, time.GetUtcNow(), cancellationToken);
         if (created is null)
         {
             return (await accounts.FindAsync(username, cancellationToken))!; // another instance starting at the same moment made it

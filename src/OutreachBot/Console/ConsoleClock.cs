@@ -9,16 +9,9 @@ public sealed class ConsoleClock(IOptions<BotOptions> bot, TimeProvider time)
 {
     public TimeZoneInfo Zone => bot.Value.Zone;
 
-    public long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
-
     public DateTimeOffset UtcNow => time.GetUtcNow();
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
-
-    public string Format(long unixMs) =>
-        TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(unixMs), Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    public string Format(long? unixMs) => unixMs is { } ms ? Format(ms) : "—";
 
     public string Format(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

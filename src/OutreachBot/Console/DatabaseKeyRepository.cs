@@ -26,6 +26,6 @@ internal sealed class DatabaseKeyRepository(Database database, TimeProvider time
         using var connection = database.OpenAsync().GetAwaiter().GetResult();
         connection.Execute(
             "INSERT INTO data_protection_keys (friendly_name, xml, created_at) VALUES (@Name, @Xml, @Now)",
-            new { Name = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting), Now = time.GetUtcNow().ToUnixTimeMilliseconds() });
+            new { Name = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting), Now = time.GetUtcNow() });
     }
 }

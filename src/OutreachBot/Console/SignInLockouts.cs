@@ -10,18 +10,17 @@ namespace OutreachBot.StaffConsole;
 /// </summary>
 public sealed class SignInLockouts(Database database)
 {
-    public async Task<bool> IsLockedAsync(long accountId, string address, long now, CancellationToken cancellationToken)
+    public async Task<bool> IsLockedAsync(long accountId, string address, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var until = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            "SELECT locked_until FROM staff_sign_in_lockouts WHERE account_id = @Id AND remote_ip = @Address",
-            new { Id = accountId, Address = address },
-            cancellationToken: cancellationToken));
-        return until > now;
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM staff_sign_in_lockouts WHERE account_id = @Id AND remote_ip = @Address AND locked_until > @Now",
+            new { Id = accountId, Address = address, Now = now },
+            cancellationToken: cancellationToken)) > 0;
     }
 
     /// <summary>Counts a wrong password; the <paramref name="maxFailures"/>th in a row locks the account for this address until <paramref name="lockUntil"/>.</summary>
-    public async Task<bool> RecordFailureAsync(long accountId, string address, int maxFailures, long lockUntil, CancellationToken cancellationToken)
+    public async Task<bool> RecordFailureAsync(long accountId, string address, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var key = new { Id = accountId, Address = address, Max = maxFailures, LockUntil = lockUntil };
@@ -32,18 +31,19 @@ public sealed class SignInLockouts(Database database)
             """,
             key,
             cancellationToken: cancellationToken));
-        // One statement, so that concurrent wrong guesses cannot slip past the count.
-        var locked = await connection.QuerySingleAsync<long?>(new CommandDefinition(
+        // One statement, so that concurrent wrong guesses cannot slip past the count. The count starts again at 0 only
+        // when this guess locked: the stored lock time is whole milliseconds, so it cannot be compared with lockUntil.
+        var failures = await connection.QuerySingleAsync<long>(new CommandDefinition(
             """
             UPDATE staff_sign_in_lockouts
             SET failures = CASE WHEN failures + 1 >= @Max THEN 0 ELSE failures + 1 END,
                 locked_until = CASE WHEN failures + 1 >= @Max THEN @LockUntil ELSE locked_until END
             WHERE account_id = @Id AND remote_ip = @Address
-            RETURNING locked_until
+            RETURNING failures
             """,
             key,
             cancellationToken: cancellationToken));
-        return locked == lockUntil;
+        return failures == 0;
     }
 
     public async Task ClearAsync(long accountId, string address, CancellationToken cancellationToken)

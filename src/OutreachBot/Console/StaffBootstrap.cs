@@ -47,7 +47,7 @@ internal sealed partial class StaffBootstrap(
 
         var draft = new StaffAccountDraft(settings.BootstrapAdminUsername, settings.BootstrapAdminUsername, StaffRole.Admin);
         var hash = passwords.Hash(settings.BootstrapAdminPassword);
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = time.GetUtcNow();
         var created = await accounts.CreateAsync(draft, hash, mustChangePassword: true, now, cancellationToken);
         if (created is null)
         {

@@ -50,7 +50,7 @@ internal sealed class StaffCookieEvents(StaffAccountStore accounts, TimeProvider
         var session = context.Principal?.FindFirst(StaffClaims.Session)?.Value;
         var account = id is null || session is null
             ? null
-            : await accounts.FindInSessionAsync(id.Value, StaffSessions.HashOf(session), time.GetUtcNow().ToUnixTimeMilliseconds(), context.HttpContext.RequestAborted);
+            : await accounts.FindInSessionAsync(id.Value, StaffSessions.HashOf(session), time.GetUtcNow(), context.HttpContext.RequestAborted);
         if (account is null || account.Disabled || account.SecurityStamp != context.Principal!.FindFirst(StaffClaims.SecurityStamp)?.Value)
         {
             context.RejectPrincipal();

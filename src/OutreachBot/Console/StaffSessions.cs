@@ -32,8 +32,8 @@ public sealed class StaffSessions(Database database, IOptions<ConsoleOptions> op
                 {
                     Hash = HashOf(id),
                     AccountId = account.Id,
-                    Now = now.ToUnixTimeMilliseconds(),
-                    EndsAt = (now + options.Value.SessionMaxLifetime).ToUnixTimeMilliseconds(),
+                    Now = now,
+                    EndsAt = now + options.Value.SessionMaxLifetime,
                 },
                 cancellationToken: http.RequestAborted));
         }

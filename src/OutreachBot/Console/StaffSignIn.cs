@@ -59,7 +59,7 @@ public sealed class StaffSignIn(
         }
 
         var rehashed = verified == PasswordVerificationResult.SuccessRehashNeeded ? passwords.Hash(password) : null;
-        await accounts.RecordSuccessAsync(account.Id, time.GetUtcNow().ToUnixTimeMilliseconds(), rehashed, cancellationToken);
+        await accounts.RecordSuccessAsync(account.Id, time.GetUtcNow(), rehashed, cancellationToken);
         await lockouts.ClearAsync(account.Id, address, cancellationToken);
         await audit.WriteAsync(account.Username, AuditActions.SignInSucceeded, account.Username, null, remoteIp, cancellationToken);
         return new(SignInOutcome.Succeeded, account);
@@ -82,7 +82,7 @@ public sealed class StaffSignIn(
         StaffAccount account, string hash, string password, string? remoteIp, string wrongDetail, CancellationToken cancellationToken)
     {
         var address = SignInAddress.Of(remoteIp);
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = time.GetUtcNow();
         if (await lockouts.IsLockedAsync(account.Id, address, now, cancellationToken))
         {
             // The password is not even checked while locked, so guessing on gains nothing.
@@ -99,7 +99,7 @@ public sealed class StaffSignIn(
 
         var settings = options.Value;
         throttle.RecordFailure(address);
-        var locked = await lockouts.RecordFailureAsync(account.Id, address, settings.MaxFailedSignIns, now + (long)settings.LockoutDuration.TotalMilliseconds, cancellationToken);
+        var locked = await lockouts.RecordFailureAsync(account.Id, address, settings.MaxFailedSignIns, now + settings.LockoutDuration, cancellationToken);
         await audit.WriteAsync(
             account.Username, locked ? AuditActions.SignInLocked : AuditActions.SignInFailed, account.Username,
             locked ? $"locked for this address after {settings.MaxFailedSignIns} wrong passwords" : wrongDetail, remoteIp, cancellationToken);

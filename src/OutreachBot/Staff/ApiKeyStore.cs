@@ -56,7 +56,7 @@ public sealed class ApiKeyStore(Database database, StaffAccountStore accounts, I
             INSERT INTO api_keys (name, key_hash, created_at, account_id) VALUES (@Name, @Hash, @Now, @AccountId)
             ON CONFLICT (name) DO NOTHING
             """,
-            new { Name = name, Hash = Hash(key), Now = time.GetUtcNow().ToUnixTimeMilliseconds(), AccountId = accountId },
+            new { Name = name, Hash = Hash(key), Now = time.GetUtcNow(), AccountId = accountId },
             cancellationToken: cancellationToken));
         if (added == 0)
         {
@@ -96,7 +96,7 @@ public sealed class ApiKeyStore(Database database, StaffAccountStore accounts, I
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE api_keys SET revoked_at = @Now WHERE id = @Id AND revoked_at IS NULL",
-            new { Id = id, Now = time.GetUtcNow().ToUnixTimeMilliseconds() },
+            new { Id = id, Now = time.GetUtcNow() },
             cancellationToken: cancellationToken)) == 1;
     }
 
@@ -128,9 +128,9 @@ public sealed record StoredApiKey
 
     public required string Name { get; init; }
 
-    public long CreatedAt { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
 
-    public long? RevokedAt { get; init; }
+    public DateTimeOffset? RevokedAt { get; init; }
 
     /// <summary>The owner's username; null for a key made before keys had owners and never claimed: it does not work.</summary>
     public string? Account { get; init; }

@@ -65,7 +65,7 @@ public sealed class AuditLog(Database database, TimeProvider time)
             """,
             new
             {
-                At = time.GetUtcNow().ToUnixTimeMilliseconds(),
+                At = time.GetUtcNow(),
                 Actor = Clip(actor),
                 Action = action,
                 Target = Clip(target),
@@ -82,7 +82,7 @@ public sealed record AuditEntry
 {
     public long Id { get; init; }
 
-    public long At { get; init; }
+    public DateTimeOffset At { get; init; }
 
     public string? Actor { get; init; }
 

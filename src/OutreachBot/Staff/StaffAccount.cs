@@ -16,15 +16,15 @@ public sealed record StaffAccount
 
     public bool Disabled { get; init; }
 
-    /// <summary>Unix ms until which sign-in from some address is refused after too many wrong passwords from it; null when not locked.</summary>
-    public long? LockedUntil { get; init; }
+    /// <summary>Until when sign-in from some address is refused after too many wrong passwords from it; null when not locked.</summary>
+    public DateTimeOffset? LockedUntil { get; init; }
 
     /// <summary>Changes with the password, role or status; a session carrying an older stamp is ended.</summary>
     public required string SecurityStamp { get; init; }
 
-    public long CreatedAt { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
 
-    public long? LastSignInAt { get; init; }
+    public DateTimeOffset? LastSignInAt { get; init; }
 
     /// <summary>The staff member's own LINE user id (<c>U</c> and 32 hex digits), for test sends to themselves.</summary>
     public string? LineUserId { get; init; }
@@ -35,7 +35,7 @@ public sealed record StaffAccount
     /// <summary>False for an account made for an API key in the settings: it cannot sign in to the console until an admin sets a password.</summary>
     public bool HasPassword { get; init; } = true;
 
-    public bool IsLockedAt(long now) => LockedUntil is { } until && until > now;
+    public bool IsLockedAt(DateTimeOffset now) => LockedUntil is { } until && until > now;
 
     /// <summary>What a username may be: 2-40 letters, digits, dots, underscores or hyphens.</summary>
     public static bool IsUsername(string? value) =>

@@ -36,7 +36,7 @@ public sealed class StaffAccountStore(Database database)
     }
 
     /// <summary>The account, when <paramref name="sessionHash"/> is one of its sessions and has not reached its end: every console request asks.</summary>
-    public async Task<StaffAccount?> FindInSessionAsync(long id, string sessionHash, long now, CancellationToken cancellationToken)
+    public async Task<StaffAccount?> FindInSessionAsync(long id, string sessionHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
@@ -87,7 +87,7 @@ public sealed class StaffAccountStore(Database database)
     /// Makes an account without a console password (made for an API key) the bootstrap admin: admin, with this
     /// password to change at first sign-in. False when it has a password already or does not exist.
     /// </summary>
-    public async Task<bool> ClaimAsBootstrapAdminAsync(string username, string passwordHash, long now, CancellationToken cancellationToken)
+    public async Task<bool> ClaimAsBootstrapAdminAsync(string username, string passwordHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
@@ -118,7 +118,7 @@ public sealed class StaffAccountStore(Database database)
     }
 
     /// <summary>Creates the account; null when the username is taken.</summary>
-    public async Task<StaffAccount?> CreateAsync(StaffAccountDraft draft, string passwordHash, bool mustChangePassword, long now, CancellationToken cancellationToken)
+    public async Task<StaffAccount?> CreateAsync(StaffAccountDraft draft, string passwordHash, bool mustChangePassword, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
@@ -144,7 +144,7 @@ public sealed class StaffAccountStore(Database database)
     }
 
     /// <summary>Changes name, role and status; a new security stamp ends the account's sessions when role or status change.</summary>
-    public async Task<bool> UpdateAsync(long id, string displayName, StaffRole role, bool disabled, long now, CancellationToken cancellationToken)
+    public async Task<bool> UpdateAsync(long id, string displayName, StaffRole role, bool disabled, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
@@ -159,7 +159,7 @@ public sealed class StaffAccountStore(Database database)
     }
 
     /// <summary>Sets a new password (and unlocks it everywhere): ends every session of the account, including the one that changed it.</summary>
-    public async Task<bool> SetPasswordAsync(long id, string passwordHash, bool mustChangePassword, long now, CancellationToken cancellationToken)
+    public async Task<bool> SetPasswordAsync(long id, string passwordHash, bool mustChangePassword, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var found = await connection.ExecuteAsync(new CommandDefinition(
@@ -180,7 +180,7 @@ public sealed class StaffAccountStore(Database database)
         return found;
     }
 
-    public async Task RecordSuccessAsync(long id, long now, string? rehashedPassword, CancellationToken cancellationToken)
+    public async Task RecordSuccessAsync(long id, DateTimeOffset now, string? rehashedPassword, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -194,7 +194,7 @@ public sealed class StaffAccountStore(Database database)
     }
 
     /// <summary>Sets (or, with null, clears) the staff member's own LINE user id, where test sends to themselves go.</summary>
-    public async Task<bool> SetLineUserIdAsync(long id, string? lineUserId, long now, CancellationToken cancellationToken)
+    public async Task<bool> SetLineUserIdAsync(long id, string? lineUserId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
@@ -204,7 +204,7 @@ public sealed class StaffAccountStore(Database database)
     }
 
     /// <summary>Unlocks the account for every address.</summary>
-    public async Task<bool> UnlockAsync(long id, long now, CancellationToken cancellationToken)
+    public async Task<bool> UnlockAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var found = await connection.ExecuteAsync(new CommandDefinition(
@@ -240,13 +240,13 @@ public sealed class StaffAccountStore(Database database)
 
         public bool Disabled { get; init; }
 
-        public long? LockedUntil { get; init; }
+        public DateTimeOffset? LockedUntil { get; init; }
 
         public required string SecurityStamp { get; init; }
 
-        public long CreatedAt { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
 
-        public long? LastSignInAt { get; init; }
+        public DateTimeOffset? LastSignInAt { get; init; }
 
         public string? PasswordHash { get; init; }
 

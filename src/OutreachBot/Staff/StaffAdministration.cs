@@ -5,7 +5,7 @@ namespace OutreachBot.Staff;
 /// <summary>An admin's changes to staff accounts and API keys, each leaving one audit entry naming the admin.</summary>
 public sealed class StaffAdministration(StaffAccountStore accounts, ApiKeyStore keys, AuditLog audit, TimeProvider time)
 {
-    private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
+    private DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>Null when the username is taken. The password is hashed by the caller, who shows it once.</summary>
     public async Task<StaffAccount?> CreateAccountAsync(StaffAccountDraft draft, string passwordHash, StaffActor actor, CancellationToken cancellationToken)

@@ -73,7 +73,7 @@ public abstract class FourEyesTests(string provider) : IAsyncLifetime
     {
         var accounts = _h.Get<StaffAccountStore>();
         var account = (await accounts.FindAsync(username, default))!;
-        await accounts.SetPasswordAsync(account.Id, _h.Get<StaffPasswords>().Hash(ConsoleSession.Password), false, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), default);
+        await accounts.SetPasswordAsync(account.Id, _h.Get<StaffPasswords>().Hash(ConsoleSession.Password), false, DateTimeOffset.UtcNow, default);
         var session = ConsoleSession.Anonymous(_h.Bot);
         using var signedIn = await session.SignInAsync(username, ConsoleSession.Password);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
@@ -211,7 +211,7 @@ public abstract class FourEyesTests(string provider) : IAsyncLifetime
         var editor = (await accounts.FindAsync("editor-system", default))!;
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Get, "/api/v1/broadcasts", null, EditorKey)).Response.StatusCode);
 
-        await accounts.UpdateAsync(editor.Id, editor.DisplayName, editor.Role, disabled: true, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), default);
+        await accounts.UpdateAsync(editor.Id, editor.DisplayName, editor.Role, disabled: true, DateTimeOffset.UtcNow, default);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(HttpMethod.Get, "/api/v1/broadcasts", null, EditorKey)).Response.StatusCode);
     }

@@ -69,7 +69,7 @@ public abstract class TestSendTests(string provider) : IAsyncLifetime
         _h = await BroadcastHarness.StartAsync(provider);
         _h.Line.AddFollower(Staff);
         var account = await RegisterStaffAsync(Staff);
-        await _h.Get<StaffAccountStore>().UpdateAsync(account.Id, account.DisplayName, account.Role, disabled: true, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), default);
+        await _h.Get<StaffAccountStore>().UpdateAsync(account.Id, account.DisplayName, account.Role, disabled: true, DateTimeOffset.UtcNow, default);
         var id = await _h.CreateAsync(BroadcastHarness.Broadcast("volunteer", draft: true));
 
         var (refused, _) = await _h.PostAsync($"/api/v1/broadcasts/{id}/test", new { userIds = new[] { Staff } });
@@ -82,7 +82,7 @@ public abstract class TestSendTests(string provider) : IAsyncLifetime
     private async Task<StaffAccount> RegisterStaffAsync(string lineUserId)
     {
         var account = await ConsoleSession.CreateAccountAsync(_h.Bot, "tester-" + lineUserId[^4..], StaffRole.Editor);
-        await _h.Get<StaffAccountStore>().SetLineUserIdAsync(account.Id, lineUserId, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), default);
+        await _h.Get<StaffAccountStore>().SetLineUserIdAsync(account.Id, lineUserId, DateTimeOffset.UtcNow, default);
         return account;
     }
 }

@@ -35,7 +35,7 @@ public sealed partial class ConsoleSession(HttpClient client) : IDisposable
     public static async Task<StaffAccount> CreateAccountAsync(TestBot bot, string username, StaffRole role, bool mustChange = false)
     {
         var store = bot.Services.GetRequiredService<StaffAccountStore>();
-        return (await store.CreateAsync(new StaffAccountDraft(username, username + " さん", role), PasswordHash.Value, mustChange, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), default))!;
+        return (await store.CreateAsync(new StaffAccountDraft(username, username + " さん", role), PasswordHash.Value, mustChange, DateTimeOffset.UtcNow, default))!;
     }
 
     public async Task<HttpResponseMessage> SignInAsync(string username, string password, string? returnUrl = null) =>

@@ -44,7 +44,7 @@ public abstract class OutsideTextTests(string provider)
         var staff = "U" + new string('c', 32);
         h.Line.AddFollower(staff);
         var tester = await ConsoleSession.CreateAccountAsync(h.Bot, "tester", StaffRole.Editor);
-        await h.Get<StaffAccountStore>().SetLineUserIdAsync(tester.Id, staff, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), default);
+        await h.Get<StaffAccountStore>().SetLineUserIdAsync(tester.Id, staff, DateTimeOffset.UtcNow, default);
         using var editor = await ConsoleSession.SignedInAsync(h.Bot, StaffRole.Editor);
         var id = await h.CreateAsync(BroadcastHarness.Broadcast("volunteer", draft: true));
 

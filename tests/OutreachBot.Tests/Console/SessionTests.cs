@@ -130,7 +130,7 @@ public abstract class SessionTests(string provider) : IAsyncLifetime
         var old = new PasswordHasher<StaffAccount>(Options.Create(new PasswordHasherOptions { IterationCount = 100_000 }))
             .HashPassword(null!, ConsoleSession.Password);
         var store = bot.Services.GetRequiredService<StaffAccountStore>();
-        await store.CreateAsync(new StaffAccountDraft("sato", "佐藤", StaffRole.Viewer), old, false, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), default);
+        await store.CreateAsync(new StaffAccountDraft("sato", "佐藤", StaffRole.Viewer), old, false, DateTimeOffset.UtcNow, default);
         Assert.Equal(100_000, IterationsOf(await StoredHashAsync()));
         using var session = ConsoleSession.Anonymous(bot);
 

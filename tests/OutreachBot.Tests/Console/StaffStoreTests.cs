@@ -7,13 +7,16 @@ namespace OutreachBot.Tests.StaffConsole;
 /// <summary>The account store's and the audit log's SQL, on each database.</summary>
 public abstract class StaffStoreTests(string provider) : ConsoleHost(provider)
 {
+    private static readonly DateTimeOffset Moment = new(2030, 4, 1, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset LockEnd = Moment.AddMinutes(15);
+
     private StaffAccountStore Accounts => Bot.Services.GetRequiredService<StaffAccountStore>();
 
     [SkippableFact]
     public async Task Create_SameUsernameAnyCase_IsRefused()
     {
-        var first = await Accounts.CreateAsync(new("Suzuki", "鈴木", StaffRole.Viewer), "hash", false, 1, default);
-        var second = await Accounts.CreateAsync(new("SUZUKI ", "別人", StaffRole.Admin), "hash", false, 1, default);
+        var first = await Accounts.CreateAsync(new("Suzuki", "鈴木", StaffRole.Viewer), "hash", false, Moment, default);
+        var second = await Accounts.CreateAsync(new("SUZUKI ", "別人", StaffRole.Admin), "hash", false, Moment, default);
 
         Assert.Equal("suzuki", first!.Username);
         Assert.Null(second);
@@ -22,32 +25,32 @@ public abstract class StaffStoreTests(string provider) : ConsoleHost(provider)
     [SkippableFact]
     public async Task RecordFailure_UpToTheLimit_LocksOnlyAtTheLimitOnlyForThatAddressAndStartsCountingAgain()
     {
-        var account = (await Accounts.CreateAsync(new("suzuki", "鈴木", StaffRole.Viewer), "hash", false, 1, default))!;
+        var account = (await Accounts.CreateAsync(new("suzuki", "鈴木", StaffRole.Viewer), "hash", false, Moment, default))!;
         var lockouts = Bot.Services.GetRequiredService<SignInLockouts>();
 
         var results = new List<bool>();
         for (var i = 0; i < 3; i++)
         {
-            results.Add(await lockouts.RecordFailureAsync(account.Id, "198.51.100.7", 3, 5_000, default));
+            results.Add(await lockouts.RecordFailureAsync(account.Id, "198.51.100.7", 3, LockEnd, default));
         }
 
         var after = (await Accounts.FindAsync(account.Id, default))!;
         Assert.Equal([false, false, true], results);
-        Assert.True(await lockouts.IsLockedAsync(account.Id, "198.51.100.7", 4_999, default));
-        Assert.False(await lockouts.IsLockedAsync(account.Id, "198.51.100.7", 5_000, default));
-        Assert.False(await lockouts.IsLockedAsync(account.Id, "192.0.2.10", 4_999, default));
-        Assert.True(after.IsLockedAt(4_999));
-        Assert.False(after.IsLockedAt(5_000));
+        Assert.True(await lockouts.IsLockedAsync(account.Id, "198.51.100.7", LockEnd.AddMilliseconds(-1), default));
+        Assert.False(await lockouts.IsLockedAsync(account.Id, "198.51.100.7", LockEnd, default));
+        Assert.False(await lockouts.IsLockedAsync(account.Id, "192.0.2.10", LockEnd.AddMilliseconds(-1), default));
+        Assert.True(after.IsLockedAt(LockEnd.AddMilliseconds(-1)));
+        Assert.False(after.IsLockedAt(LockEnd));
     }
 
     [SkippableFact]
     public async Task Update_RoleOrStatusChanged_RenewsTheSecurityStampButANameChangeDoesNot()
     {
-        var account = (await Accounts.CreateAsync(new("suzuki", "鈴木", StaffRole.Viewer), "hash", false, 1, default))!;
+        var account = (await Accounts.CreateAsync(new("suzuki", "鈴木", StaffRole.Viewer), "hash", false, Moment, default))!;
 
-        await Accounts.UpdateAsync(account.Id, "鈴木 一郎", StaffRole.Viewer, false, 2, default);
+        await Accounts.UpdateAsync(account.Id, "鈴木 一郎", StaffRole.Viewer, false, Moment.AddSeconds(1), default);
         var renamed = (await Accounts.FindAsync(account.Id, default))!;
-        await Accounts.UpdateAsync(account.Id, "鈴木 一郎", StaffRole.Editor, false, 3, default);
+        await Accounts.UpdateAsync(account.Id, "鈴木 一郎", StaffRole.Editor, false, Moment.AddSeconds(2), default);
         var promoted = (await Accounts.FindAsync(account.Id, default))!;
 
         Assert.Equal(account.SecurityStamp, renamed.SecurityStamp);
@@ -59,11 +62,11 @@ public abstract class StaffStoreTests(string provider) : ConsoleHost(provider)
     public async Task CountOtherActiveAdmins_DisabledAndOthers_CountsOnlyEnabledAdminsButTheOne()
     {
         using var _ = Bot.CreateClient(); // the bootstrap admin exists
-        var second = (await Accounts.CreateAsync(new("second", "二人目", StaffRole.Admin), "hash", false, 1, default))!;
+        var second = (await Accounts.CreateAsync(new("second", "二人目", StaffRole.Admin), "hash", false, Moment, default))!;
         var bootstrap = await Database.ScalarAsync<long>("SELECT id FROM staff_accounts WHERE username = 'admin'");
 
         Assert.Equal(1, await Accounts.CountOtherActiveAdminsAsync(second.Id, default));
-        await Accounts.UpdateAsync(bootstrap, "admin", StaffRole.Admin, disabled: true, 2, default);
+        await Accounts.UpdateAsync(bootstrap, "admin", StaffRole.Admin, disabled: true, Moment.AddSeconds(1), default);
         Assert.Equal(0, await Accounts.CountOtherActiveAdminsAsync(second.Id, default));
     }
 

@@ -37,7 +37,7 @@ public sealed class IndexModel(StaffAccountStore accounts, AuditLog audit, Conso
             return Page();
         }
 
-        await accounts.SetLineUserIdAsync(Account.Id, value, clock.Now, HttpContext.RequestAborted);
+        await accounts.SetLineUserIdAsync(Account.Id, value, clock.UtcNow, HttpContext.RequestAborted);
         await audit.WriteAsync(HttpContext, AuditActions.LineUserIdChanged, Account.Username, value is null ? "cleared" : "set");
         Notice = ConsoleText.S("保存しました。", "Saved.");
         return Redirect("/console/account");

@@ -65,7 +65,7 @@ public sealed class PasswordModel(
             return Page();
         }
 
-        await accounts.SetPasswordAsync(account.Id, passwords.Hash(New!), mustChangePassword: false, clock.Now, HttpContext.RequestAborted);
+        await accounts.SetPasswordAsync(account.Id, passwords.Hash(New!), mustChangePassword: false, clock.UtcNow, HttpContext.RequestAborted);
         await audit.WriteAsync(HttpContext, AuditActions.PasswordChanged, account.Username);
         // The new password ended every session of the account, this one too: sign in again with the fresh account.
         var fresh = (await accounts.FindAsync(account.Id, HttpContext.RequestAborted))!;
