@@ -150,7 +150,7 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
     {
         _host.Line.AddFollower(StaffLineUserId);
         var account = await ConsoleSession.CreateAccountAsync(_host.Bot, "audit-tester", StaffRole.Editor);
-        await Get<StaffAccountStore>().SetLineUserIdAsync(account.Id, StaffLineUserId, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), default);
+        await Get<StaffAccountStore>().SetLineUserIdAsync(account.Id, StaffLineUserId, DateTimeOffset.UtcNow, default);
     }
 
     /// <summary>A broadcast sent at once to a follower while the month's quota is used up, so the fan-out holds it.</summary>
