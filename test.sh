@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test, on a fresh machine too: installs what the tests need when it is missing (PostgreSQL 15,
-# Debian's chromium, a Japanese font), starts a throwaway PostgreSQL cluster for the tests, runs them all,
+# Debian's chromium, a Japanese font, the smtp4dev mail server as a dotnet tool), starts a throwaway PostgreSQL cluster for the tests, runs them all,
 # removes the cluster, and ends with one line "N passed, N failed, N skipped" counted from the test results.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -74,6 +74,8 @@ start_postgres
 
 RESULTS=$(mktemp -d /tmp/outreachbot-results.XXXXXX)
 status=0
+# The mail tests send through a real SMTP server, smtp4dev, pinned in .config/dotnet-tools.json.
+dotnet tool restore >/dev/null || { echo "0 passed, 1 failed (dotnet tool restore failed)"; exit 1; }
 dotnet build OutreachBot.sln -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed (the build failed)"; exit 1; }
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)

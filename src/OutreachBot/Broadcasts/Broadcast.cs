@@ -16,6 +16,12 @@ public sealed record Broadcast
 
     public bool Urgent { get; init; }
 
+    /// <summary>Where it goes out: LINE, the mail magazine, the city's web pages. Never empty.</summary>
+    public IReadOnlyList<BroadcastChannel> Channels { get; init; } = [BroadcastChannel.Line];
+
+    /// <summary>The mail's subject per language; a language without one uses the title.</summary>
+    public IReadOnlyDictionary<string, string> MailSubjects { get; init; } = new Dictionary<string, string>();
+
     public BroadcastState State { get; init; }
 
     public required string Author { get; init; }
@@ -53,6 +59,13 @@ public sealed record BroadcastTarget(
     IReadOnlyList<string>? Languages,
     IReadOnlyList<string>? Districts,
     string? ReminderEventId = null);
+
+public enum BroadcastChannel
+{
+    Line,
+    Mail,
+    Web,
+}
 
 public enum ScheduleKind
 {
@@ -120,6 +133,32 @@ public static class BroadcastNames
     public static string Of(RunStatus status) => status.ToString().ToLowerInvariant();
 
     public static RunStatus Run(string text) => Enum.Parse<RunStatus>(text, ignoreCase: true);
+
+    public static string Of(BroadcastChannel channel) => channel switch
+    {
+        BroadcastChannel.Line => "line",
+        BroadcastChannel.Mail => "mail",
+        BroadcastChannel.Web => "web",
+        _ => throw new ArgumentOutOfRangeException(nameof(channel)),
+    };
+
+    public static bool TryChannel(string? text, out BroadcastChannel channel)
+    {
+        channel = text switch
+        {
+            "line" => BroadcastChannel.Line,
+            "mail" => BroadcastChannel.Mail,
+            "web" => BroadcastChannel.Web,
+            _ => (BroadcastChannel)(-1),
+        };
+        return Enum.IsDefined(channel);
+    }
+
+    /// <summary>The stored form: names in the enum's order, comma-separated.</summary>
+    public static string Of(IEnumerable<BroadcastChannel> channels) => string.Join(',', channels.Distinct().Order().Select(Of));
+
+    public static IReadOnlyList<BroadcastChannel> Channels(string text) =>
+        [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(name => TryChannel(name, out var channel) ? channel : throw new ArgumentOutOfRangeException(nameof(text), text, null))];
 
     public static string Of(ScheduleKind kind) => kind.ToString().ToLowerInvariant();
 

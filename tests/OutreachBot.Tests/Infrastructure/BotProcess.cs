@@ -32,7 +32,7 @@ public sealed class BotProcess : IAsyncDisposable
     /// <param name="settings">Environment variables, <c>Section__Key</c>.</param>
     public static BotProcess Start(string name, IReadOnlyDictionary<string, string> settings)
     {
-        var port = FreePort();
+        var port = LocalMachine.FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(BotDll());
         start.ArgumentList.Add("--urls");
@@ -136,20 +136,7 @@ public sealed class BotProcess : IAsyncDisposable
 
     private static string BotDll()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        while (!File.Exists(Path.Combine(dir!.FullName, "OutreachBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir.FullName, "src", "OutreachBot", "bin", configuration, "net10.0", "OutreachBot.dll");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        return Path.Combine(LocalMachine.RepositoryRoot(), "src", "OutreachBot", "bin", configuration, "net10.0", "OutreachBot.dll");
     }
 }

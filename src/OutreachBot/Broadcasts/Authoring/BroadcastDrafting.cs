@@ -6,7 +6,12 @@ using OutreachBot.Subscriptions;
 namespace OutreachBot.Broadcasts.Authoring;
 
 /// <summary>A checked broadcast, ready to store.</summary>
-public sealed record BroadcastDraft(string Title, string MessagesJson, BroadcastTarget Target, BroadcastSchedule Schedule, bool Urgent, bool SaveAsDraft);
+public sealed record BroadcastDraft(string Title, string MessagesJson, BroadcastTarget Target, BroadcastSchedule Schedule, bool Urgent, bool SaveAsDraft)
+{
+    public IReadOnlyList<BroadcastChannel> Channels { get; init; } = [BroadcastChannel.Line];
+
+    public IReadOnlyDictionary<string, string> MailSubjects { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>
 /// Checks what staff wrote and resolves it: messages compiled, topics known, the send instant worked out (JST input,

@@ -1,0 +1,38 @@
+using MimeKit;
+
+namespace OutreachBot.Mail;
+
+/// <summary>Where mails go: the city's SMTP relay, or, in local mode, files the emulator's page shows.</summary>
+public interface IMailTransport
+{
+    /// <summary>Opens one connection to be reused for many mails; the caller sends one mail at a time on it.</summary>
+    Task<IMailConnection> ConnectAsync(CancellationToken cancellationToken);
+}
+
+public interface IMailConnection : IAsyncDisposable
+{
+    /// <summary>
+    /// Sends one mail and says what the server answered. Never throws for what the server or the network did: a
+    /// <see cref="MailOutcomeKind.Transient"/> outcome with <see cref="MailOutcome.ConnectionLost"/> means this connection
+    /// is done and the caller opens a new one.
+    /// </summary>
+    Task<MailOutcome> SendAsync(MimeMessage message, CancellationToken cancellationToken);
+}
+
+public enum MailOutcomeKind
+{
+    /// <summary>The server said 250: the mail is the server's now.</summary>
+    Accepted,
+
+    /// <summary>A 4xx, a timeout or a dropped connection: try this recipient again later.</summary>
+    Transient,
+
+    /// <summary>A 5xx: this recipient's mail will not be accepted; counts towards stopping mails to the address.</summary>
+    Permanent,
+}
+
+/// <param name="Reply">The server's reply (status code and text), or what went wrong on the way; never the mail's content.</param>
+public sealed record MailOutcome(MailOutcomeKind Kind, string? Reply = null, bool ConnectionLost = false)
+{
+    public static readonly MailOutcome Accepted = new(MailOutcomeKind.Accepted);
+}
