@@ -76,6 +76,7 @@ public static class ConsoleExtensions
                 pages.Conventions.AuthorizePage("/Broadcasts/Review", ConsolePolicies.Approve);
                 pages.Conventions.AllowAnonymousToPage("/SignIn");
                 pages.Conventions.AllowAnonymousToPage("/Language");
+                pages.Conventions.AllowAnonymousToFolder("/Public");
             })
             .AddMvcOptions(mvc =>
             {

@@ -18,7 +18,7 @@ namespace OutreachBot.Resources;
 public sealed class TextCatalog
 {
     public const string NeutralLanguage = Languages.Japanese;
-    private const string ResourcePrefix = "OutreachBot.Resources.BotTexts";
+    private const string ResourcePrefix = "OutreachBot.Resources.";
 
     private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _texts;
     private readonly FrozenDictionary<string, BotTexts> _views;
@@ -42,16 +42,29 @@ public sealed class TextCatalog
     /// <summary>The languages that have a file of their own.</summary>
     public IEnumerable<string> LanguagesWithTexts => _texts.Keys;
 
-    /// <summary>Reads the embedded .resx files; <paramref name="overrides"/> (language → key → text) win over them.</summary>
+    /// <summary>
+    /// Reads the embedded .resx files: one family per feature (<c>BotTexts</c>, and a file set of each feature's own, e.g.
+    /// <c>MailTexts.resx</c>, <c>MailTexts.en.resx</c>), merged per language; a key may live in one family only.
+    /// <paramref name="overrides"/> (language → key → text) win over them.
+    /// </summary>
     public static TextCatalog Load(IReadOnlyDictionary<string, Dictionary<string, string>>? overrides = null)
     {
         var assembly = typeof(TextCatalog).Assembly;
         var texts = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".resx", StringComparison.Ordinal)))
         {
-            var language = name[ResourcePrefix.Length..^".resx".Length];
+            var familyAndLanguage = name[ResourcePrefix.Length..^".resx".Length];
+            var dot = familyAndLanguage.IndexOf('.', StringComparison.Ordinal);
+            var language = dot < 0 ? NeutralLanguage : familyAndLanguage[(dot + 1)..];
             using var stream = assembly.GetManifestResourceStream(name)!;
-            texts[language.Length == 0 ? NeutralLanguage : language.TrimStart('.')] = Read(stream);
+            var target = texts.TryGetValue(language, out var existing) ? existing : texts[language] = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, text) in Read(stream))
+            {
+                if (!target.TryAdd(key, text))
+                {
+                    throw new InvalidOperationException($"The text '{key}' is defined twice for '{language}' ({name} and another file).");
+                }
+            }
         }
 
         foreach (var (language, entries) in overrides ?? new Dictionary<string, Dictionary<string, string>>())
@@ -81,7 +94,7 @@ public sealed class TextCatalog
             }
         }
 
-        throw new KeyNotFoundException($"No text '{key}' in BotTexts.resx.");
+        throw new KeyNotFoundException($"No text '{key}' in the Japanese texts (Resources/Texts/*.resx).");
     }
 
     /// <summary>The text of <paramref name="key"/> in this very language's file, or null: for completeness checks.</summary>

@@ -89,7 +89,14 @@ public static class TextKeys
     public const string HintNotText = "Hint.NotText";
     public const string ReminderMessage = "Reminder.Message";
 
-    /// <summary>Every key above, for the completeness test.</summary>
+    /// <summary>
+    /// Every key the code uses, for the completeness test: the constants above and those of each feature's own key list,
+    /// a static class whose name ends in <c>TextKeys</c> (e.g. <c>PublicTextKeys</c> beside <c>PublicTexts.resx</c>).
+    /// </summary>
     public static IReadOnlyList<string> All { get; } =
-        [.. typeof(TextKeys).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)];
+    [
+        .. typeof(TextKeys).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: true, IsSealed: true } && t.Name.EndsWith(nameof(TextKeys), StringComparison.Ordinal))
+            .SelectMany(t => t.GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)),
+    ];
 }
