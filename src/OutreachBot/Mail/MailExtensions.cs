@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
 using OutreachBot.LocalMode;
+using OutreachBot.MailSubscribers;
 using OutreachBot.PublicSite;
 using OutreachBot.Storage;
 
@@ -26,6 +27,8 @@ public static class MailExtensions
         services.AddSingleton<IValidateOptions<SiteOptions>, PublicBaseUrlValidator>();
         services.AddSingleton<PublicBaseUrl>();
         services.AddSingleton<MailSuppression>();
+        services.AddSingleton<SubscriberTokens>();
+        services.AddSingleton<SubscriberLinks>();
         services.AddSingleton(sp => Channel(sp.GetRequiredService<IOptions<MailOptions>>().Value, sp.GetRequiredService<StartMode>()));
         services.AddSingleton<IMailTransport>(sp =>
             sp.GetRequiredService<MailChannel>() switch

@@ -1,0 +1,28 @@
+using OutreachBot.PublicSite;
+using OutreachBot.Resources;
+
+namespace OutreachBot.MailSubscribers;
+
+/// <summary>
+/// The absolute links mails carry: confirm a subscription, manage it (topics, language, leave), and the RFC 8058
+/// one-click unsubscribe target for <c>List-Unsubscribe</c> (a POST there unsubscribes with no page in between; a GET
+/// shows a page with one button, since mail scanners follow links).
+/// </summary>
+public sealed class SubscriberLinks(PublicBaseUrl baseUrl, SubscriberTokens tokens)
+{
+    public const string ConfirmPath = "/subscribe/confirm";
+    public const string ManagePath = "/subscribe/manage";
+    public const string UnsubscribePath = "/subscribe/unsubscribe";
+
+    public Uri Confirm(long subscriberId, int tokenVersion, string language) =>
+        Link(ConfirmPath, tokens.Create(SubscriberTokenPurpose.Confirm, subscriberId, tokenVersion), language);
+
+    public Uri Manage(long subscriberId, int tokenVersion, string language) =>
+        Link(ManagePath, tokens.Create(SubscriberTokenPurpose.Manage, subscriberId, tokenVersion), language);
+
+    public Uri Unsubscribe(long subscriberId, int tokenVersion) =>
+        Link(UnsubscribePath, tokens.Create(SubscriberTokenPurpose.Manage, subscriberId, tokenVersion), language: null);
+
+    private Uri Link(string path, string token, string? language) =>
+        baseUrl.Link(language is null or TextCatalog.NeutralLanguage ? $"{path}?t={token}" : $"{path}?t={token}&{PublicPage.LanguageParameter}={Uri.EscapeDataString(language)}");
+}
