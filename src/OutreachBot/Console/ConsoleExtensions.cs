@@ -36,6 +36,7 @@ public static class ConsoleExtensions
             .ValidateOnStart();
         services.AddSingleton<StaffAccountStore>();
         services.AddSingleton<StaffAdministration>();
+        services.AddSingleton<OwnAccount>();
         services.AddSingleton<StaffPasswords>();
         services.AddSingleton<StaffSignIn>();
         services.AddSingleton<StaffSessions>();

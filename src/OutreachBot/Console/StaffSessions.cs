@@ -13,7 +13,7 @@ namespace OutreachBot.StaffConsole;
 /// Each sign-in is a session row the cookie names: signing out deletes it, so a copied cookie stops working, and it
 /// ends <c>Console:SessionMaxLifetime</c> after sign-in however busy the session is. Only the id's SHA-256 is stored.
 /// </summary>
-public sealed class StaffSessions(Database database, IOptions<ConsoleOptions> options, TimeProvider time)
+public sealed class StaffSessions(Database database, AuditLog audit, IOptions<ConsoleOptions> options, TimeProvider time)
 {
     public async Task SignInAsync(HttpContext http, StaffAccount account)
     {
@@ -41,9 +41,11 @@ public sealed class StaffSessions(Database database, IOptions<ConsoleOptions> op
         await http.SignInAsync(StaffCookie.Scheme, StaffSignIn.PrincipalFor(account, id));
     }
 
+    /// <summary>Ends the request's session and records that its staff member signed out.</summary>
     public async Task SignOutAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
+        await audit.WriteAsync(http, AuditActions.SignOut, http.User.Identity?.Name);
         await EndAsync(http.User, http.RequestAborted);
         await http.SignOutAsync(StaffCookie.Scheme);
     }

@@ -6,13 +6,12 @@ namespace OutreachBot.Pages;
 
 /// <summary>POST only (a link could sign someone out from another site); a GET just goes back to the dashboard.</summary>
 [AllowPendingPasswordChange]
-public sealed class SignOutModel(AuditLog audit, StaffSessions sessions) : ConsolePage
+public sealed class SignOutModel(StaffSessions sessions) : ConsolePage
 {
     public IActionResult OnGet() => LocalRedirect("/console");
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await audit.WriteAsync(HttpContext, AuditActions.SignOut, User.Identity?.Name);
         await sessions.SignOutAsync(HttpContext);
         return LocalRedirect(StaffCookie.SignInPath);
     }

@@ -9,7 +9,7 @@ public sealed class StaffAccountStore(Database database)
 {
     private const string Columns =
         """
-        id, username, display_name AS DisplayName, role AS RoleCode, must_change_password AS MustChangePassword, disabled,
+        id, username, display_name AS DisplayName, role, must_change_password AS MustChangePassword, disabled,
         (SELECT MAX(l.locked_until) FROM staff_sign_in_lockouts l WHERE l.account_id = staff_accounts.id) AS LockedUntil,
         security_stamp AS SecurityStamp,
         created_at AS CreatedAt, last_sign_in_at AS LastSignInAt, line_user_id AS LineUserId,
@@ -22,41 +22,37 @@ public sealed class StaffAccountStore(Database database)
     public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM staff_accounts ORDER BY username", cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToAccount())];
+        return [.. await connection.QueryAsync<StaffAccount>(new CommandDefinition(
+            $"SELECT {Columns} FROM staff_accounts ORDER BY username", cancellationToken: cancellationToken))];
     }
 
     public async Task<StaffAccount?> FindAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+        return await connection.QuerySingleOrDefaultAsync<StaffAccount>(new CommandDefinition(
             $"SELECT {Columns} FROM staff_accounts WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
-        return row?.ToAccount();
     }
 
     /// <summary>The account, when <paramref name="sessionHash"/> is one of its sessions and has not reached its end: every console request asks.</summary>
     public async Task<StaffAccount?> FindInSessionAsync(long id, string sessionHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+        return await connection.QuerySingleOrDefaultAsync<StaffAccount>(new CommandDefinition(
             $"""
             SELECT {Columns} FROM staff_accounts
             WHERE id = @Id AND EXISTS (SELECT 1 FROM staff_sessions WHERE id_hash = @Session AND account_id = @Id AND ends_at > @Now)
             """,
             new { Id = id, Session = sessionHash, Now = now },
             cancellationToken: cancellationToken));
-        return row?.ToAccount();
     }
 
     public async Task<StaffAccount?> FindAsync(string username, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+        return await connection.QuerySingleOrDefaultAsync<StaffAccount>(new CommandDefinition(
             $"SELECT {Columns} FROM staff_accounts WHERE username = @Username",
             new { Username = StaffAccount.Normalize(username) },
             cancellationToken: cancellationToken));
-        return row?.ToAccount();
     }
 
     /// <summary>Of <paramref name="lineUserIds"/>, those that are an enabled staff account's own LINE user id: where test sends may go.</summary>
@@ -104,11 +100,13 @@ public sealed class StaffAccountStore(Database database)
     public async Task<(StaffAccount Account, string PasswordHash)?> FindForSignInAsync(string username, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+        var found = await connection.QueryAsync<StaffAccount, string, (StaffAccount Account, string PasswordHash)>(new CommandDefinition(
             $"SELECT {Columns}, password_hash AS PasswordHash FROM staff_accounts WHERE username = @Username",
             new { Username = StaffAccount.Normalize(username) },
-            cancellationToken: cancellationToken));
-        return row is null ? null : (row.ToAccount(), row.PasswordHash!);
+            cancellationToken: cancellationToken),
+            (account, hash) => (account, hash),
+            splitOn: "PasswordHash");
+        return found.SingleOrDefault() is { Account: not null } match ? match : null;
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)
@@ -225,49 +223,4 @@ public sealed class StaffAccountStore(Database database)
     }
 
     private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-
-    private sealed record Row
-    {
-        public long Id { get; init; }
-
-        public required string Username { get; init; }
-
-        public required string DisplayName { get; init; }
-
-        public required string RoleCode { get; init; }
-
-        public bool MustChangePassword { get; init; }
-
-        public bool Disabled { get; init; }
-
-        public DateTimeOffset? LockedUntil { get; init; }
-
-        public required string SecurityStamp { get; init; }
-
-        public DateTimeOffset CreatedAt { get; init; }
-
-        public DateTimeOffset? LastSignInAt { get; init; }
-
-        public string? PasswordHash { get; init; }
-
-        public string? LineUserId { get; init; }
-
-        public bool HasPassword { get; init; }
-
-        public StaffAccount ToAccount() => new()
-        {
-            Id = Id,
-            Username = Username,
-            DisplayName = DisplayName,
-            Role = StaffRoles.Parse(RoleCode) ?? StaffRole.Viewer,
-            MustChangePassword = MustChangePassword,
-            Disabled = Disabled,
-            LockedUntil = LockedUntil,
-            SecurityStamp = SecurityStamp,
-            CreatedAt = CreatedAt,
-            LastSignInAt = LastSignInAt,
-            LineUserId = LineUserId,
-            HasPassword = HasPassword,
-        };
-    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.Scheduling;
 using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
@@ -217,7 +218,11 @@ public abstract class BroadcastPagesTests(string provider) : IAsyncLifetime
         Assert.Equal("scheduled", await StateAsync(id));
         Assert.Equal("staff:other-approver", await _h.Database.ScalarAsync<string>($"SELECT approved_by FROM broadcasts WHERE id = {id}"));
         Assert.Equal(1, await AuditAsync(AuditActions.BroadcastApproved, "other-approver"));
-        Assert.Equal(1, await AuditAsync(AuditActions.BroadcastSubmitted, "author-approver"));
+        var byAuthor = $"FROM audit_log WHERE actor = 'author-approver' AND target = 'broadcast:{id}'";
+        Assert.Equal(1, await _h.Database.ScalarAsync<long>("SELECT COUNT(*) " + byAuthor));
+        Assert.Equal(
+            $"{AuditActions.BroadcastCreated} 清掃ボランティア募集 ({StaffBroadcasts.SubmittedNote})",
+            await _h.Database.ScalarAsync<string>("SELECT action || ' ' || detail " + byAuthor));
     }
 
     [SkippableFact]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.LineEmulator.Hosting;
 using OutreachBot.Staff;
 using OutreachBot.Subscriptions;
@@ -120,6 +121,28 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
             Assert.Equal(before + 1, await CountAsync());
             Assert.Equal(call.Action, await Database.ScalarAsync<string>("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1"));
             Assert.Equal(call.Actor, await Database.ScalarAsync<string>("SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1"));
+        }
+    }
+
+    [SkippableFact]
+    public async Task StoringNotAsDraft_CreateThenReplace_EachLeavesOneEntrySayingItWasSubmitted()
+    {
+        foreach (var (action, store) in new (string, Func<Task<HttpResponseMessage>>)[]
+        {
+            (AuditActions.BroadcastCreated, () => Send(_admin, HttpMethod.Post, "/api/v1/broadcasts", Broadcast(draft: false))),
+            (AuditActions.BroadcastUpdated, async () =>
+                await Send(_admin, HttpMethod.Put, $"/api/v1/broadcasts/{await LatestIdAsync("broadcasts")}", Broadcast(draft: false))),
+        })
+        {
+            var before = await CountAsync();
+            using var response = await store();
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+
+            Assert.Equal("awaiting_approval", await Database.ScalarAsync<string>("SELECT state FROM broadcasts ORDER BY id DESC LIMIT 1"));
+            Assert.Equal(before + 1, await CountAsync());
+            Assert.Equal(
+                $"{action} {TestBot.ApiKeyActor} 市民活動ニュース ({StaffBroadcasts.SubmittedNote})",
+                await Database.ScalarAsync<string>("SELECT action || ' ' || actor || ' ' || detail FROM audit_log ORDER BY id DESC LIMIT 1"));
         }
     }
 

@@ -11,7 +11,10 @@ namespace OutreachBot.Broadcasts.Authoring;
 /// </summary>
 public sealed class StaffBroadcasts(BroadcastService service, TestSender tester, BroadcastStore store, AuditLog audit)
 {
-    /// <summary>Recorded as created once stored, and as submitted too when it went on to approval or the schedule.</summary>
+    /// <summary>How the created or updated entry says the same call submitted the broadcast too.</summary>
+    public const string SubmittedNote = "submitted";
+
+    /// <summary>Recorded as created once stored, noting it was submitted when it went on to approval or the schedule.</summary>
     public async Task<StaffOutcome> CreateAsync(BroadcastInput input, StaffActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -54,16 +57,16 @@ public sealed class StaffBroadcasts(BroadcastService service, TestSender tester,
         return result;
     }
 
+    /// <summary>
+    /// One entry for the one call: created or updated, its detail saying when the call went on to submit it, so a
+    /// broadcast's history still starts with its creation.
+    /// </summary>
     private async Task<StaffOutcome> RecordStoredAsync(StaffOutcome outcome, BroadcastInput input, string action, StaffActor actor, CancellationToken cancellationToken)
     {
         if (outcome.Ok || outcome.Id != 0)
         {
-            await audit.WriteAsync(actor, action, Target(outcome.Id), input.Title, cancellationToken);
-        }
-
-        if (outcome.Ok && input.Draft != true)
-        {
-            await audit.WriteAsync(actor, AuditActions.BroadcastSubmitted, Target(outcome.Id), input.Title, cancellationToken);
+            var detail = outcome.Ok && input.Draft != true ? $"{input.Title} ({SubmittedNote})" : input.Title;
+            await audit.WriteAsync(actor, action, Target(outcome.Id), detail, cancellationToken);
         }
 
         return outcome;

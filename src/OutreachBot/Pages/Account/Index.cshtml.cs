@@ -5,7 +5,7 @@ using OutreachBot.StaffConsole;
 namespace OutreachBot.Pages.Account;
 
 /// <summary>A staff member's own account: their LINE user id, where "test send to myself" goes.</summary>
-public sealed class IndexModel(StaffAccountStore accounts, AuditLog audit, ConsoleClock clock) : ConsolePage
+public sealed class IndexModel(StaffAccountStore accounts, OwnAccount own) : ConsolePage
 {
     public StaffAccount Account { get; private set; } = null!;
 
@@ -37,8 +37,7 @@ public sealed class IndexModel(StaffAccountStore accounts, AuditLog audit, Conso
             return Page();
         }
 
-        await accounts.SetLineUserIdAsync(Account.Id, value, clock.UtcNow, HttpContext.RequestAborted);
-        await audit.WriteAsync(HttpContext, AuditActions.LineUserIdChanged, Account.Username, value is null ? "cleared" : "set");
+        await own.SetLineUserIdAsync(Account, value, StaffActor.Of(HttpContext), HttpContext.RequestAborted);
         Notice = ConsoleText.S("保存しました。", "Saved.");
         return Redirect("/console/account");
     }

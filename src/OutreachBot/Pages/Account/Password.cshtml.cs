@@ -7,7 +7,7 @@ namespace OutreachBot.Pages.Account;
 /// <summary>A staff member changes their own password; forced after a bootstrap or reset password.</summary>
 [AllowPendingPasswordChange]
 public sealed class PasswordModel(
-    StaffAccountStore accounts, StaffPasswords passwords, StaffSignIn signIn, StaffSessions sessions, AuditLog audit, ConsoleClock clock) : ConsolePage
+    StaffAccountStore accounts, OwnAccount own, StaffPasswords passwords, StaffSignIn signIn, StaffSessions sessions) : ConsolePage
 {
     [BindProperty]
     public string? Current { get; set; }
@@ -65,8 +65,7 @@ public sealed class PasswordModel(
             return Page();
         }
 
-        await accounts.SetPasswordAsync(account.Id, passwords.Hash(New!), mustChangePassword: false, clock.UtcNow, HttpContext.RequestAborted);
-        await audit.WriteAsync(HttpContext, AuditActions.PasswordChanged, account.Username);
+        await own.ChangePasswordAsync(account, passwords.Hash(New!), StaffActor.Of(HttpContext), HttpContext.RequestAborted);
         // The new password ended every session of the account, this one too: sign in again with the fresh account.
         var fresh = (await accounts.FindAsync(account.Id, HttpContext.RequestAborted))!;
         await sessions.SignInAsync(HttpContext, fresh);

@@ -1,0 +1,225 @@
+using OutreachBot.Staff;
+using OutreachBot.Subscriptions;
+using OutreachBot.Tests.StaffConsole;
+
+namespace OutreachBot.Tests.Staff;
+
+/// <summary>The walk's table: who signs in, and how each console form is made to succeed.</summary>
+public abstract partial class ConsoleAuditTests
+{
+    private const string Admin = "walk-admin";
+    private const string Approver = "walk-approver";
+    private const string Own = "walk-own";
+    private const string Door = "walk-door";
+    private const string StaffLineUserId = "U5aff00000000000000000000000c0501";
+    private const string Citizen = "U0c0501000000000000000000000000a1";
+    private const string Follower = "U0c0501000000000000000000000000f1";
+
+    private ConsoleSession _admin = null!;
+    private ConsoleSession _approver = null!;
+    private ConsoleSession _own = null!;
+    private ConsoleSession _door = null!;
+
+    /// <summary>POSTs that change nothing, with why.</summary>
+    private IReadOnlyList<Read> Reads =>
+    [
+        new("/console/language", "sets only the reader's language cookie", () =>
+            _admin.PostFormAsync("/console/language", new() { ["language"] = "en", ["returnUrl"] = "/console" }, "/console")),
+        new("/console/broadcasts/compose/{id:long?}", "action=estimate counts recipients and shows cron firings; nothing is stored", () =>
+            _admin.PostFormAsync("/console/broadcasts/compose", BroadcastForm("estimate"))),
+    ];
+
+    /// <summary>Ordered: later forms use what earlier ones made (the broadcast, the event, the account).</summary>
+    private IReadOnlyList<Form> Table =>
+    [
+        new("/console/signin", AuditActions.SignInSucceeded, Door, () => _door.SignInAsync(Door, ConsoleSession.Password)),
+        new("/console/signout", AuditActions.SignOut, Door, () => _door.PostFormAsync("/console/signout", [], "/console")),
+        new("/console/account", AuditActions.LineUserIdChanged, Admin, () =>
+            _admin.PostFormAsync("/console/account", new() { ["LineUserId"] = StaffLineUserId })),
+        new("/console/account/password", AuditActions.PasswordChanged, Own, () => _own.PostFormAsync("/console/account/password", new()
+        {
+            ["Current"] = ConsoleSession.Password, ["New"] = "a far longer passphrase of 2031", ["Confirm"] = "a far longer passphrase of 2031",
+        })),
+        new("/console/topics/edit/{slug?}", AuditActions.TopicCreated, Admin, () => _admin.PostFormAsync("/console/topics/edit", TopicForm("walk"))),
+        new("/console/topics/edit/{slug?}", AuditActions.TopicUpdated, Admin, () => _admin.PostFormAsync("/console/topics/edit/walk", TopicForm("walk"))),
+        new("/console/topics?handler=Move", AuditActions.TopicsReordered, Admin, () =>
+            _admin.PostFormAsync("/console/topics?handler=Move", new() { ["slug"] = "walk", ["direction"] = "up" }, "/console/topics")),
+        new("/console/topics?handler=Archive", AuditActions.TopicArchived, Admin, () => ArchiveAsync(true)),
+        new("/console/topics?handler=Archive", AuditActions.TopicRestored, Admin, () => ArchiveAsync(false)),
+        new("/console/faq/edit/{id:long?}", AuditActions.FaqCreated, Admin, () => _admin.PostFormAsync("/console/faq/edit", FaqForm())),
+        new("/console/faq/edit/{id:long?}", AuditActions.FaqUpdated, Admin, async () =>
+            await _admin.PostFormAsync($"/console/faq/edit/{await LatestIdAsync("faq_entries")}", FaqForm())),
+        new("/console/faq?handler=Delete", AuditActions.FaqDeleted, Admin, async () =>
+            await _admin.PostFormAsync("/console/faq?handler=Delete", new() { ["id"] = Text(await LatestIdAsync("faq_entries")) }, "/console/faq")),
+        new("/console/events/edit/{id:long?}", AuditActions.EventCreated, Admin, () => _admin.PostFormAsync("/console/events/edit", EventForm())),
+        new("/console/events/edit/{id:long?}", AuditActions.EventUpdated, Admin, async () =>
+            await _admin.PostFormAsync($"/console/events/edit/{await LatestIdAsync("civic_events")}", EventForm())),
+        new("/console/events/{id:long}?handler=Broadcasts", AuditActions.EventBroadcastsCreated, Admin, () => OnEventAsync("Broadcasts")),
+        new("/console/events/{id:long}?handler=Cancel", AuditActions.EventCancelled, Admin, () => OnEventAsync("Cancel")),
+        new("/console/broadcasts/compose/{id:long?}", AuditActions.BroadcastCreated, Admin, () => _admin.PostFormAsync("/console/broadcasts/compose", BroadcastForm("draft"))),
+        new("/console/broadcasts/compose/{id:long?}", AuditActions.BroadcastUpdated, Admin, async () =>
+            await _admin.PostFormAsync($"/console/broadcasts/compose/{await LatestIdAsync("broadcasts")}", BroadcastForm("draft"))),
+        new("/console/broadcasts/{id:long}?handler=Submit", AuditActions.BroadcastSubmitted, Admin, () => OnBroadcastAsync(_admin, "Submit")),
+        new("/console/broadcasts/{id:long}/review?handler=SendBack", AuditActions.BroadcastSentBack, Approver, () =>
+            OnReviewAsync("SendBack", new() { ["Comment"] = "日付を直してください。" })),
+        new("/console/broadcasts/compose/{id:long?}", AuditActions.BroadcastUpdated, Admin, async () =>
+            await _admin.PostFormAsync($"/console/broadcasts/compose/{await LatestIdAsync("broadcasts")}", BroadcastForm("submit"))),
+        new("/console/broadcasts/compose/{id:long?}", AuditActions.BroadcastCreated, Admin, () => _admin.PostFormAsync("/console/broadcasts/compose", BroadcastForm("submit"))),
+        new("/console/broadcasts/{id:long}/review?handler=Approve", AuditActions.BroadcastApproved, Approver, ApproveAsync),
+        new("/console/broadcasts/{id:long}?handler=Test", AuditActions.BroadcastTestSent, Admin, () =>
+            OnBroadcastAsync(_admin, "Test", new() { ["to"] = "me", ["language"] = "ja" }), FollowAsStaff),
+        new("/console/broadcasts/{id:long}?handler=Cancel", AuditActions.BroadcastCancelled, Admin, () => OnBroadcastAsync(_admin, "Cancel")),
+        new("/console/parked?handler=Retry", AuditActions.ParkedEventRetried, Admin, async () =>
+            await _admin.PostFormAsync("/console/parked?handler=Retry", new() { ["id"] = Text(await ParkAsync()) }, "/console/parked")),
+        new("/console/questions/{userId}?handler=Assign", AuditActions.QuestionAssigned, Admin, () => OnThreadAsync("Assign", new() { ["assignee"] = Admin }), AskAsync),
+        new("/console/questions/{userId}?handler=Reply", AuditActions.QuestionReplied, Admin, () =>
+            OnThreadAsync("Reply", new() { ["ReplyText"] = "お答えします。", ["ReplyKey"] = Guid.NewGuid().ToString() })),
+        new("/console/questions/{userId}?handler=Done", AuditActions.QuestionDone, Admin, () => OnThreadAsync("Done", [])),
+        new("/console/questions/{userId}?handler=Reopen", AuditActions.QuestionReopened, Admin, () => OnThreadAsync("Reopen", [])),
+        new("/console/admin/accounts/new", AuditActions.AccountCreated, Admin, () => _admin.PostFormAsync("/console/admin/accounts/new", new()
+        {
+            ["Input.Username"] = "walk-new", ["Input.DisplayName"] = "新しい職員", ["Input.Role"] = StaffRoles.Editor,
+        })),
+        new("/console/admin/accounts/{id:long}", AuditActions.AccountUpdated, Admin, () => OnNewAccountAsync(null, new()
+        {
+            ["Input.DisplayName"] = "新しい職員", ["Input.Role"] = StaffRoles.Viewer,
+        })),
+        new("/console/admin/accounts/{id:long}?handler=Reset", AuditActions.AccountPasswordReset, Admin, () => OnNewAccountAsync("Reset", [])),
+        new("/console/admin/accounts/{id:long}?handler=Unlock", AuditActions.AccountUnlocked, Admin, () => OnNewAccountAsync("Unlock", [])),
+        new("/console/admin/apikeys?handler=Create", AuditActions.ApiKeyCreated, Admin, () =>
+            _admin.PostFormAsync("/console/admin/apikeys?handler=Create", new() { ["Name"] = "walk-key" }, "/console/admin/apikeys")),
+        new("/console/admin/apikeys?handler=Revoke", AuditActions.ApiKeyRevoked, Admin, async () =>
+            await _admin.PostFormAsync("/console/admin/apikeys?handler=Revoke", new() { ["id"] = Text(await LatestIdAsync("api_keys")) }, "/console/admin/apikeys")),
+        // Last: it uses up the month's quota, which any later send would need.
+        new("/console/broadcasts/{id:long}?handler=Force", AuditActions.BroadcastForced, Admin, () => OnBroadcastAsync(_admin, "Force"), HoldForQuotaAsync),
+    ];
+
+    private async Task SignInAsync()
+    {
+        _admin = await ConsoleSession.SignedInAsync(_host.Bot, StaffRole.Admin, Admin);
+        _approver = await ConsoleSession.SignedInAsync(_host.Bot, StaffRole.Approver, Approver);
+        _own = await ConsoleSession.SignedInAsync(_host.Bot, StaffRole.Editor, Own);
+        await ConsoleSession.CreateAccountAsync(_host.Bot, Door, StaffRole.Viewer);
+        _door = ConsoleSession.Anonymous(_host.Bot);
+    }
+
+    private Task FollowAsStaff()
+    {
+        _host.Line.AddFollower(StaffLineUserId);
+        return Task.CompletedTask;
+    }
+
+    private void DisposeSessions()
+    {
+        foreach (var session in new[] { _admin, _approver, _own, _door })
+        {
+            session?.Dispose();
+        }
+    }
+
+    private Task<HttpResponseMessage> ArchiveAsync(bool archive) =>
+        _admin.PostFormAsync("/console/topics?handler=Archive", new() { ["slug"] = "walk", ["archive"] = archive ? "true" : "false" }, "/console/topics");
+
+    private async Task<HttpResponseMessage> OnEventAsync(string handler)
+    {
+        var page = $"/console/events/{await LatestIdAsync("civic_events")}";
+        return await _admin.PostFormAsync($"{page}?handler={handler}", [], page);
+    }
+
+    private async Task<HttpResponseMessage> OnBroadcastAsync(ConsoleSession session, string handler, Dictionary<string, string>? fields = null)
+    {
+        var page = $"/console/broadcasts/{await LatestIdAsync("broadcasts")}";
+        return await session.PostFormAsync($"{page}?handler={handler}", fields ?? [], page);
+    }
+
+    private async Task<HttpResponseMessage> OnReviewAsync(string handler, Dictionary<string, string> fields)
+    {
+        var page = $"/console/broadcasts/{await LatestIdAsync("broadcasts")}/review";
+        return await _approver.PostFormAsync($"{page}?handler={handler}", fields, page);
+    }
+
+    private async Task<HttpResponseMessage> ApproveAsync()
+    {
+        var version = await Database.ScalarAsync<long>($"SELECT version FROM broadcasts WHERE id = {await LatestIdAsync("broadcasts")}");
+        return await OnReviewAsync("Approve", new() { ["Version"] = Text(version) });
+    }
+
+    private async Task<HttpResponseMessage> OnNewAccountAsync(string? handler, Dictionary<string, string> fields)
+    {
+        var page = $"/console/admin/accounts/{await LatestIdAsync("staff_accounts")}";
+        return await _admin.PostFormAsync(handler is null ? page : $"{page}?handler={handler}", fields, page);
+    }
+
+    private Task<HttpResponseMessage> OnThreadAsync(string handler, Dictionary<string, string> fields) =>
+        _admin.PostFormAsync($"/console/questions/{Citizen}?handler={handler}", fields, $"/console/questions/{Citizen}");
+
+    private async Task AskAsync()
+    {
+        _host.Line.AddFollower(Citizen);
+        await Database.ExecuteAsync($"INSERT INTO citizens (user_id, language, following, first_followed_at, updated_at) VALUES ('{Citizen}', 'ja', TRUE, 0, 0)");
+        await Database.ExecuteAsync(
+            $"INSERT INTO consultations (user_id, language, text, webhook_event_id, received_at) VALUES ('{Citizen}', 'ja', '質問です', 'walk-question', 0)");
+    }
+
+    private async Task<long> ParkAsync()
+    {
+        await Database.ExecuteAsync(
+            """
+            INSERT INTO inbox_events (webhook_event_id, event_type, source_key, event_timestamp, is_redelivery, payload, received_at, next_attempt_at, state)
+            VALUES ('walk-parked', 'message', 'user:Uwalk', 0, FALSE, '{}', 0, 0, 'parked')
+            """);
+        return await LatestIdAsync("inbox_events");
+    }
+
+    /// <summary>A broadcast sent at once to a follower while the month's quota is used up, so the fan-out holds it.</summary>
+    private async Task HoldForQuotaAsync()
+    {
+        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
+        await Get<CitizenStore>().FollowAsync(Follower, "ja", null, now, default);
+        await Get<SubscriptionStore>().SubscribeAsync(Follower, (await Get<TopicStore>().FindAsync("volunteer", default))!.Id, now, default);
+        _host.Line.AddFollower(Follower);
+        Assert.True(_host.Line.Quota.TryConsume(MonthlyQuota - (int)_host.Line.Quota.Used, MonthlyQuota));
+
+        using var submitted = await _admin.PostFormAsync("/console/broadcasts/compose", BroadcastForm("submit", now: true));
+        using var approved = await ApproveAsync();
+        Assert.Equal("/console/broadcasts/approvals", ConsoleSession.PathOf(approved));
+        await WaitUntilHeldAsync(await LatestIdAsync("broadcasts"));
+    }
+
+    private static Dictionary<string, string> TopicForm(string slug) => new()
+    {
+        ["Input.Slug"] = slug, ["Input.Names[ja]"] = "見回り", ["Input.Order"] = "50",
+    };
+
+    private static Dictionary<string, string> FaqForm() => new()
+    {
+        ["Input.Language"] = "ja", ["Input.Keywords"] = "駐車場", ["Input.Answer"] = "30台分あります。",
+    };
+
+    private static Dictionary<string, string> EventForm() => new()
+    {
+        ["Input.Titles[ja]"] = "清掃活動",
+        ["Input.StartDate"] = Local(TimeSpan.FromDays(10), "yyyy-MM-dd"),
+        ["Input.StartTime"] = "13:30",
+        ["Input.Venue"] = "市民会館",
+        ["Input.Topic"] = "volunteer",
+    };
+
+    /// <param name="action">draft, submit or estimate.</param>
+    /// <param name="now">Sent at once rather than two days from now.</param>
+    private static Dictionary<string, string> BroadcastForm(string action, bool now = false) => new()
+    {
+        ["Input.Title"] = "市民活動ニュース",
+        ["Input.Variants[0].Language"] = "ja",
+        ["Input.Variants[0].Slots[0].Type"] = "text",
+        ["Input.Variants[0].Slots[0].Text"] = "今週の市民活動です",
+        ["Input.Topics"] = "volunteer",
+        ["Input.Match"] = "any",
+        ["Input.Schedule"] = now ? "now" : "at",
+        ["Input.At"] = Local(TimeSpan.FromDays(2), "yyyy-MM-dd'T'HH:mm"),
+        ["action"] = action,
+    };
+
+    private static string Local(TimeSpan from, string format) =>
+        TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow + from, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+}
