@@ -1,6 +1,7 @@
 using OutreachBot;
 using OutreachBot.Api;
 using OutreachBot.Broadcasts;
+using OutreachBot.Broadcasts.MailDelivery;
 using OutreachBot.CivicEvents;
 using OutreachBot.Cluster;
 using OutreachBot.Consultations;
@@ -30,6 +31,7 @@ builder.Services.AddConsultations();
 builder.Services.AddConversations(builder.Configuration);
 builder.Services.AddBroadcasts(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
+builder.Services.AddBroadcastMail();
 builder.Services.AddCluster(builder.Configuration);
 builder.Services.AddScheduler(builder.Configuration);
 builder.Services.AddLineSending(builder.Configuration);

@@ -1,0 +1,11 @@
+namespace OutreachBot.Broadcasts.MailDelivery;
+
+public static class BroadcastMailExtensions
+{
+    /// <summary>What broadcasts send by e-mail (after <c>AddMail</c>, whose links and settings it uses).</summary>
+    public static IServiceCollection AddBroadcastMail(this IServiceCollection services)
+    {
+        services.AddSingleton<BroadcastMailRenderer>();
+        return services;
+    }
+}
