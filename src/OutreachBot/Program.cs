@@ -10,6 +10,7 @@ using OutreachBot.Line.Messaging;
 using OutreachBot.LineSending;
 using OutreachBot.LocalMode;
 using OutreachBot.Mail;
+using OutreachBot.PublicSite;
 using OutreachBot.Scheduler;
 using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
@@ -30,6 +31,7 @@ builder.Services.AddConsultations();
 builder.Services.AddConversations(builder.Configuration);
 builder.Services.AddBroadcasts(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
+builder.Services.AddPublicSite();
 builder.Services.AddCluster(builder.Configuration);
 builder.Services.AddScheduler(builder.Configuration);
 builder.Services.AddLineSending(builder.Configuration);
@@ -41,6 +43,7 @@ var app = builder.Build();
 app.UseLineWebhook();
 app.UseRouting(); // after the webhook, which needs none; otherwise the host would put routing first
 app.UseConsole();
+app.UsePublicSite();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
@@ -55,6 +58,7 @@ app.MapStaffApi()
     .MapConsultationsApi()
     .MapBroadcastsApi();
 app.MapConsole();
+app.MapPublicSite();
 app.Run();
 
 public partial class Program;
