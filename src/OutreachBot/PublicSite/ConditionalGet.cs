@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.Net.Http.Headers;
+using OutreachBot.StaffConsole;
 
 namespace OutreachBot.PublicSite;
 
@@ -12,6 +13,10 @@ namespace OutreachBot.PublicSite;
 /// </summary>
 public sealed class ConditionalGet(RequestDelegate next)
 {
+    /// <summary>The console's policy, with images from any https address: news and events show the images staff link to.</summary>
+    public static readonly string ContentSecurityPolicy =
+        SecurityHeaders.ContentSecurityPolicy.Replace("img-src 'self' data:", "img-src 'self' data: https:", StringComparison.Ordinal);
+
     private static readonly string[] Prefixes = ["/news", "/events", "/feeds"];
 
     /// <summary>Sets <c>Last-Modified</c> to <paramref name="at"/> in whole seconds, as HTTP dates carry it.</summary>
@@ -47,6 +52,7 @@ public sealed class ConditionalGet(RequestDelegate next)
             response.Body = original;
         }
 
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         if (response.StatusCode == StatusCodes.Status200OK)
         {
             var etag = new EntityTagHeaderValue($"\"{Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..27]}\"");
