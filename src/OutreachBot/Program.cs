@@ -11,6 +11,7 @@ using OutreachBot.Line.Messaging;
 using OutreachBot.LineSending;
 using OutreachBot.LocalMode;
 using OutreachBot.Mail;
+using OutreachBot.PublicSite;
 using OutreachBot.Scheduler;
 using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
@@ -32,6 +33,7 @@ builder.Services.AddConversations(builder.Configuration);
 builder.Services.AddBroadcasts(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddBroadcastMail();
+builder.Services.AddPublicSite();
 builder.Services.AddCluster(builder.Configuration);
 builder.Services.AddScheduler(builder.Configuration);
 builder.Services.AddLineSending(builder.Configuration);
@@ -43,6 +45,7 @@ var app = builder.Build();
 app.UseLineWebhook();
 app.UseRouting(); // after the webhook, which needs none; otherwise the host would put routing first
 app.UseConsole();
+app.UsePublicSite();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
@@ -57,6 +60,7 @@ app.MapStaffApi()
     .MapConsultationsApi()
     .MapBroadcastsApi();
 app.MapConsole();
+app.MapPublicSite();
 app.Run();
 
 public partial class Program;

@@ -4,7 +4,8 @@ namespace OutreachBot.StaffConsole;
 
 /// <summary>
 /// Headers on every answer: a Content-Security-Policy that admits only this site's own scripts, styles and images
-/// (no inline script, no framing), no MIME sniffing, and no referrer sent elsewhere.
+/// (no inline script, no framing), no MIME sniffing, and no referrer sent elsewhere. A page that must show more (the public
+/// pages show staff's https images) sets its own policy, which is kept.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -18,7 +19,11 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                {
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                }
+
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "same-origin";

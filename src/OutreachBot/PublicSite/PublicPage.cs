@@ -15,9 +15,25 @@ public abstract class PublicPage(TextCatalog catalog) : PageModel
 
     public BotTexts Texts => catalog.For(Language);
 
-    /// <summary>This page's address in another language, for the language links.</summary>
-    public string InLanguage(string language) =>
-        language == TextCatalog.NeutralLanguage ? Request.Path.Value ?? "/" : $"{Request.Path}?{LanguageParameter}={Uri.EscapeDataString(language)}";
+    /// <summary>Nothing to show at this address: the layout shows "page not found" in the reader's language, with 404.</summary>
+    public bool Missing { get; private set; }
+
+    /// <summary>This page's address in another language (its other parameters, such as the page number, kept), for the language links.</summary>
+    public string InLanguage(string language)
+    {
+        var kept = Request.Query.Where(q => q.Key != LanguageParameter)
+            .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"));
+        var query = string.Join('&', language == TextCatalog.NeutralLanguage ? kept : kept.Append($"{LanguageParameter}={Uri.EscapeDataString(language)}"));
+        return query.Length == 0 ? Request.Path.Value ?? "/" : $"{Request.Path}?{query}";
+    }
+
+    /// <summary>Answers 404 with the not-found page in the reader's language.</summary>
+    public PageResult NotFoundPage()
+    {
+        Missing = true;
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
 
     /// <summary>A link to another public page in the reader's language.</summary>
     public string Link(string path) =>

@@ -25,6 +25,14 @@ public sealed class RouteTests() : ConsoleHost("Sqlite")
         ["/console/signin"] = "the sign-in page itself",
         ["/console/language"] = "the language switch on the sign-in page; sets a preference cookie, needs the anti-forgery token",
         ["/openapi/{documentName}.json"] = "the staff API's shape only (the same as the source); every call in it needs a key",
+        ["/news"] = "residents read the broadcasts staff published on the web",
+        ["/news/{id:long}"] = "one published broadcast; unpublished ones answer 404",
+        ["/events"] = "the events calendar residents read",
+        ["/events/{id:long}"] = "one event of the public calendar",
+        ["/events/{id:long}.ics"] = "one event for a resident's calendar app",
+        ["/feeds/news.atom"] = "the published news for feed readers and the city's site",
+        ["/feeds/topics/{slug}.atom"] = "the published news of one topic",
+        ["/feeds/events.ics"] = "the events calendar for calendar apps",
     };
 
     [Fact]
