@@ -21,6 +21,7 @@ public static class MailExtensions
             .Validate(o => MailboxAddress.TryParse(o.From, out _), "Mail:From must be a mailbox such as 市民活動推進課 <katsudo@city.example.jp>.")
             .Validate(o => o.Timeout > TimeSpan.Zero, "Mail:Timeout must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddOptions<SiteOptions>().Bind(configuration.GetSection(SiteOptions.Section))
             .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.IsAbsoluteUri, "Site:PublicBaseUrl must be an absolute URL.")
             .ValidateOnStart();

@@ -7,27 +7,58 @@ using MimeKit;
 
 namespace OutreachBot.Mail;
 
-/// <summary>Sends through the SMTP relay in <c>Mail:SmtpHost</c> with MailKit: TLS as configured, authenticated when a user name is set.</summary>
+/// <summary>
+/// Sends through the SMTP relay in <c>Mail:SmtpHost</c> with MailKit: TLS as configured, authenticated when a user name
+/// is set, and DKIM-signed just before sending when a key is configured.
+/// </summary>
 public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTransport
 {
+    private readonly DkimMailSigner? _signer = DkimMailSigner.From(options.Value);
+
     public async Task<IMailConnection> ConnectAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var host = settings.SmtpHost ?? throw new InvalidOperationException(MailChannel.NotConfigured.En);
         var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(settings.SmtpHost ?? throw new InvalidOperationException(MailChannel.NotConfigured.En), settings.SmtpPort, SocketOptions(settings.Security), cancellationToken);
-            if (!string.IsNullOrEmpty(settings.UserName))
+            try
             {
-                await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
+                await client.ConnectAsync(host, settings.SmtpPort, SocketOptions(settings.Security), cancellationToken);
+            }
+            catch (Exception ex) when (ex is SocketException or IOException or SmtpProtocolException or SmtpCommandException or SslHandshakeException or TimeoutException
+                                       || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                throw new MailConnectException($"Could not connect to the SMTP server {host}:{settings.SmtpPort} (Mail:SmtpHost, Mail:SmtpPort, Mail:Security {settings.Security}): {ex.Message}", ex);
             }
 
-            return new Connection(client);
+            if (!string.IsNullOrEmpty(settings.UserName))
+            {
+                await AuthenticateAsync(client, settings, cancellationToken);
+            }
+
+            return new Connection(client, _signer);
         }
         catch
         {
             client.Dispose();
             throw;
+        }
+    }
+
+    private static async Task AuthenticateAsync(SmtpClient client, MailOptions settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.AuthenticateAsync(settings.UserName ?? "", settings.Password ?? "", cancellationToken);
+        }
+        catch (AuthenticationException ex)
+        {
+            throw new MailConnectException($"The SMTP server {settings.SmtpHost} refused the user name or password (Mail:UserName, Mail:Password): {ex.Message}", ex);
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new MailConnectException($"The SMTP server {settings.SmtpHost} offers no sign-in this connection can use; check Mail:Security: {ex.Message}", ex);
         }
     }
 
@@ -38,10 +69,11 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
         _ => SecureSocketOptions.None,
     };
 
-    private sealed class Connection(SmtpClient client) : IMailConnection
+    private sealed class Connection(SmtpClient client, DkimMailSigner? signer) : IMailConnection
     {
         public async Task<MailOutcome> SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
+            signer?.Sign(message);
             try
             {
                 await client.SendAsync(message, cancellationToken);
@@ -51,8 +83,12 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
             {
                 var reply = $"{(int)ex.StatusCode} {ex.Message}";
                 return (int)ex.StatusCode >= 500
-                    ? new MailOutcome(MailOutcomeKind.Permanent, reply)
+                    ? new MailOutcome(MailOutcomeKind.Permanent, reply, ConnectionLost: !client.IsConnected)
                     : new MailOutcome(MailOutcomeKind.Transient, reply, ConnectionLost: !client.IsConnected);
+            }
+            catch (ServiceNotAuthenticatedException ex)
+            {
+                return new MailOutcome(MailOutcomeKind.Transient, $"530 {ex.Message} (Mail:UserName, Mail:Password)", ConnectionLost: true);
             }
             catch (Exception ex) when (ex is SmtpProtocolException or IOException or SocketException or ServiceNotConnectedException or TimeoutException
                                        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -70,7 +106,7 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
                     await client.DisconnectAsync(quit: true);
                 }
             }
-            catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or SmtpCommandException)
+            catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or SmtpCommandException or TimeoutException or OperationCanceledException)
             {
                 // The server went away first; there is nothing left to close politely.
             }

@@ -38,7 +38,8 @@ public sealed class Smtp4devServer : IAsyncDisposable
         ["Mail:PerSecond"] = "0",
     };
 
-    public static async Task<Smtp4devServer> StartAsync(int messagesToKeep = 10_000)
+    /// <param name="arguments">More smtp4dev options, e.g. <c>--authenticationrequired</c> and <c>--user=name=password</c>.</param>
+    public static async Task<Smtp4devServer> StartAsync(int messagesToKeep = 10_000, params string[] arguments)
     {
         var (api, smtp, imap, pop3) = (LocalMachine.FreePort(), LocalMachine.FreePort(), LocalMachine.FreePort(), LocalMachine.FreePort());
         var dataFolder = Directory.CreateTempSubdirectory("smtp4dev-").FullName;
@@ -54,7 +55,7 @@ public sealed class Smtp4devServer : IAsyncDisposable
                      "tool", "run", "smtp4dev", "--", $"--urls=http://127.0.0.1:{api}", $"--smtpport={smtp}", $"--imapport={imap}",
                      $"--pop3port={pop3}", "--db=", $"--messagestokeep={messagesToKeep}", "--nousersettings", "--hostname=localhost",
                      "--bindaddress=127.0.0.1", $"--baseappdatapath={dataFolder}",
-                 })
+                 }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }

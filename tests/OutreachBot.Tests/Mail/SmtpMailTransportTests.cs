@@ -36,14 +36,24 @@ public sealed class SmtpMailTransportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Connect_NothingListening_Throws()
+    public async Task Send_CrLfInSubjectAndDisplayName_NoHeaderIsInjected()
     {
-        var transport = new SmtpMailTransport(Options.Create(new MailOptions
-        {
-            SmtpHost = "127.0.0.1", SmtpPort = LocalMachine.FreePort(), Security = MailSecurity.None, Timeout = TimeSpan.FromSeconds(2),
-        }));
+        var transport = new SmtpMailTransport(Options.Create(new MailOptions { SmtpHost = "127.0.0.1", SmtpPort = _smtp.SmtpPort, Security = MailSecurity.None }));
+        var message = Mail("resident@example.jp", "お知らせ\r\nBcc: victim@example.jp\r\nX-Injected: subject", "<crlf@outreachbot.test>");
+        message.To.Clear();
+        message.To.Add(new MailboxAddress("山田\r\nX-Injected: name\r\n", "resident@example.jp"));
 
-        await Assert.ThrowsAnyAsync<Exception>(() => transport.ConnectAsync(CancellationToken.None));
+        await using (var connection = await transport.ConnectAsync(CancellationToken.None))
+        {
+            Assert.Equal(MailOutcomeKind.Accepted, (await connection.SendAsync(message, CancellationToken.None)).Kind);
+        }
+
+        var received = Assert.Single(await _smtp.WaitForMessagesAsync(1));
+        Assert.DoesNotContain(received.Headers, h => h.Field is "X-Injected" or "Bcc");
+        Assert.Single(received.Headers, h => h.Id == HeaderId.Subject);
+        Assert.Contains("X-Injected: subject", received.Subject, StringComparison.Ordinal);
+        Assert.Equal("resident@example.jp", received.To.Mailboxes.Single().Address);
+        Assert.Contains("X-Injected: name", received.To.Mailboxes.Single().Name, StringComparison.Ordinal);
     }
 
     private static MimeMessage Mail(string to, string subject, string messageId)
