@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc;
+using OutreachBot.MailSubscribers;
+using OutreachBot.PublicSite;
+using OutreachBot.Resources;
+using OutreachBot.StaffConsole;
+using OutreachBot.Subscriptions;
+
+namespace OutreachBot.Pages.Residents;
+
+/// <summary><c>/subscribe</c>: an address, topics and the mails' language; a valid request always ends on "check your mail".</summary>
+public sealed class SubscribeModel(TextCatalog catalog, TopicStore topics, SubscribeRequests requests) : PublicPage(catalog)
+{
+    [BindProperty]
+    public string? Address { get; set; }
+
+    [BindProperty]
+    public List<string> Topics { get; set; } = [];
+
+    [BindProperty]
+    public string? MailLanguage { get; set; }
+
+    public IReadOnlyList<Topic> Choices { get; private set; } = [];
+
+    public Dictionary<string, string> Errors { get; } = [];
+
+    public bool Sent { get; private set; }
+
+    public async Task OnGetAsync() => Choices = await topics.ListAsync(includeArchived: false, HttpContext.RequestAborted);
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Choices = await topics.ListAsync(includeArchived: false, HttpContext.RequestAborted);
+        var chosen = Choices.Where(t => Topics.Contains(t.Slug)).Select(t => t.Id).ToList();
+        if (!SubscribeAddress.IsValid(Address))
+        {
+            Errors["address"] = Texts[SubscribeTextKeys.AddressInvalid];
+        }
+
+        if (chosen.Count == 0)
+        {
+            Errors["topics"] = Texts[SubscribeTextKeys.TopicsMissing];
+        }
+
+        if (!Languages.IsSupported(MailLanguage))
+        {
+            Errors["language"] = Texts[SubscribeTextKeys.LanguageInvalid];
+        }
+
+        if (Errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var client = SignInAddress.Of(HttpContext.Connection.RemoteIpAddress?.ToString());
+        await requests.SubmitAsync(new SubscribeRequest(Address!.Trim(), MailLanguage!, chosen, client), HttpContext.RequestAborted);
+        Sent = true;
+        return Page();
+    }
+
+    public string? ErrorId(string key) => Errors.ContainsKey(key) ? "e-" + key : null;
+}
