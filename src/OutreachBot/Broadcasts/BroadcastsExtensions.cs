@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.Fanout;
+using OutreachBot.Broadcasts.MailDelivery;
 using OutreachBot.Broadcasts.Scheduling;
 using OutreachBot.Broadcasts.Targeting;
 using Quartz;
@@ -46,6 +47,7 @@ public static class BroadcastsExtensions
         services.AddHostedService(sp => sp.GetRequiredService<FanoutWorker>());
         services.AddHostedService<SnapshotResumer>();
         services.AddHostedService<FiredBroadcastSweep>();
+        services.AddMailDelivery(configuration);
 
         services.AddQuartz(quartz => quartz.AddJob<BroadcastJob>(job => job.WithIdentity(BroadcastJob.Key).StoreDurably().RequestRecovery()));
 

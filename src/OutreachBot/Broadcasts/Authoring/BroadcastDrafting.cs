@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts.Scheduling;
+using OutreachBot.Mail;
 using OutreachBot.Staff;
 using OutreachBot.Subscriptions;
 
@@ -20,6 +21,7 @@ public sealed record BroadcastDraft(string Title, string MessagesJson, Broadcast
 public sealed class BroadcastDrafting(
     TopicStore topics,
     ICivicEventCalendar events,
+    MailChannel mail,
     IOptions<BroadcastOptions> options,
     IOptions<BotOptions> bot,
     TimeProvider time)
@@ -40,6 +42,8 @@ public sealed class BroadcastDrafting(
         var messages = MessageCompiler.Compile(input.Messages, zone, errors);
         var target = await CheckTargetAsync(input.Target, errors, cancellationToken);
         var schedule = await CheckScheduleAsync(input.Schedule, input.Target?.ReminderOf, errors, cancellationToken);
+        var channels = ChannelChecks.Channels(input.Channels, target, mail, errors);
+        var subjects = ChannelChecks.Subjects(input.Mail, errors);
         var urgent = input.Urgent ?? false;
         if (schedule is not null && !urgent && QuietInstant(schedule) is { } quiet)
         {
@@ -51,9 +55,9 @@ public sealed class BroadcastDrafting(
             ];
         }
 
-        return errors.Count > 0 || messages is null || target is null || schedule is null
+        return errors.Count > 0 || messages is null || target is null || schedule is null || channels is null
             ? (null, errors)
-            : (new BroadcastDraft(input.Title!.Trim(), messages, target, schedule, urgent, input.Draft ?? false), errors);
+            : (new BroadcastDraft(input.Title!.Trim(), messages, target, schedule, urgent, input.Draft ?? false) { Channels = channels, MailSubjects = subjects }, errors);
     }
 
     private DateTimeOffset? QuietInstant(BroadcastSchedule schedule)

@@ -7,7 +7,8 @@ namespace OutreachBot.Broadcasts.Authoring;
 /// A broadcast as the staff API receives it. <c>schedule</c>: <c>at</c> (ISO 8601; without an offset it is read in
 /// <c>Bot:TimeZone</c>), <c>cron</c> (Quartz, in <c>Bot:TimeZone</c>), <c>beforeEvent</c> {<c>eventId</c>,
 /// <c>offset</c>: ISO 8601 duration}, or absent for now. <c>target.reminderOf</c> sends to the citizens who asked to
-/// be reminded of that event instead of topic subscribers. <c>draft</c> saves without scheduling.
+/// be reminded of that event instead of topic subscribers. <c>draft</c> saves without scheduling. <c>channels</c>: any
+/// of <c>line</c>, <c>mail</c>, <c>web</c> (default <c>["line"]</c>); <c>mail.subject</c>: the mail's subject per language.
 /// </summary>
 public sealed record BroadcastInput(
     string? Title,
@@ -15,7 +16,12 @@ public sealed record BroadcastInput(
     TargetInput? Target,
     ScheduleInput? Schedule,
     bool? Urgent,
-    bool? Draft);
+    bool? Draft,
+    List<string>? Channels = null,
+    MailInput? Mail = null);
+
+/// <param name="Subject">Per language, at most 200 characters on one line; a language without one uses the title.</param>
+public sealed record MailInput(Dictionary<string, string>? Subject);
 
 public sealed record TargetInput(List<string>? Topics, string? Match, List<string>? Languages, List<string>? Districts, string? ReminderOf);
 

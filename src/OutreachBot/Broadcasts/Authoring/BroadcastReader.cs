@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts.Fanout;
+using OutreachBot.Broadcasts.MailDelivery;
 using OutreachBot.Broadcasts.Scheduling;
 using OutreachBot.Broadcasts.Targeting;
+using OutreachBot.PublicSite;
 using OutreachBot.Staff;
 
 namespace OutreachBot.Broadcasts.Authoring;
@@ -14,6 +16,8 @@ public sealed class BroadcastReader(
     Audience audience,
     QuotaGuard quota,
     BroadcastDrafting drafting,
+    MailRunStore mailRuns,
+    PublicBaseUrl publicBaseUrl,
     IOptions<BotOptions> bot)
 {
     public async Task<BroadcastView?> GetAsync(long id, CancellationToken cancellationToken)
@@ -61,8 +65,14 @@ public sealed class BroadcastReader(
         var history = await runs.ForBroadcastAsync(broadcast.Id, 20, cancellationToken);
         var errors = history.Count == 0 ? [] : await runs.ErrorsAsync(history[0].Id, 100, cancellationToken);
         var next = broadcast.State == BroadcastState.Scheduled ? await scheduling.NextFireAsync(broadcast.Id, cancellationToken) : null;
-        return BroadcastView.From(broadcast, history, errors, next, bot.Value.Zone);
+        var mail = history.Count > 0 && broadcast.Channels.Contains(BroadcastChannel.Mail) ? await mailRuns.SummaryAsync(history[0].Id, cancellationToken) : null;
+        return BroadcastView.From(broadcast, history, errors, next, bot.Value.Zone, mail, WebLink(broadcast));
     }
+
+    // Only for a broadcast with the web channel: anywhere else the link is not shown, and a bot without a public
+    // address (nothing listening yet, as in some tests) need not have one.
+    private Uri WebLink(Broadcast broadcast) =>
+        broadcast.Channels.Contains(BroadcastChannel.Web) ? publicBaseUrl.Link($"/news/{broadcast.Id}") : new Uri("about:blank");
 }
 
 /// <summary>How many citizens a target reaches, per language, and the month's quota it would use.</summary>

@@ -59,6 +59,12 @@ public sealed record BroadcastView
 
     public IReadOnlyList<object> Runs { get; init; } = [];
 
+    /// <summary>The latest run's results per channel (the top-level counts are LINE's); <c>status</c> is sent once every channel is done.</summary>
+    public ChannelsView Channels { get; init; } = new();
+
+    /// <summary>The mail's subject per language; a language without one uses the title.</summary>
+    public IReadOnlyDictionary<string, string> MailSubjects { get; init; } = new Dictionary<string, string>();
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
@@ -67,7 +73,8 @@ public sealed record BroadcastView
     [System.Text.Json.Serialization.JsonIgnore]
     public Broadcast Source { get; init; } = null!;
 
-    public static BroadcastView From(Broadcast b, IReadOnlyList<RunSummary> runs, IReadOnlyList<BatchError> errors, DateTimeOffset? nextFire, TimeZoneInfo zone)
+    public static BroadcastView From(
+        Broadcast b, IReadOnlyList<RunSummary> runs, IReadOnlyList<BatchError> errors, DateTimeOffset? nextFire, TimeZoneInfo zone, MailDelivery.MailRunSummary? mail, Uri webUrl)
     {
         var latest = runs.Count > 0 ? runs[0] : null;
         var status = b.State switch
@@ -142,6 +149,8 @@ public sealed record BroadcastView
                 firedAt = Local(r.FiredAt, zone),
                 finishedAt = r.FinishedAt is { } f ? Local(f, zone) : (DateTimeOffset?)null,
             })],
+            Channels = ChannelsView.From(b, latest, mail, webUrl),
+            MailSubjects = b.MailSubjects,
             CreatedAt = Local(b.CreatedAt, zone),
             UpdatedAt = Local(b.UpdatedAt, zone),
             Source = b,

@@ -204,6 +204,8 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
             await connection.ExecuteAsync(new CommandDefinition(
                 $"""
                 UPDATE broadcast_batches SET state = 'cancelled', finished_at = @Now
+                WHERE run_id {database.Dialect.In("@Runs")} AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < @Now);
+                UPDATE mail_deliveries SET state = 'cancelled', finished_at = @Now
                 WHERE run_id {database.Dialect.In("@Runs")} AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < @Now)
                 """,
                 new { Runs = runs, Now = now },
@@ -244,6 +246,7 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
             SELECT r.id FROM broadcast_runs r
             WHERE r.status = 'sending' AND r.snapshotted_at IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM broadcast_batches b WHERE b.run_id = r.id AND b.state = 'pending')
+              AND NOT EXISTS (SELECT 1 FROM mail_deliveries d WHERE d.run_id = r.id AND d.state = 'pending')
             """,
             cancellationToken: cancellationToken))).ToList();
         if (idle.Count == 0)
@@ -274,6 +277,7 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
                               THEN 'failed' ELSE 'sent' END
             WHERE id {dialect.In("@Runs")} AND status = 'sending' AND snapshotted_at IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM broadcast_batches b WHERE b.run_id = broadcast_runs.id AND b.state = 'pending')
+              AND NOT EXISTS (SELECT 1 FROM mail_deliveries d WHERE d.run_id = broadcast_runs.id AND d.state = 'pending')
             """,
             new { Runs = runIds, Now = now },
             transaction,

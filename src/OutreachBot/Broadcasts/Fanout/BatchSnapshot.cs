@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts.Authoring;
+using OutreachBot.Broadcasts.MailDelivery;
 using OutreachBot.Broadcasts.Targeting;
 using OutreachBot.Storage;
 
@@ -35,11 +36,14 @@ public sealed partial class BatchSnapshot(
     {
         // Counting the open subscriptions reads only the topic index; the exact count needs the whole snapshot, which is
         // taken before anything is sent only when this bound says the month's quota might not cover it.
-        var mayExceed = quota.Remaining is { } remaining && await audience.UpperBoundAsync(broadcast.Target, cancellationToken) > remaining;
+        var toLine = broadcast.Channels.Contains(BroadcastChannel.Line);
+        var mayExceed = toLine && quota.Remaining is { } remaining && await audience.UpperBoundAsync(broadcast.Target, cancellationToken) > remaining;
         var owner = leases.NewOwner();
         long? runId;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
+            // The run and its e-mail recipients commit together: a run that exists has its whole mail list.
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             runId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
                 """
                 INSERT INTO broadcast_runs (broadcast_id, occurrence, status, messages, key_nonce, reason, quota_remaining, fired_at, snapshot_owner, snapshot_claimed_until)
@@ -60,26 +64,37 @@ public sealed partial class BatchSnapshot(
                     Owner = owner,
                     Until = leases.LeaseEnd(),
                 },
+                transaction,
                 cancellationToken: cancellationToken));
             if (runId is null)
             {
                 var existing = await connection.QuerySingleAsync<(long Id, string Status, long Targeted)>(new CommandDefinition(
                     "SELECT id, status, targeted FROM broadcast_runs WHERE broadcast_id = @BroadcastId AND occurrence = @Occurrence",
                     new { BroadcastId = broadcast.Id, Occurrence = occurrence },
+                    transaction,
                     cancellationToken: cancellationToken));
+                await transaction.CommitAsync(cancellationToken);
                 return new RunStart(existing.Id, false, BroadcastNames.Run(existing.Status), existing.Targeted);
             }
+
+            if (broadcast.Channels.Contains(BroadcastChannel.Mail))
+            {
+                await MailSnapshot.TakeAsync(connection, transaction, database.Dialect, runId.Value, broadcast.Target, now, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        var end = await WriteAsync(new SnapshotLease(runId.Value, owner, null), broadcast.Target, broadcast.MessagesJson, cancellationToken);
+        var end = await WriteAsync(new SnapshotLease(runId.Value, owner, null), broadcast.Target, broadcast.MessagesJson, toLine, cancellationToken);
         return new RunStart(runId.Value, true, end.Status, end.Targeted);
     }
 
     /// <summary>
     /// Streams the recipients after the lease's cursor into the run's batches, a chunk per transaction, until the stream
-    /// ends or the run stops being this lease's (cancelled, or taken over after the lease ran out).
+    /// ends or the run stops being this lease's (cancelled, or taken over after the lease ran out). A broadcast without
+    /// the LINE channel streams nobody: its snapshot completes empty at once, and the run waits for its mails.
     /// </summary>
-    public async Task<(RunStatus Status, long Targeted)> WriteAsync(SnapshotLease lease, BroadcastTarget target, string messagesJson, CancellationToken cancellationToken)
+    public async Task<(RunStatus Status, long Targeted)> WriteAsync(SnapshotLease lease, BroadcastTarget target, string messagesJson, bool toLine, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var variants = MessageCompiler.Variants(messagesJson).ToHashSet(StringComparer.Ordinal);
@@ -90,7 +105,8 @@ public sealed partial class BatchSnapshot(
         {
             var cursor = lease.Cursor;
             var inChunk = 0;
-            await foreach (var recipient in audience.StreamAsync(target, lease.Cursor, cancellationToken))
+            var recipients = toLine ? audience.StreamAsync(target, lease.Cursor, cancellationToken) : AsyncEnumerable.Empty<Recipient>();
+            await foreach (var recipient in recipients)
             {
                 writer.Add(variants.Contains(recipient.Language) ? recipient.Language : Languages.Japanese, recipient.UserId);
                 cursor = recipient.UserId;

@@ -59,7 +59,7 @@ public sealed partial class SnapshotResumer(
         var broadcast = await store.FindAsync(claimed.BroadcastId, stoppingToken)
             ?? throw new InvalidOperationException($"Run {runId} belongs to broadcast {claimed.BroadcastId}, which does not exist.");
         LogResuming(runId, claimed.Lease.Cursor is not null);
-        var (status, targeted) = await snapshot.WriteAsync(claimed.Lease, broadcast.Target, claimed.Messages, stoppingToken);
+        var (status, targeted) = await snapshot.WriteAsync(claimed.Lease, broadcast.Target, claimed.Messages, broadcast.Channels.Contains(BroadcastChannel.Line), stoppingToken);
         LogResumed(runId, targeted, status);
     }
 

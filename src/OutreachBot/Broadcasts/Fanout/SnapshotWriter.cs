@@ -134,11 +134,19 @@ internal sealed class SnapshotWriter
     // matched, or whose batches all went while the snapshot was still written, is finished here.
     private async Task ConcludeAsync(DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var run = await _connection.QuerySingleAsync<(string Status, long Targeted, long? QuotaRemaining)>(new CommandDefinition(
-            "SELECT status, targeted, quota_remaining FROM broadcast_runs WHERE id = @RunId", new { _lease.RunId }, transaction, cancellationToken: cancellationToken));
+        var run = await _connection.QuerySingleAsync<(string Status, long Targeted, long? QuotaRemaining, long Mails)>(new CommandDefinition(
+            """
+            SELECT status, targeted, quota_remaining, (SELECT COUNT(*) FROM mail_deliveries d WHERE d.run_id = @RunId) AS mails
+            FROM broadcast_runs WHERE id = @RunId
+            """,
+            new { _lease.RunId },
+            transaction,
+            cancellationToken: cancellationToken));
         (RunStatus Status, string? Reason)? change = run switch
         {
-            { Targeted: 0 } => (RunStatus.Sent, "配信対象者がいませんでした。 / Nobody matched the target."),
+            { Targeted: 0, Mails: 0 } => (RunStatus.Sent, "配信対象者がいませんでした。 / Nobody matched the target."),
+            // Nobody on LINE, but mails to send: nothing for the LINE quota to hold, and the mails finish the run.
+            { Targeted: 0, Status: "held" } => (RunStatus.Sending, null),
             { Status: "held", QuotaRemaining: { } remaining } when run.Targeted > remaining =>
                 (RunStatus.Held, $"今月の残り通数 {remaining} に対して {run.Targeted} 人に送ることになるため保留しました。管理者が強制送信できます。 / " +
                                  $"Held: {run.Targeted} recipients but only {remaining} messages left this month; an admin can force it."),

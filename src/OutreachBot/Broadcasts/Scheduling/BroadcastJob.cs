@@ -98,7 +98,8 @@ public sealed partial class BroadcastJob(
             return null;
         }
 
-        var allowance = await quota.AllowanceAsync(cancellationToken);
+        // Without LINE the run costs no LINE messages: the quota is neither asked nor held against.
+        var allowance = broadcast.Channels.Contains(BroadcastChannel.Line) ? await quota.AllowanceAsync(cancellationToken) : new QuotaAllowance(null);
         broadcast = await WithCurrentEventCardsAsync(broadcast, cancellationToken);
         var start = await snapshot.TakeAsync(broadcast, occurrence, allowance, now, cancellationToken);
         if (start.Created)

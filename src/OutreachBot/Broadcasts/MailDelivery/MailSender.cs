@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Options;
+using MimeKit;
+using OutreachBot.Mail;
+
+namespace OutreachBot.Broadcasts.MailDelivery;
+
+/// <summary>
+/// Sends one claimed mail on a connection (opening one when there is none or the last one was lost) and says what it
+/// became: accepted, refused for good (5xx), or to try again later with a growing delay (4xx, timeout, dropped).
+/// </summary>
+public sealed partial class MailSender(
+    MailLedger ledger,
+    IBroadcastMailRenderer renderer,
+    IMailTransport transport,
+    MailRateLimiter limiter,
+    IOptions<MailOptions> mailOptions,
+    IOptions<BroadcastOptions> options,
+    TimeProvider time,
+    ILogger<MailSender> logger)
+{
+    private readonly string _domain = MailboxAddress.Parse(mailOptions.Value.From).Domain;
+
+    public async Task<(MailDeliveryOutcome Outcome, IMailConnection? Connection)> SendAsync(ClaimedMail mail, IMailConnection? connection, CancellationToken stoppingToken)
+    {
+        MimeMessage message;
+        try
+        {
+            message = renderer.Render(await ledger.ContentAsync(mail, stoppingToken), mail.Recipient);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRenderFailed(ex, mail.RunId);
+            return (new MailDeliveryOutcome(mail, MailResult.Failed, $"The mail could not be built: {ex.GetType().Name}"), connection);
+        }
+
+        // The same mail gets the same Message-ID on every attempt: a mail sent twice after a crash is recognisably one.
+        message.MessageId = MessageId(mail.RunId, mail.Recipient.SubscriberId, _domain);
+        if (connection is null)
+        {
+            try
+            {
+                connection = await transport.ConnectAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogConnectFailed(ex);
+                // Not at once again: a relay that refuses connections is given the retry delay before the next try.
+                await Task.Delay(options.Value.FirstRetryDelay, time, CancellationToken.None);
+                return (Retry(mail, $"Could not connect: {ex.Message}"), null);
+            }
+        }
+
+        MailOutcome result;
+        using (await limiter.WaitAsync(stoppingToken))
+        {
+            // Not cancelled by shutdown: once begun, the mail finishes (bounded by Mail:Timeout) and is recorded.
+            result = await connection.SendAsync(message, CancellationToken.None);
+        }
+
+        if (result.ConnectionLost)
+        {
+            await connection.DisposeAsync();
+            connection = null;
+        }
+
+        var outcome = result.Kind switch
+        {
+            MailOutcomeKind.Accepted => new MailDeliveryOutcome(mail, MailResult.Sent),
+            MailOutcomeKind.Permanent => new MailDeliveryOutcome(mail, MailResult.Failed, result.Reply, Address: mail.Recipient.Address),
+            _ => Retry(mail, result.Reply),
+        };
+        return (outcome, connection);
+    }
+
+    public static string MessageId(long runId, long subscriberId, string domain) => $"run{runId}.subscriber{subscriberId}@{domain}";
+
+    /// <summary>Later, with the delay doubling per attempt; given up (failed) once the run is older than <c>Broadcasts:GiveUpAfter</c>.</summary>
+    private MailDeliveryOutcome Retry(ClaimedMail mail, string? reply)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        if (now - mail.FiredAt > settings.GiveUpAfter)
+        {
+            return new MailDeliveryOutcome(mail, MailResult.Failed, reply);
+        }
+
+        var delay = TimeSpan.FromTicks((long)Math.Min(settings.FirstRetryDelay.Ticks * Math.Pow(2, Math.Min(mail.Attempts - 1, 20)), settings.MaxRetryDelay.Ticks));
+        return new MailDeliveryOutcome(mail, MailResult.Retry, reply, now + delay);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The mail of run {RunId} could not be built")]
+    private partial void LogRenderFailed(Exception exception, long runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not connect to the SMTP relay; the mail is tried again later")]
+    private partial void LogConnectFailed(Exception exception);
+}
