@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OutreachBot.Api;
+using OutreachBot.CivicEvents.Applications;
 using OutreachBot.Staff;
 
 namespace OutreachBot.CivicEvents;
@@ -21,6 +22,7 @@ public static partial class EventsApi
         events.MapPut("/{id:long}", UpdateAsync).ForEditors()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Replaces an event; cancelled: true withdraws it from citizens' lists.");
+        events.MapApplicationsApi();
         return api;
     }
 
