@@ -23,12 +23,33 @@ public sealed record CivicEvent
 
     public bool Cancelled { get; init; }
 
+    /// <summary>Descriptions, venues per language, practical details and how citizens apply.</summary>
+    public EventDetails Details { get; init; } = EventDetails.None;
+
+    /// <summary>Seats taken by confirmed applications (never more than <see cref="EventDetails.Capacity"/>).</summary>
+    public int SeatsTaken { get; init; }
+
+    /// <summary>Seats still free; null when the event takes no applications.</summary>
+    public int? SeatsLeft => Details.Capacity is { } capacity ? Math.Max(0, capacity - SeatsTaken) : null;
+
     /// <summary>Citizens who asked to be reminded and have not cancelled.</summary>
     public long ReminderCount { get; init; }
 
     /// <summary>The title in <paramref name="language"/>, else the Japanese one, which every event has.</summary>
     public string TitleIn(string language) =>
         Titles.GetValueOrDefault(language) ?? Titles.GetValueOrDefault(Languages.Japanese) ?? Titles.Values.FirstOrDefault() ?? "";
+
+    /// <summary>The venue in <paramref name="language"/>, else the Japanese one.</summary>
+    public string VenueIn(string language) => Details.Venues.GetValueOrDefault(language) ?? Venue;
+
+    public string? DescriptionIn(string language) =>
+        Details.Descriptions.GetValueOrDefault(language) ?? Details.Descriptions.GetValueOrDefault(Languages.Japanese);
+
+    /// <summary>Takes applications, is not cancelled, and <paramref name="now"/> is within its application window.</summary>
+    public bool AcceptsApplicationsAt(DateTimeOffset now) =>
+        Details.TakesApplications && !Cancelled
+        && (Details.ApplicationsOpen is null || Details.ApplicationsOpen <= now)
+        && now < (Details.ApplicationsClose ?? StartsAt) && now < StartsAt;
 
     /// <summary>Still to come or under way at <paramref name="now"/>, and not cancelled.</summary>
     public bool IsUpcoming(DateTimeOffset now) => !Cancelled && (EndsAt ?? StartsAt) >= now;
@@ -43,4 +64,12 @@ public sealed record CivicEventDraft(
     string? Url,
     string? ImageUrl,
     string? TopicSlug,
-    bool Cancelled = false);
+    bool Cancelled = false,
+    EventDetails? Details = null)
+{
+    public EventDetails Details { get; init; } = Details ?? EventDetails.None;
+
+    /// <summary>The event as stored, to save again with a change (cancelling it, moving it).</summary>
+    public static CivicEventDraft Of(CivicEvent e) =>
+        new(e.Titles, e.StartsAt, e.EndsAt, e.Venue, e.Url, e.ImageUrl, e.TopicSlug, e.Cancelled, e.Details);
+}

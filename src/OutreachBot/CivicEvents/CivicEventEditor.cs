@@ -11,7 +11,13 @@ namespace OutreachBot.CivicEvents;
 /// its "before event" broadcasts, its announcement) moved with it, or cancelled when the event is cancelled; one audit entry names who did it.
 /// </summary>
 public sealed partial class CivicEventEditor(
-    CivicEventStore store, EventBoundBroadcasts bound, EventBroadcasts linked, AuditLog audit, TimeProvider time, ILogger<CivicEventEditor> logger)
+    CivicEventStore store,
+    EventBoundBroadcasts bound,
+    EventBroadcasts linked,
+    Applications.ApplicationStore applications,
+    AuditLog audit,
+    TimeProvider time,
+    ILogger<CivicEventEditor> logger)
 {
     /// <summary>The new event's id; null when its topic does not exist.</summary>
     public async Task<long?> CreateAsync(CivicEventDraft draft, StaffActor actor, CancellationToken cancellationToken)
@@ -39,6 +45,11 @@ public sealed partial class CivicEventEditor(
         if (!await store.UpdateAsync(id, draft, Now, cancellationToken))
         {
             return false;
+        }
+
+        if (!draft.Cancelled)
+        {
+            await applications.FillFreeSeatsAsync(id, Now, cancellationToken);
         }
 
         var action = draft.Cancelled && before is { Cancelled: false } ? AuditActions.EventCancelled : AuditActions.EventUpdated;

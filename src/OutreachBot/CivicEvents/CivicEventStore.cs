@@ -28,6 +28,7 @@ public sealed class CivicEventStore(Database database)
             transaction,
             cancellationToken: cancellationToken));
         await WriteTitlesAsync(connection, transaction, id, draft, cancellationToken);
+        await EventDetailsStorage.WriteAsync(connection, transaction, id, draft.Details, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
     }
@@ -62,6 +63,7 @@ public sealed class CivicEventStore(Database database)
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM civic_event_texts WHERE event_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
         await WriteTitlesAsync(connection, transaction, id, draft, cancellationToken);
+        await EventDetailsStorage.WriteAsync(connection, transaction, id, draft.Details, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -138,6 +140,12 @@ public sealed class CivicEventStore(Database database)
         var titles = (await connection.QueryAsync<(long EventId, string Language, string Title)>(new CommandDefinition(
             $"SELECT event_id, language, title FROM civic_event_texts WHERE event_id IN ({string.Join(',', rows.Select(r => r.Id))})",
             cancellationToken: cancellationToken))).ToLookup(t => t.EventId);
-        return [.. rows.Select(r => r with { Titles = titles[r.Id].ToDictionary(t => t.Language, t => t.Title) })];
+        var details = await EventDetailsStorage.LoadAsync(connection, [.. rows.Select(r => r.Id)], cancellationToken);
+        return [.. rows.Select(r => r with
+        {
+            Titles = titles[r.Id].ToDictionary(t => t.Language, t => t.Title),
+            Details = details[r.Id].Details,
+            SeatsTaken = details[r.Id].SeatsTaken,
+        })];
     }
 }

@@ -13,6 +13,8 @@ public static class CivicEventsExtensions
         services.AddSingleton<EventReminderStore>();
         services.AddSingleton<CivicEventEditor>();
         services.AddSingleton<EventBroadcasts>();
+        services.AddSingleton<Applications.ApplicationStore>();
+        services.AddSingleton<Applications.RosterService>();
         services.AddMenuEntry(new MenuEntry("events", TextKeys.MenuEvents, new Command.ShowEvents(1), Order: 30));
         // The broadcasts feature only TryAdds its stand-ins (no events, no reminders), so these win whatever the order.
         services.AddSingleton<CalendarForBroadcasts>();

@@ -9,6 +9,9 @@ public static class EventValidation
     public const int MaxTitleLength = 100;
     public const int MaxVenueLength = 100;
 
+    /// <summary>People one application may bring; the chat offers each size as a quick reply, beside 戻る and やめる.</summary>
+    public const int MaxPartySize = 10;
+
     /// <summary>LINE's Flex image URLs: HTTPS, at most 2,000 characters.</summary>
     public const int MaxImageUrlLength = 2000;
 
@@ -52,6 +55,7 @@ public static class EventValidation
             errors["imageUrl"] = [new($"httpsで始まる{MaxImageUrlLength}文字以内のURLにしてください。", $"An https URL of at most {MaxImageUrlLength} characters (LINE shows images over HTTPS only).")];
         }
 
+        EventDetailsValidation.Check(draft, errors);
         return errors;
     }
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OutreachBot.Api;
+using OutreachBot.CivicEvents.Applications;
 using OutreachBot.Staff;
 
 namespace OutreachBot.CivicEvents;
@@ -21,6 +22,7 @@ public static partial class EventsApi
         events.MapPut("/{id:long}", UpdateAsync).ForEditors()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Replaces an event; cancelled: true withdraws it from citizens' lists.");
+        events.MapApplicationsApi();
         return api;
     }
 
@@ -128,11 +130,46 @@ public sealed record EventInput(
     string? Topic,
     bool? Cancelled)
 {
+    /// <summary>Language → description.</summary>
+    public Dictionary<string, string>? Descriptions { get; init; }
+
+    /// <summary>Language → venue; <c>ja</c> is <see cref="Venue"/> (give either, or both the same).</summary>
+    public Dictionary<string, string>? Venues { get; init; }
+
+    public string? Address { get; init; }
+
+    public LocationInput? Location { get; init; }
+
+    public string? Organizer { get; init; }
+
+    public string? Fee { get; init; }
+
+    public string? Bring { get; init; }
+
+    public string? Accessibility { get; init; }
+
+    /// <summary>Seats; null = the event takes no applications.</summary>
+    public int? Capacity { get; init; }
+
+    /// <summary>People per application, the applicant included; default 1.</summary>
+    public int? MaxPartySize { get; init; }
+
+    /// <summary>ISO 8601; null = open now.</summary>
+    public string? ApplicationsOpen { get; init; }
+
+    /// <summary>ISO 8601; null = until the event starts.</summary>
+    public string? ApplicationsClose { get; init; }
+
+    /// <summary>Up to three: <c>{"kind": "choice"|"number"|"text", "texts": {lang: text}, "choices": [{lang: label}]}</c>.</summary>
+    public List<EventQuestion>? Questions { get; init; }
+
     public (CivicEventDraft? Draft, Dictionary<string, Bilingual[]> Errors) ToDraft(TimeZoneInfo zone)
     {
         var starts = EventsApi.ParseInstant(StartsAt, zone);
         var ends = EventsApi.ParseInstant(EndsAt, zone);
         var errors = new Dictionary<string, Bilingual[]>();
+        var detailErrors = new Dictionary<string, Bilingual[]>();
+        var details = DetailsInput.ToDetails(this, zone, detailErrors);
         if (starts is null)
         {
             errors["startsAt"] = [new("ISO 8601形式の日時で入力してください（例 2026-12-05T10:00:00+09:00）。", "An ISO 8601 date and time is required.")];
@@ -148,13 +185,23 @@ public sealed record EventInput(
             return (null, errors);
         }
 
+        var venue = Blank(Venue) ?? Blank(Venues?.GetValueOrDefault(Languages.Japanese)) ?? "";
         var draft = new CivicEventDraft(
-            Titles ?? [], starts!.Value, ends, Venue?.Trim() ?? "", Blank(Url), Blank(ImageUrl), Blank(Topic), Cancelled ?? false);
-        return (draft, EventValidation.Check(draft));
+            Titles ?? [], starts!.Value, ends, venue, Blank(Url), Blank(ImageUrl), Blank(Topic), Cancelled ?? false, details);
+        var checks = EventValidation.Check(draft);
+        foreach (var (key, messages) in detailErrors)
+        {
+            checks.TryAdd(key, messages);
+        }
+
+        return (checks.Count == 0 ? draft : null, checks);
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    internal static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
+
+/// <summary>A map point: both are required.</summary>
+public sealed record LocationInput(double? Latitude, double? Longitude);
 
 /// <summary>An event as the API shows it; times in Bot:TimeZone with their offset.</summary>
 public sealed record EventView(
@@ -169,6 +216,36 @@ public sealed record EventView(
     bool Cancelled,
     long Reminders)
 {
+    public IReadOnlyDictionary<string, string> Descriptions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Per language, <c>ja</c> included (the same as <see cref="Venue"/>).</summary>
+    public IReadOnlyDictionary<string, string> Venues { get; init; } = new Dictionary<string, string>();
+
+    public string? Address { get; init; }
+
+    public GeoLocation? Location { get; init; }
+
+    public string? Organizer { get; init; }
+
+    public string? Fee { get; init; }
+
+    public string? Bring { get; init; }
+
+    public string? Accessibility { get; init; }
+
+    public int? Capacity { get; init; }
+
+    public int MaxPartySize { get; init; }
+
+    public DateTimeOffset? ApplicationsOpen { get; init; }
+
+    public DateTimeOffset? ApplicationsClose { get; init; }
+
+    public IReadOnlyList<EventQuestion> Questions { get; init; } = [];
+
+    /// <summary>Seats free now; null when the event takes no applications.</summary>
+    public int? SeatsLeft { get; init; }
+
     public static EventView From(CivicEvent e, TimeZoneInfo zone) => new(
         e.Id,
         e.Titles,
@@ -179,5 +256,21 @@ public sealed record EventView(
         e.ImageUrl,
         e.TopicSlug,
         e.Cancelled,
-        e.ReminderCount);
+        e.ReminderCount)
+    {
+        Descriptions = e.Details.Descriptions,
+        Venues = new Dictionary<string, string>(e.Details.Venues) { [Languages.Japanese] = e.Venue },
+        Address = e.Details.Address,
+        Location = e.Details.Location,
+        Organizer = e.Details.Organizer,
+        Fee = e.Details.Fee,
+        Bring = e.Details.Bring,
+        Accessibility = e.Details.Accessibility,
+        Capacity = e.Details.Capacity,
+        MaxPartySize = e.Details.MaxPartySize,
+        ApplicationsOpen = e.Details.ApplicationsOpen is { } open ? TimeZoneInfo.ConvertTime(open, zone) : null,
+        ApplicationsClose = e.Details.ApplicationsClose is { } close ? TimeZoneInfo.ConvertTime(close, zone) : null,
+        Questions = e.Details.Questions,
+        SeatsLeft = e.SeatsLeft,
+    };
 }

@@ -24,6 +24,10 @@ public static class AuditActions
     public const string EventUpdated = "event.updated";
     public const string EventCancelled = "event.cancelled";
     public const string EventBroadcastsCreated = "event.broadcasts_created";
+    public const string EventRosterViewed = "event.roster_viewed";
+    public const string EventApplicationAdded = "event.application_added";
+    public const string EventApplicationCancelled = "event.application_cancelled";
+    public const string EventAttended = "event.attended";
     public const string QuestionAssigned = "question.assigned";
     public const string QuestionReplied = "question.replied";
     public const string QuestionDone = "question.done";
@@ -64,6 +68,10 @@ public static class AuditActions
         [EventUpdated] = new("イベント変更", "Event changed"),
         [EventCancelled] = new("イベント中止", "Event cancelled"),
         [EventBroadcastsCreated] = new("イベントの配信を作成", "Event broadcasts created"),
+        [EventRosterViewed] = new("申込者名簿を閲覧", "Roster viewed"),
+        [EventApplicationAdded] = new("申し込みを代理入力", "Application added by staff"),
+        [EventApplicationCancelled] = new("申し込みを取り消し", "Application cancelled by staff"),
+        [EventAttended] = new("出席を記録", "Attendance marked"),
         [QuestionAssigned] = new("相談の担当を設定", "Question assigned"),
         [QuestionReplied] = new("相談に回答", "Reply sent"),
         [QuestionDone] = new("相談を完了", "Question marked done"),

@@ -57,6 +57,10 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
         new("POST /api/v1/events", "event.created", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Post, "/api/v1/events", Event())),
         new("PUT /api/v1/events/{id}", "event.updated", TestBot.ApiKeyActor, async () =>
             await Send(_admin, HttpMethod.Put, $"/api/v1/events/{await LatestIdAsync("civic_events")}", Event())),
+        new("POST /api/v1/events/{id}/applications", "event.application_added", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Post, $"/api/v1/events/{await LatestIdAsync("civic_events")}/applications", new { name = "富里 花子", phone = "0476-00-0000" })),
+        new("POST /api/v1/events/{id}/applications/{number}/attended", "event.attended", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Post, $"/api/v1/events/{await LatestIdAsync("civic_events")}/applications/1/attended", null)),
         new("POST /api/v1/broadcasts", "broadcast.created", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Post, "/api/v1/broadcasts", Broadcast(draft: true))),
         new("PUT /api/v1/broadcasts/{id}", "broadcast.updated", TestBot.ApiKeyActor, async () =>
             await Send(_admin, HttpMethod.Put, $"/api/v1/broadcasts/{await LatestIdAsync("broadcasts")}", Broadcast(draft: true))),
@@ -235,7 +239,7 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
         return client.SendAsync(request);
     }
 
-    private static object Event() => new { titles = new { ja = "清掃活動" }, startsAt = "2031-05-01T10:00:00", endsAt = "2031-05-01T12:00:00", venue = "市民会館" };
+    private static object Event() => new { titles = new { ja = "清掃活動" }, startsAt = "2031-05-01T10:00:00", endsAt = "2031-05-01T12:00:00", venue = "市民会館", capacity = 10 };
 
     /// <param name="at">When it is sent; null: at once.</param>
     private static object Broadcast(bool draft, string? at = "2031-05-01T09:00:00+09:00") => new

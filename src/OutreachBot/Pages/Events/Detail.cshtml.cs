@@ -57,7 +57,7 @@ public sealed class DetailModel(
 
         if (!found.Cancelled)
         {
-            var draft = new CivicEventDraft(found.Titles, found.StartsAt, found.EndsAt, found.Venue, found.Url, found.ImageUrl, found.TopicSlug, Cancelled: true);
+            var draft = CivicEventDraft.Of(found) with { Cancelled = true };
             await editor.UpdateAsync(id, draft, StaffActor.Of(HttpContext), HttpContext.RequestAborted);
         }
 

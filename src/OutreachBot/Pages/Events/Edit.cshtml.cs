@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.CivicEvents;
 using OutreachBot.Staff;
@@ -17,6 +18,12 @@ public sealed class EditModel(CivicEventStore events, CivicEventEditor editor, T
     public EventForm Input { get; set; } = new();
 
     public IReadOnlyList<Topic> Topics { get; private set; } = [];
+
+    /// <summary>Whether a field under <paramref name="prefix"/> (a question's) has an error, so that its part of the form opens.</summary>
+    public bool HasErrorsUnder(string prefix) => Errors.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal));
+
+    public IEnumerable<IHtmlContent> ErrorsUnder(string prefix) =>
+        Errors.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).Select(ErrorFor).ToList();
 
     public async Task<IActionResult> OnGetAsync()
     {

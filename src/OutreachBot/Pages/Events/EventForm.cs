@@ -26,6 +26,8 @@ public sealed class EventForm
 
     public string? Topic { get; set; }
 
+    public EventDetailsForm Details { get; set; } = new();
+
     public static EventForm From(CivicEvent e, TimeZoneInfo zone)
     {
         var starts = TimeZoneInfo.ConvertTime(e.StartsAt, zone);
@@ -41,6 +43,7 @@ public sealed class EventForm
             Url = e.Url,
             ImageUrl = e.ImageUrl,
             Topic = e.TopicSlug,
+            Details = EventDetailsForm.From(e.Details, zone),
         };
     }
 
@@ -62,7 +65,7 @@ public sealed class EventForm
 
         var titles = Titles.Where(t => Filled(t.Value)).ToDictionary(t => t.Key, t => t.Value!.Trim());
         // A stand-in start when none was given, so that the other fields' errors are shown at the same time.
-        var input = new EventInput(titles, startsAt ?? "2000-01-01T00:00", endsAt, Venue, Url, ImageUrl, Topic, cancelled);
+        var input = Details.Into(new EventInput(titles, startsAt ?? "2000-01-01T00:00", endsAt, Venue, Url, ImageUrl, Topic, cancelled), errors);
         var (draft, checks) = input.ToDraft(zone);
         foreach (var (key, messages) in checks)
         {
