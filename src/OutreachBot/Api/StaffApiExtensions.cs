@@ -22,11 +22,8 @@ public static class StaffApiExtensions
         services.AddHostedService<ApiKeyBootstrap>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Policy, AtLeast(StaffRole.Viewer))
-            .AddPolicy(EditPolicy, AtLeast(StaffRole.Editor))
-            .AddPolicy(ApprovePolicy, AtLeast(StaffRole.Approver))
-            .AddPolicy(AdminPolicy, AtLeast(StaffRole.Admin));
+        // The roles at or above each rung, as ApiKeyAuthentication states a key's, on the API key scheme only.
+        services.AddAuthorizationBuilder().AddRungs(ApiKeyAuthentication.SchemeName, Policy, EditPolicy, ApprovePolicy, AdminPolicy);
         services.AddProblemDetails();
         services.AddOpenApi("v1");
         return services;
@@ -58,8 +55,4 @@ public static class StaffApiExtensions
     /// <summary>The call does what only admins do in the console (force a broadcast held for quota).</summary>
     public static TBuilder ForAdmins<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(AdminPolicy);
-
-    /// <summary>The roles at or above <paramref name="role"/>, as <see cref="ApiKeyAuthentication"/> states a key's, on the API key scheme only.</summary>
-    private static AuthorizationPolicy AtLeast(StaffRole role) =>
-        new AuthorizationPolicyBuilder(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().RequireRole(StaffRoles.AtLeast(role)).Build();
 }

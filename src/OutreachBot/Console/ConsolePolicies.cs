@@ -11,17 +11,9 @@ public static class ConsolePolicies
     public const string Approve = "ConsoleApprove";
     public const string Admin = "ConsoleAdmin";
 
-    public static void Add(AuthorizationBuilder builder)
-    {
-        builder.AddPolicy(Read, AtLeast(StaffRole.Viewer))
-            .AddPolicy(Edit, AtLeast(StaffRole.Editor))
-            .AddPolicy(Approve, AtLeast(StaffRole.Approver))
-            .AddPolicy(Admin, AtLeast(StaffRole.Admin))
+    public static void Add(AuthorizationBuilder builder) =>
+        builder.AddRungs(StaffCookie.Scheme, Read, Edit, Approve, Admin)
             // Secure by default: a route that says nothing about authorization needs a signed-in staff member.
             // Public routes (health, the LINE webhook, sign-in) say AllowAnonymous, and a test lists them all.
-            .SetFallbackPolicy(AtLeast(StaffRole.Viewer));
-    }
-
-    private static AuthorizationPolicy AtLeast(StaffRole role) =>
-        new AuthorizationPolicyBuilder(StaffCookie.Scheme).RequireAuthenticatedUser().RequireRole(StaffRoles.AtLeast(role)).Build();
+            .SetFallbackPolicy(StaffPolicies.AtLeast(StaffRole.Viewer, StaffCookie.Scheme));
 }

@@ -10,14 +10,10 @@ namespace OutreachBot.StaffConsole;
 /// </summary>
 public sealed class SignInLockouts(Database database)
 {
-    public async Task<bool> IsLockedAsync(long accountId, string address, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+    public async Task<bool> IsLockedAsync(long accountId, string address, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM staff_sign_in_lockouts WHERE account_id = @Id AND remote_ip = @Address AND locked_until > @Now",
-            new { Id = accountId, Address = address, Now = now },
-            cancellationToken: cancellationToken)) > 0;
-    }
+            new { Id = accountId, Address = address, Now = now }, cancellationToken) > 0;
 
     /// <summary>Counts a wrong password; the <paramref name="maxFailures"/>th in a row locks the account for this address until <paramref name="lockUntil"/>.</summary>
     public async Task<bool> RecordFailureAsync(long accountId, string address, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken)
@@ -46,12 +42,8 @@ public sealed class SignInLockouts(Database database)
         return failures == 0;
     }
 
-    public async Task ClearAsync(long accountId, string address, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+    public async Task ClearAsync(long accountId, string address, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
             "DELETE FROM staff_sign_in_lockouts WHERE account_id = @Id AND remote_ip = @Address",
-            new { Id = accountId, Address = address },
-            cancellationToken: cancellationToken));
-    }
+            new { Id = accountId, Address = address }, cancellationToken);
 }

@@ -75,48 +75,33 @@ public sealed class ConsultationInbox(Database database)
     }
 
     /// <summary>Gives the thread to <paramref name="staff"/> (a username), or to nobody when null.</summary>
-    public async Task AssignAsync(string userId, string? staff, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+    public async Task AssignAsync(string userId, string? staff, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
             """
             INSERT INTO consultation_threads (user_id, assigned_to, assigned_at) VALUES (@UserId, @Staff, @Now)
             ON CONFLICT (user_id) DO UPDATE SET assigned_to = excluded.assigned_to, assigned_at = excluded.assigned_at
             """,
-            new { UserId = userId, Staff = staff, Now = now },
-            cancellationToken: cancellationToken));
-    }
+            new { UserId = userId, Staff = staff, Now = now }, cancellationToken);
 
     /// <summary>Closes every question of the citizen; how many were still open or answered.</summary>
-    public async Task<int> MarkDoneAsync(string userId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+    public async Task<int> MarkDoneAsync(string userId, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
             "UPDATE consultations SET status = 'closed' WHERE user_id = @UserId AND status <> 'closed'",
-            new { UserId = userId },
-            cancellationToken: cancellationToken));
-    }
+            new { UserId = userId }, cancellationToken);
 
     /// <summary>Opens the citizen's newest question again (answered if staff had answered it); false when none was closed.</summary>
-    public async Task<bool> ReopenAsync(string userId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+    public async Task<bool> ReopenAsync(string userId, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
             """
             UPDATE consultations SET status = CASE WHEN answer IS NULL THEN 'open' ELSE 'answered' END
             WHERE id = (SELECT id FROM consultations WHERE user_id = @UserId ORDER BY received_at DESC, id DESC LIMIT 1) AND status = 'closed'
             """,
-            new { UserId = userId },
-            cancellationToken: cancellationToken)) == 1;
-    }
+            new { UserId = userId }, cancellationToken) == 1;
 
     /// <summary>Questions no staff member has answered yet.</summary>
-    public async Task<long> CountUnansweredAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM consultations WHERE status = 'open'", cancellationToken: cancellationToken));
-    }
+    public async Task<long> CountUnansweredAsync(CancellationToken cancellationToken) =>
+        await database.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM consultations WHERE status = 'open'", null, cancellationToken);
 }
 
 public enum ThreadFilter

@@ -64,22 +64,15 @@ public sealed class ConsultationStore(Database database) : IDisposable
         return parameter;
     }
 
-    public async Task<Consultation?> FindAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Consultation>(new CommandDefinition(
-            $"{Select} WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
-    }
+    public async Task<Consultation?> FindAsync(long id, CancellationToken cancellationToken) =>
+        await database.QuerySingleOrDefaultAsync<Consultation>(
+            $"{Select} WHERE id = @Id", new { Id = id }, cancellationToken);
 
     /// <summary>Questions with <paramref name="status"/> (all when null), oldest first.</summary>
-    public async Task<IReadOnlyList<Consultation>> ListAsync(string? status, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return [.. await connection.QueryAsync<Consultation>(new CommandDefinition(
+    public async Task<IReadOnlyList<Consultation>> ListAsync(string? status, int limit, CancellationToken cancellationToken) =>
+        await database.QueryAsync<Consultation>(
             $"{Select} WHERE {(status is null ? "1 = 1" : "status = @Status")} ORDER BY received_at, id LIMIT @Limit",
-            new { Status = status, Limit = limit },
-            cancellationToken: cancellationToken))];
-    }
+            new { Status = status, Limit = limit }, cancellationToken);
 
     private const string Select =
         """

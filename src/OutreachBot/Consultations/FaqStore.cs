@@ -22,46 +22,25 @@ public sealed class FaqStore(Database database)
     private MatchCache? _cache;
     private long _edits;
 
-    public async Task<long> CreateAsync(FaqDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var id = await connection.QuerySingleAsync<long>(new CommandDefinition(
+    public async Task<long> CreateAsync(FaqDraft draft, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await SaveAsync(
             """
             INSERT INTO faq_entries (language, answer, archived, created_at, updated_at)
             VALUES (@Language, @Answer, @Archived, @Now, @Now)
             RETURNING id
             """,
-            new { draft.Language, draft.Answer, draft.Archived, Now = now },
-            transaction,
-            cancellationToken: cancellationToken));
-        await WriteKeywordsAsync(connection, transaction, id, draft.Keywords, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        Edited();
-        return id;
-    }
+            null,
+            draft,
+            now,
+            cancellationToken))!.Value;
 
-    public async Task<bool> UpdateAsync(long id, FaqDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var updated = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE faq_entries SET language = @Language, answer = @Answer, archived = @Archived, updated_at = @Now WHERE id = @Id",
-            new { Id = id, draft.Language, draft.Answer, draft.Archived, Now = now },
-            transaction,
-            cancellationToken: cancellationToken));
-        if (updated == 0)
-        {
-            return false;
-        }
-
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM faq_keywords WHERE faq_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
-        await WriteKeywordsAsync(connection, transaction, id, draft.Keywords, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        Edited();
-        return true;
-    }
+    public async Task<bool> UpdateAsync(long id, FaqDraft draft, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await SaveAsync(
+            "UPDATE faq_entries SET language = @Language, answer = @Answer, archived = @Archived, updated_at = @Now WHERE id = @Id RETURNING id",
+            id,
+            draft,
+            now,
+            cancellationToken) is not null;
 
     /// <summary>Removes the entry and its keywords; false when there was none.</summary>
     public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken)
@@ -77,17 +56,11 @@ public sealed class FaqStore(Database database)
         return deleted == 1;
     }
 
-    public async Task<IReadOnlyList<FaqEntry>> ListAsync(bool includeArchived, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await LoadAsync(connection, includeArchived ? "1 = 1" : "NOT f.archived", null, cancellationToken);
-    }
+    public Task<IReadOnlyList<FaqEntry>> ListAsync(bool includeArchived, CancellationToken cancellationToken) =>
+        LoadAsync(includeArchived ? "1 = 1" : "NOT f.archived", null, cancellationToken);
 
-    public async Task<FaqEntry?> FindAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await LoadAsync(connection, "f.id = @Id", new { Id = id }, cancellationToken)).SingleOrDefault();
-    }
+    public async Task<FaqEntry?> FindAsync(long id, CancellationToken cancellationToken) =>
+        (await LoadAsync("f.id = @Id", new { Id = id }, cancellationToken)).SingleOrDefault();
 
     /// <summary>
     /// The entry whose keyword the text contains, looking in the citizen's language first and then along its
@@ -122,8 +95,7 @@ public sealed class FaqStore(Database database)
         }
 
         var loadedAt = Stopwatch.GetTimestamp();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var entries = await LoadAsync(connection, "NOT f.archived", null, cancellationToken);
+        var entries = await LoadAsync("NOT f.archived", null, cancellationToken);
         lock (_cacheLock)
         {
             // An edit committed while these were read may be missing from them: keep them for this match only.
@@ -152,8 +124,32 @@ public sealed class FaqStore(Database database)
             transaction,
             cancellationToken: cancellationToken));
 
-    private static async Task<IReadOnlyList<FaqEntry>> LoadAsync(DbConnection connection, string where, object? parameters, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="sql"/>, which returns the entry's id (none: nothing to save), and writes its keywords anew,
+    /// in one transaction.
+    /// </summary>
+    private async Task<long?> SaveAsync(string sql, long? id, FaqDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var saved = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            sql, new { Id = id, draft.Language, draft.Answer, draft.Archived, Now = now }, transaction, cancellationToken: cancellationToken));
+        if (saved is not { } savedId)
+        {
+            return null;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM faq_keywords WHERE faq_id = @Id", new { Id = savedId }, transaction, cancellationToken: cancellationToken));
+        await WriteKeywordsAsync(connection, transaction, savedId, draft.Keywords, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        Edited();
+        return savedId;
+    }
+
+    private async Task<IReadOnlyList<FaqEntry>> LoadAsync(string where, object? parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<FaqRow>(new CommandDefinition(
             $"SELECT f.id, f.language, f.answer, f.archived FROM faq_entries f WHERE {where} ORDER BY f.id",
             parameters,

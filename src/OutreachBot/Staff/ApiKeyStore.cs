@@ -91,14 +91,10 @@ public sealed class ApiKeyStore(Database database, StaffAccountStore accounts, I
     }
 
     /// <summary>Stops a key working at once; false when it is unknown or already revoked.</summary>
-    public async Task<bool> RevokeAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+    public async Task<bool> RevokeAsync(long id, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
             "UPDATE api_keys SET revoked_at = @Now WHERE id = @Id AND revoked_at IS NULL",
-            new { Id = id, Now = time.GetUtcNow() },
-            cancellationToken: cancellationToken)) == 1;
-    }
+            new { Id = id, Now = time.GetUtcNow() }, cancellationToken) == 1;
 
     /// <summary>The keys of the <c>Api:Keys</c> setting (they are managed in the settings, not in the console).</summary>
     public IReadOnlyList<ConfiguredApiKey> Configured => options.Value.Keys;

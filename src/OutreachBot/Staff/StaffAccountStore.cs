@@ -19,41 +19,27 @@ public sealed class StaffAccountStore(Database database)
     /// <summary>The stored password hash of an account that has no console password (made for an API key): nothing verifies against it.</summary>
     public const string NoPassword = "";
 
-    public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return [.. await connection.QueryAsync<StaffAccount>(new CommandDefinition(
-            $"SELECT {Columns} FROM staff_accounts ORDER BY username", cancellationToken: cancellationToken))];
-    }
+    public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellationToken) =>
+        await database.QueryAsync<StaffAccount>(
+            $"SELECT {Columns} FROM staff_accounts ORDER BY username", null, cancellationToken);
 
-    public async Task<StaffAccount?> FindAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<StaffAccount>(new CommandDefinition(
-            $"SELECT {Columns} FROM staff_accounts WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
-    }
+    public async Task<StaffAccount?> FindAsync(long id, CancellationToken cancellationToken) =>
+        await database.QuerySingleOrDefaultAsync<StaffAccount>(
+            $"SELECT {Columns} FROM staff_accounts WHERE id = @Id", new { Id = id }, cancellationToken);
 
     /// <summary>The account, when <paramref name="sessionHash"/> is one of its sessions and has not reached its end: every console request asks.</summary>
-    public async Task<StaffAccount?> FindInSessionAsync(long id, string sessionHash, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<StaffAccount>(new CommandDefinition(
+    public async Task<StaffAccount?> FindInSessionAsync(long id, string sessionHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.QuerySingleOrDefaultAsync<StaffAccount>(
             $"""
             SELECT {Columns} FROM staff_accounts
             WHERE id = @Id AND EXISTS (SELECT 1 FROM staff_sessions WHERE id_hash = @Session AND account_id = @Id AND ends_at > @Now)
             """,
-            new { Id = id, Session = sessionHash, Now = now },
-            cancellationToken: cancellationToken));
-    }
+            new { Id = id, Session = sessionHash, Now = now }, cancellationToken);
 
-    public async Task<StaffAccount?> FindAsync(string username, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<StaffAccount>(new CommandDefinition(
+    public async Task<StaffAccount?> FindAsync(string username, CancellationToken cancellationToken) =>
+        await database.QuerySingleOrDefaultAsync<StaffAccount>(
             $"SELECT {Columns} FROM staff_accounts WHERE username = @Username",
-            new { Username = StaffAccount.Normalize(username) },
-            cancellationToken: cancellationToken));
-    }
+            new { Username = StaffAccount.Normalize(username) }, cancellationToken);
 
     /// <summary>Of <paramref name="lineUserIds"/>, those that are an enabled staff account's own LINE user id: where test sends may go.</summary>
     public async Task<IReadOnlySet<string>> StaffLineUserIdsAsync(IReadOnlyList<string> lineUserIds, CancellationToken cancellationToken)
@@ -72,29 +58,22 @@ public sealed class StaffAccountStore(Database database)
     }
 
     /// <summary>Whether any account can sign in to the console: until one can, the bootstrap admin password still applies.</summary>
-    public async Task<bool> AnyWithPasswordAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM staff_accounts WHERE password_hash <> ''", cancellationToken: cancellationToken)) > 0;
-    }
+    public async Task<bool> AnyWithPasswordAsync(CancellationToken cancellationToken) =>
+        await database.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM staff_accounts WHERE password_hash <> ''", null, cancellationToken) > 0;
 
     /// <summary>
     /// Makes an account without a console password (made for an API key) the bootstrap admin: admin, with this
     /// password to change at first sign-in. False when it has a password already or does not exist.
     /// </summary>
-    public async Task<bool> ClaimAsBootstrapAdminAsync(string username, string passwordHash, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+    public async Task<bool> ClaimAsBootstrapAdminAsync(string username, string passwordHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
             """
             UPDATE staff_accounts
             SET password_hash = @Hash, must_change_password = @MustChange, role = @Role, disabled = @Disabled, security_stamp = @Stamp, updated_at = @Now
             WHERE username = @Username AND password_hash = ''
             """,
-            new { Username = StaffAccount.Normalize(username), Hash = passwordHash, MustChange = true, Role = StaffRoles.Admin, Disabled = false, Stamp = NewStamp(), Now = now },
-            cancellationToken: cancellationToken)) == 1;
-    }
+            new { Username = StaffAccount.Normalize(username), Hash = passwordHash, MustChange = true, Role = StaffRoles.Admin, Disabled = false, Stamp = NewStamp(), Now = now }, cancellationToken) == 1;
 
     /// <summary>The account and its password hash, for sign-in only.</summary>
     public async Task<(StaffAccount Account, string PasswordHash)?> FindForSignInAsync(string username, CancellationToken cancellationToken)
@@ -109,11 +88,8 @@ public sealed class StaffAccountStore(Database database)
         return found.SingleOrDefault() is { Account: not null } match ? match : null;
     }
 
-    public async Task<long> CountAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM staff_accounts", cancellationToken: cancellationToken));
-    }
+    public async Task<long> CountAsync(CancellationToken cancellationToken) =>
+        await database.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM staff_accounts", null, cancellationToken);
 
     /// <summary>Creates the account; null when the username is taken.</summary>
     public async Task<StaffAccount?> CreateAsync(StaffAccountDraft draft, string passwordHash, bool mustChangePassword, DateTimeOffset now, CancellationToken cancellationToken)
@@ -142,19 +118,15 @@ public sealed class StaffAccountStore(Database database)
     }
 
     /// <summary>Changes name, role and status; a new security stamp ends the account's sessions when role or status change.</summary>
-    public async Task<bool> UpdateAsync(long id, string displayName, StaffRole role, bool disabled, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+    public async Task<bool> UpdateAsync(long id, string displayName, StaffRole role, bool disabled, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
             """
             UPDATE staff_accounts
             SET security_stamp = CASE WHEN role <> @Role OR disabled <> @Disabled THEN @Stamp ELSE security_stamp END,
                 display_name = @DisplayName, role = @Role, disabled = @Disabled, updated_at = @Now
             WHERE id = @Id
             """,
-            new { Id = id, DisplayName = displayName.Trim(), Role = role.Code(), Disabled = disabled, Stamp = NewStamp(), Now = now },
-            cancellationToken: cancellationToken)) == 1;
-    }
+            new { Id = id, DisplayName = displayName.Trim(), Role = role.Code(), Disabled = disabled, Stamp = NewStamp(), Now = now }, cancellationToken) == 1;
 
     /// <summary>Sets a new password (and unlocks it everywhere): ends every session of the account, including the one that changed it.</summary>
     public async Task<bool> SetPasswordAsync(long id, string passwordHash, bool mustChangePassword, DateTimeOffset now, CancellationToken cancellationToken)
@@ -178,28 +150,20 @@ public sealed class StaffAccountStore(Database database)
         return found;
     }
 
-    public async Task RecordSuccessAsync(long id, DateTimeOffset now, string? rehashedPassword, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+    public async Task RecordSuccessAsync(long id, DateTimeOffset now, string? rehashedPassword, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
             """
             UPDATE staff_accounts
             SET last_sign_in_at = @Now, password_hash = COALESCE(@Rehashed, password_hash)
             WHERE id = @Id
             """,
-            new { Id = id, Now = now, Rehashed = rehashedPassword },
-            cancellationToken: cancellationToken));
-    }
+            new { Id = id, Now = now, Rehashed = rehashedPassword }, cancellationToken);
 
     /// <summary>Sets (or, with null, clears) the staff member's own LINE user id, where test sends to themselves go.</summary>
-    public async Task<bool> SetLineUserIdAsync(long id, string? lineUserId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+    public async Task<bool> SetLineUserIdAsync(long id, string? lineUserId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
             "UPDATE staff_accounts SET line_user_id = @LineUserId, updated_at = @Now WHERE id = @Id",
-            new { Id = id, LineUserId = lineUserId, Now = now },
-            cancellationToken: cancellationToken)) == 1;
-    }
+            new { Id = id, LineUserId = lineUserId, Now = now }, cancellationToken) == 1;
 
     /// <summary>Unlocks the account for every address.</summary>
     public async Task<bool> UnlockAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
@@ -213,14 +177,10 @@ public sealed class StaffAccountStore(Database database)
     }
 
     /// <summary>Enabled admins other than <paramref name="exceptId"/>: the console must always keep one.</summary>
-    public async Task<long> CountOtherActiveAdminsAsync(long exceptId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+    public async Task<long> CountOtherActiveAdminsAsync(long exceptId, CancellationToken cancellationToken) =>
+        await database.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM staff_accounts WHERE role = @Role AND disabled = @Disabled AND id <> @Id",
-            new { Role = StaffRoles.Admin, Disabled = false, Id = exceptId },
-            cancellationToken: cancellationToken));
-    }
+            new { Role = StaffRoles.Admin, Disabled = false, Id = exceptId }, cancellationToken);
 
     private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

@@ -7,75 +7,40 @@ namespace OutreachBot.Subscriptions;
 public sealed class TopicStore(Database database)
 {
     /// <summary>Topics in their display order, each with its texts and its current subscriber count.</summary>
-    public async Task<IReadOnlyList<Topic>> ListAsync(bool includeArchived, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await LoadAsync(connection, includeArchived ? "1 = 1" : "NOT t.archived", null, cancellationToken);
-    }
+    public Task<IReadOnlyList<Topic>> ListAsync(bool includeArchived, CancellationToken cancellationToken) =>
+        LoadAsync(includeArchived ? "1 = 1" : "NOT t.archived", null, cancellationToken);
 
-    public async Task<Topic?> FindAsync(string slug, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await LoadAsync(connection, "t.slug = @Slug", new { Slug = slug }, cancellationToken)).SingleOrDefault();
-    }
+    public async Task<Topic?> FindAsync(string slug, CancellationToken cancellationToken) =>
+        (await LoadAsync("t.slug = @Slug", new { Slug = slug }, cancellationToken)).SingleOrDefault();
 
-    public async Task<Topic?> FindAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await LoadAsync(connection, "t.id = @Id", new { Id = id }, cancellationToken)).SingleOrDefault();
-    }
+    public async Task<Topic?> FindAsync(long id, CancellationToken cancellationToken) =>
+        (await LoadAsync("t.id = @Id", new { Id = id }, cancellationToken)).SingleOrDefault();
 
     /// <summary>Creates the topic; false when the slug is taken.</summary>
-    public async Task<bool> CreateAsync(TopicDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+    public Task<bool> CreateAsync(TopicDraft draft, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SaveAsync(
             """
             INSERT INTO topics (slug, parent_id, sort_order, archived, created_at, updated_at)
             VALUES (@Slug, (SELECT id FROM topics WHERE slug = @ParentSlug), @Order, @Archived, @Now, @Now)
             ON CONFLICT (slug) DO NOTHING
             RETURNING id
             """,
-            new { draft.Slug, draft.ParentSlug, draft.Order, draft.Archived, Now = now },
-            transaction,
-            cancellationToken: cancellationToken));
-        if (id is null)
-        {
-            return false;
-        }
-
-        await WriteTextsAsync(connection, transaction, id.Value, draft, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
+            draft,
+            now,
+            cancellationToken);
 
     /// <summary>Replaces the topic's texts, order, parent and archived flag; false when there is no such topic.</summary>
-    public async Task<bool> UpdateAsync(TopicDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+    public Task<bool> UpdateAsync(TopicDraft draft, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SaveAsync(
             """
             UPDATE topics
             SET parent_id = (SELECT p.id FROM topics p WHERE p.slug = @ParentSlug), sort_order = @Order, archived = @Archived, updated_at = @Now
             WHERE slug = @Slug
             RETURNING id
             """,
-            new { draft.Slug, draft.ParentSlug, draft.Order, draft.Archived, Now = now },
-            transaction,
-            cancellationToken: cancellationToken));
-        if (id is null)
-        {
-            return false;
-        }
-
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM topic_texts WHERE topic_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
-        await WriteTextsAsync(connection, transaction, id.Value, draft, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
+            draft,
+            now,
+            cancellationToken);
 
     /// <summary>Puts the topics in the order given (10, 20, 30...), in one transaction; pass every topic, archived ones too.</summary>
     public async Task SetOrderAsync(IReadOnlyList<string> slugs, DateTimeOffset now, CancellationToken cancellationToken)
@@ -88,6 +53,25 @@ public sealed class TopicStore(Database database)
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="sql"/>, which returns the topic's id (none: nothing to save), and writes its texts anew, in one transaction.</summary>
+    private async Task<bool> SaveAsync(string sql, TopicDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var id = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            sql, new { draft.Slug, draft.ParentSlug, draft.Order, draft.Archived, Now = now }, transaction, cancellationToken: cancellationToken));
+        if (id is null)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM topic_texts WHERE topic_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
+        await WriteTextsAsync(connection, transaction, id.Value, draft, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private static Task<int> WriteTextsAsync(DbConnection connection, DbTransaction transaction, long id, TopicDraft draft, CancellationToken cancellationToken) =>
@@ -103,11 +87,12 @@ public sealed class TopicStore(Database database)
             transaction,
             cancellationToken: cancellationToken));
 
-    private static async Task<IReadOnlyList<Topic>> LoadAsync(DbConnection connection, string where, object? parameters, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Topic>> LoadAsync(string where, object? parameters, CancellationToken cancellationToken)
     {
-        var rows = (await connection.QueryAsync<TopicRow>(new CommandDefinition(
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<Topic>(new CommandDefinition(
             $"""
-            SELECT t.id, t.slug, p.slug AS ParentSlug, t.sort_order AS SortOrder, t.archived,
+            SELECT t.id, t.slug, p.slug AS ParentSlug, t.sort_order AS "Order", t.archived,
                    (SELECT COUNT(*) FROM subscriptions s JOIN citizens c ON c.user_id = s.user_id
                     WHERE s.topic_id = t.id AND s.ended_at IS NULL AND c.following) AS SubscriberCount
             FROM topics t LEFT JOIN topics p ON p.id = t.parent_id
@@ -119,32 +104,11 @@ public sealed class TopicStore(Database database)
         var texts = (await connection.QueryAsync<TextRow>(new CommandDefinition(
             "SELECT topic_id AS TopicId, language, name, description FROM topic_texts",
             cancellationToken: cancellationToken))).ToLookup(t => t.TopicId);
-        return [.. rows.Select(r => new Topic
+        return [.. rows.Select(r => r with
         {
-            Id = r.Id,
-            Slug = r.Slug,
-            ParentSlug = r.ParentSlug,
-            Order = r.SortOrder,
-            Archived = r.Archived,
-            SubscriberCount = r.SubscriberCount,
             Names = texts[r.Id].ToDictionary(t => t.Language, t => t.Name),
             Descriptions = texts[r.Id].Where(t => t.Description.Length > 0).ToDictionary(t => t.Language, t => t.Description),
         })];
-    }
-
-    private sealed record TopicRow
-    {
-        public long Id { get; init; }
-
-        public required string Slug { get; init; }
-
-        public string? ParentSlug { get; init; }
-
-        public int SortOrder { get; init; }
-
-        public bool Archived { get; init; }
-
-        public long SubscriberCount { get; init; }
     }
 
     private sealed record TextRow

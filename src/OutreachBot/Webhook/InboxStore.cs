@@ -155,12 +155,9 @@ public sealed class InboxStore(Database database)
         return [.. parked];
     }
 
-    public async Task<long> CountParkedAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM inbox_events WHERE state = 'parked'", cancellationToken: cancellationToken));
-    }
+    public async Task<long> CountParkedAsync(CancellationToken cancellationToken) =>
+        await database.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM inbox_events WHERE state = 'parked'", null, cancellationToken);
 
     /// <summary>Puts a parked event back in line, e.g. after the fault that parked it was fixed. False when it is not parked.</summary>
     public async Task<bool> RequeueParkedAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)

@@ -3,27 +3,8 @@ using OutreachBot.Tests.Infrastructure;
 
 namespace OutreachBot.Tests.Broadcasts;
 
-public abstract class BroadcastRulesTests(string provider) : IAsyncLifetime
+public abstract class BroadcastRulesTests(string provider) : HarnessesPerTest(provider)
 {
-    private readonly List<BroadcastHarness> _harnesses = [];
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var h in _harnesses)
-        {
-            await h.DisposeAsync();
-        }
-    }
-
-    private async Task<BroadcastHarness> StartAsync(Dictionary<string, string?>? settings = null, long? quota = null)
-    {
-        var h = await BroadcastHarness.StartAsync(provider, settings, monthlyQuota: quota);
-        _harnesses.Add(h);
-        return h;
-    }
-
     [SkippableFact]
     public async Task Approval_Required_AuthorRefusedAnotherStaffMemberSchedules()
     {

@@ -10,24 +10,14 @@ using OutreachBot.Tests.Infrastructure;
 namespace OutreachBot.Tests.Broadcasts;
 
 /// <summary>The database away at the worst moments (a trigger that refuses the write), and the broadcast still sent to everyone once when it returns.</summary>
-public abstract class OutageTests(string provider) : IAsyncLifetime
+public abstract class OutageTests(string provider) : HarnessesPerTest(provider)
 {
     private BroadcastHarness _h = null!;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_h is not null)
-        {
-            await _h.DisposeAsync();
-        }
-    }
 
     [SkippableFact]
     public async Task OneOff_RunRefusedAtFireTimeLongerThanTheOldFiveTries_SentToEveryoneOnceWhenTheDatabaseAnswers()
     {
-        _h = await BroadcastHarness.StartAsync(provider, new Dictionary<string, string?> { ["Broadcasts:OutageRetryMaxDelay"] = "00:00:00.500" });
+        _h = await StartAsync(new Dictionary<string, string?> { ["Broadcasts:OutageRetryMaxDelay"] = "00:00:00.500" });
         var recipients = await _h.SeedAsync("volunteer", 15);
         await Faults.BreakWritesAsync(_h.Database, "broadcast_runs", "INSERT");
         var at = DateTimeOffset.UtcNow.AddSeconds(2).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
@@ -47,7 +37,7 @@ public abstract class OutageTests(string provider) : IAsyncLifetime
     [SkippableFact]
     public async Task OneOff_FiredButItsRunNeverMade_SweepSendsItToEveryoneOnce()
     {
-        _h = await BroadcastHarness.StartAsync(provider);
+        _h = await StartAsync();
         var recipients = await _h.SeedAsync("volunteer", 12);
         var at = DateTimeOffset.UtcNow.AddMinutes(2).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
         var id = await _h.CreateAsync(BroadcastHarness.Broadcast("volunteer", new { at }));
@@ -73,7 +63,7 @@ public abstract class OutageTests(string provider) : IAsyncLifetime
     [SkippableFact]
     public async Task Fanout_OutcomesRefusedPastTheOldThousandTries_ReadyzNamesTheFanoutThenEveryoneOnceAndReadyAgain()
     {
-        _h = await BroadcastHarness.StartAsync(provider, new Dictionary<string, string?>
+        _h = await StartAsync(new Dictionary<string, string?>
         {
             ["Broadcasts:OutageRetryMaxDelay"] = "00:00:00.002",
             // Long enough that no batch is claimed again while its outcome waits: what is tested is the recorder's patience.

@@ -9,25 +9,15 @@ using OutreachBot.Tests.StaffConsole;
 namespace OutreachBot.Tests.Broadcasts;
 
 /// <summary>A test send is a multicast like the fan-out's: it takes its turn under the same ceiling, and goes only to staff members' own LINE user ids.</summary>
-public abstract class TestSendTests(string provider) : IAsyncLifetime
+public abstract class TestSendTests(string provider) : HarnessesPerTest(provider)
 {
     private const string Staff = "U5aff0000000000000000000000000001";
     private BroadcastHarness _h = null!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_h is not null)
-        {
-            await _h.DisposeAsync();
-        }
-    }
-
     [SkippableFact]
     public async Task TestSends_ManyAtOnce_TakeTheirTurnsUnderTheMulticastCeiling()
     {
-        _h = await BroadcastHarness.StartAsync(provider, new Dictionary<string, string?> { ["Broadcasts:MulticastPerSecond"] = "2" });
+        _h = await StartAsync(new Dictionary<string, string?> { ["Broadcasts:MulticastPerSecond"] = "2" });
         _h.Line.AddFollower(Staff);
         await RegisterStaffAsync(Staff);
         var id = await _h.CreateAsync(BroadcastHarness.Broadcast("volunteer", draft: true));
@@ -44,7 +34,7 @@ public abstract class TestSendTests(string provider) : IAsyncLifetime
     [SkippableFact]
     public async Task TestSend_ToACitizensUserId_IsRefusedAndNothingReachesLine()
     {
-        _h = await BroadcastHarness.StartAsync(provider);
+        _h = await StartAsync();
         var citizen = (await _h.SeedAsync("volunteer", 1))[0];
         _h.Line.AddFollower(Staff);
         await RegisterStaffAsync(Staff);
@@ -66,7 +56,7 @@ public abstract class TestSendTests(string provider) : IAsyncLifetime
     [SkippableFact]
     public async Task TestSend_ToADisabledStaffMembersUserId_IsRefused()
     {
-        _h = await BroadcastHarness.StartAsync(provider);
+        _h = await StartAsync();
         _h.Line.AddFollower(Staff);
         var account = await RegisterStaffAsync(Staff);
         await _h.Get<StaffAccountStore>().UpdateAsync(account.Id, account.DisplayName, account.Role, disabled: true, DateTimeOffset.UtcNow, default);

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.LineEmulator.Hosting;
 using OutreachBot.Staff;
-using OutreachBot.Subscriptions;
 using OutreachBot.Tests.Infrastructure;
 using OutreachBot.Tests.StaffConsole;
 
@@ -45,6 +44,7 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
     private ConversationHost _host = null!;
     private HttpClient _admin = null!;
     private HttpClient _second = null!;
+    private AuditWalkSetUp _setUp = null!;
 
     /// <summary>Ordered: later calls use what earlier ones made (the broadcast, the event, the FAQ entry).</summary>
     private IReadOnlyList<Call> Table =>
@@ -53,33 +53,33 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
         new("PUT /api/v1/topics/{slug}", "topic.updated", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Put, "/api/v1/topics/audit", new { names = new { ja = "監査2" } })),
         new("POST /api/v1/faq", "faq.created", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Post, "/api/v1/faq", new { language = "ja", keywords = new[] { "駐車場" }, answer = "ありません。" })),
         new("PUT /api/v1/faq/{id}", "faq.updated", TestBot.ApiKeyActor, async () =>
-            await Send(_admin, HttpMethod.Put, $"/api/v1/faq/{await LatestIdAsync("faq_entries")}", new { language = "ja", keywords = new[] { "駐輪場" }, answer = "あります。" })),
+            await Send(_admin, HttpMethod.Put, $"/api/v1/faq/{await _setUp.LatestIdAsync("faq_entries")}", new { language = "ja", keywords = new[] { "駐輪場" }, answer = "あります。" })),
         new("POST /api/v1/events", "event.created", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Post, "/api/v1/events", Event())),
         new("PUT /api/v1/events/{id}", "event.updated", TestBot.ApiKeyActor, async () =>
-            await Send(_admin, HttpMethod.Put, $"/api/v1/events/{await LatestIdAsync("civic_events")}", Event())),
+            await Send(_admin, HttpMethod.Put, $"/api/v1/events/{await _setUp.LatestIdAsync("civic_events")}", Event())),
         new("POST /api/v1/events/{id}/applications", "event.application_added", TestBot.ApiKeyActor, async () =>
-            await Send(_admin, HttpMethod.Post, $"/api/v1/events/{await LatestIdAsync("civic_events")}/applications", new { name = "富里 花子", phone = "0476-00-0000" })),
+            await Send(_admin, HttpMethod.Post, $"/api/v1/events/{await _setUp.LatestIdAsync("civic_events")}/applications", new { name = "富里 花子", phone = "0476-00-0000" })),
         new("POST /api/v1/events/{id}/applications/{number}/attended", "event.attended", TestBot.ApiKeyActor, async () =>
-            await Send(_admin, HttpMethod.Post, $"/api/v1/events/{await LatestIdAsync("civic_events")}/applications/1/attended", null)),
+            await Send(_admin, HttpMethod.Post, $"/api/v1/events/{await _setUp.LatestIdAsync("civic_events")}/applications/1/attended", null)),
         new("POST /api/v1/broadcasts", "broadcast.created", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Post, "/api/v1/broadcasts", Broadcast(draft: true))),
         new("PUT /api/v1/broadcasts/{id}", "broadcast.updated", TestBot.ApiKeyActor, async () =>
-            await Send(_admin, HttpMethod.Put, $"/api/v1/broadcasts/{await LatestIdAsync("broadcasts")}", Broadcast(draft: true))),
+            await Send(_admin, HttpMethod.Put, $"/api/v1/broadcasts/{await _setUp.LatestIdAsync("broadcasts")}", Broadcast(draft: true))),
         new("POST /api/v1/broadcasts/{id}/submit", "broadcast.submitted", TestBot.ApiKeyActor, async () =>
-            await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{await LatestIdAsync("broadcasts")}/submit", null)),
+            await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{await _setUp.LatestIdAsync("broadcasts")}/submit", null)),
         new("POST /api/v1/broadcasts/{id}/sendback", "broadcast.sent_back", SecondActor, async () =>
-            await Send(_second, HttpMethod.Post, $"/api/v1/broadcasts/{await LatestIdAsync("broadcasts")}/sendback", new { comment = "日付を直してください。" })),
+            await Send(_second, HttpMethod.Post, $"/api/v1/broadcasts/{await _setUp.LatestIdAsync("broadcasts")}/sendback", new { comment = "日付を直してください。" })),
         new("POST /api/v1/broadcasts/{id}/approve", "broadcast.approved", SecondActor, ApproveAsync, ResubmitAsync),
         new("POST /api/v1/broadcasts/{id}/test", "broadcast.test_sent", TestBot.ApiKeyActor, async () =>
-            await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{await LatestIdAsync("broadcasts")}/test", new { userIds = new[] { StaffLineUserId } }), RegisterStaffLineUserAsync),
+            await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{await _setUp.LatestIdAsync("broadcasts")}/test", new { userIds = new[] { StaffLineUserId } }), RegisterStaffLineUserAsync),
         new("POST /api/v1/broadcasts/{id}/cancel", "broadcast.cancelled", TestBot.ApiKeyActor, async () =>
-            await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{await LatestIdAsync("broadcasts")}/cancel", null)),
+            await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{await _setUp.LatestIdAsync("broadcasts")}/cancel", null)),
         new("POST /api/v1/inbox/parked/{id}/retry", "inbox.retried", TestBot.ApiKeyActor, async () =>
-            await Send(_admin, HttpMethod.Post, $"/api/v1/inbox/parked/{await ParkAsync()}/retry", null)),
+            await Send(_admin, HttpMethod.Post, $"/api/v1/inbox/parked/{await _setUp.ParkAsync("audit-parked")}/retry", null)),
         new("POST /api/v1/consultations/{id}/answer", "question.replied", TestBot.ApiKeyActor, async () =>
-            await Send(_admin, HttpMethod.Post, $"/api/v1/consultations/{await QuestionAsync()}/answer", new { text = "お答えします。" })),
+            await Send(_admin, HttpMethod.Post, $"/api/v1/consultations/{await _setUp.AskAsync("Uaudit", "audit-question")}/answer", new { text = "お答えします。" })),
         // Last: it uses up the month's quota, which any later send would need.
         new("POST /api/v1/broadcasts/{id}/force", "broadcast.forced", TestBot.ApiKeyActor, async () =>
-            await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{await LatestIdAsync("broadcasts")}/force", null), HoldForQuotaAsync),
+            await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{await _setUp.LatestIdAsync("broadcasts")}/force", null), HoldForQuotaAsync),
     ];
 
     private TestDatabase Database => _host.Database;
@@ -87,6 +87,7 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await ConversationHost.StartAsync(provider, Settings, new EmulatorOptions { ChannelSecret = TestBot.ChannelSecret, MonthlyQuota = MonthlyQuota });
+        _setUp = new AuditWalkSetUp(_host, MonthlyQuota);
         _admin = _host.Bot.CreateApiClient();
         _second = _host.Bot.CreateApiClient();
         _second.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SecondKey);
@@ -135,7 +136,7 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
         {
             (AuditActions.BroadcastCreated, () => Send(_admin, HttpMethod.Post, "/api/v1/broadcasts", Broadcast(draft: false))),
             (AuditActions.BroadcastUpdated, async () =>
-                await Send(_admin, HttpMethod.Put, $"/api/v1/broadcasts/{await LatestIdAsync("broadcasts")}", Broadcast(draft: false))),
+                await Send(_admin, HttpMethod.Put, $"/api/v1/broadcasts/{await _setUp.LatestIdAsync("broadcasts")}", Broadcast(draft: false))),
         })
         {
             var before = await CountAsync();
@@ -161,13 +162,13 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
 
     private async Task ResubmitAsync()
     {
-        using var resubmitted = await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{await LatestIdAsync("broadcasts")}/submit", null);
+        using var resubmitted = await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{await _setUp.LatestIdAsync("broadcasts")}/submit", null);
         Assert.True(resubmitted.IsSuccessStatusCode, await resubmitted.Content.ReadAsStringAsync());
     }
 
     private async Task<HttpResponseMessage> ApproveAsync()
     {
-        var id = await LatestIdAsync("broadcasts");
+        var id = await _setUp.LatestIdAsync("broadcasts");
         var version = JsonNode.Parse(await _admin.GetStringAsync($"/api/v1/broadcasts/{id}"))!["version"]!.GetValue<int>();
         return await Send(_second, HttpMethod.Post, $"/api/v1/broadcasts/{id}/approve", new { version });
     }
@@ -183,53 +184,17 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
     /// <summary>A broadcast sent at once to a follower while the month's quota is used up, so the fan-out holds it.</summary>
     private async Task HoldForQuotaAsync()
     {
-        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
-        await Get<CitizenStore>().FollowAsync(Follower, "ja", null, now, default);
-        await Get<SubscriptionStore>().SubscribeAsync(Follower, (await Get<TopicStore>().FindAsync("volunteer", default))!.Id, now, default);
-        _host.Line.AddFollower(Follower);
-        Assert.True(_host.Line.Quota.TryConsume(MonthlyQuota - (int)_host.Line.Quota.Used, MonthlyQuota));
+        await _setUp.UseUpQuotaAsync(Follower);
 
         using var created = await Send(_admin, HttpMethod.Post, "/api/v1/broadcasts", Broadcast(draft: false, at: null));
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         using var approved = await ApproveAsync();
         Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
-        await WaitUntilHeldAsync(await LatestIdAsync("broadcasts"));
-    }
-
-    private async Task WaitUntilHeldAsync(long id)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        var view = await _admin.GetStringAsync($"/api/v1/broadcasts/{id}");
-        while (JsonNode.Parse(view) is not { } node || node["status"]!.GetValue<string>() != "held" || node["snapshotting"]!.GetValue<bool>())
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"Broadcast {id} was not held: {view}");
-            await Task.Delay(50);
-            view = await _admin.GetStringAsync($"/api/v1/broadcasts/{id}");
-        }
+        await _setUp.WaitUntilHeldAsync(await _setUp.LatestIdAsync("broadcasts"));
     }
 
     private T Get<T>()
         where T : notnull => _host.Bot.Services.GetRequiredService<T>();
-
-    private async Task<long> ParkAsync()
-    {
-        await Database.ExecuteAsync(
-            """
-            INSERT INTO inbox_events (webhook_event_id, event_type, source_key, event_timestamp, is_redelivery, payload, received_at, next_attempt_at, state)
-            VALUES ('audit-parked', 'message', 'user:Uaudit', 0, FALSE, '{}', 0, 0, 'parked')
-            """);
-        return await LatestIdAsync("inbox_events");
-    }
-
-    private async Task<long> QuestionAsync()
-    {
-        await Database.ExecuteAsync("INSERT INTO citizens (user_id, language, following, first_followed_at, updated_at) VALUES ('Uaudit', 'ja', TRUE, 0, 0)");
-        await Database.ExecuteAsync(
-            "INSERT INTO consultations (user_id, language, text, webhook_event_id, received_at) VALUES ('Uaudit', 'ja', '質問です', 'audit-question', 0)");
-        return await LatestIdAsync("consultations");
-    }
-
-    private Task<long> LatestIdAsync(string table) => Database.ScalarAsync<long>($"SELECT MAX(id) FROM {table}");
 
     private Task<long> CountAsync() => Database.ScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action NOT LIKE 'signin.%'");
 

@@ -1,5 +1,4 @@
 using OutreachBot.Staff;
-using OutreachBot.Subscriptions;
 using OutreachBot.Tests.StaffConsole;
 
 namespace OutreachBot.Tests.Staff;
@@ -70,8 +69,8 @@ public abstract partial class ConsoleAuditTests
             OnBroadcastAsync(_admin, "Test", new() { ["to"] = "me", ["language"] = "ja" }), FollowAsStaff),
         new("/console/broadcasts/{id:long}?handler=Cancel", AuditActions.BroadcastCancelled, Admin, () => OnBroadcastAsync(_admin, "Cancel")),
         new("/console/parked?handler=Retry", AuditActions.ParkedEventRetried, Admin, async () =>
-            await _admin.PostFormAsync("/console/parked?handler=Retry", new() { ["id"] = Text(await ParkAsync()) }, "/console/parked")),
-        new("/console/questions/{userId}?handler=Assign", AuditActions.QuestionAssigned, Admin, () => OnThreadAsync("Assign", new() { ["assignee"] = Admin }), AskAsync),
+            await _admin.PostFormAsync("/console/parked?handler=Retry", new() { ["id"] = Text(await _setUp.ParkAsync("walk-parked")) }, "/console/parked")),
+        new("/console/questions/{userId}?handler=Assign", AuditActions.QuestionAssigned, Admin, () => OnThreadAsync("Assign", new() { ["assignee"] = Admin }), () => _setUp.AskAsync(Citizen, "walk-question")),
         new("/console/questions/{userId}?handler=Reply", AuditActions.QuestionReplied, Admin, () =>
             OnThreadAsync("Reply", new() { ["ReplyText"] = "お答えします。", ["ReplyKey"] = Guid.NewGuid().ToString() })),
         new("/console/questions/{userId}?handler=Done", AuditActions.QuestionDone, Admin, () => OnThreadAsync("Done", [])),
@@ -153,37 +152,14 @@ public abstract partial class ConsoleAuditTests
     private Task<HttpResponseMessage> OnThreadAsync(string handler, Dictionary<string, string> fields) =>
         _admin.PostFormAsync($"/console/questions/{Citizen}?handler={handler}", fields, $"/console/questions/{Citizen}");
 
-    private async Task AskAsync()
-    {
-        _host.Line.AddFollower(Citizen);
-        await Database.ExecuteAsync($"INSERT INTO citizens (user_id, language, following, first_followed_at, updated_at) VALUES ('{Citizen}', 'ja', TRUE, 0, 0)");
-        await Database.ExecuteAsync(
-            $"INSERT INTO consultations (user_id, language, text, webhook_event_id, received_at) VALUES ('{Citizen}', 'ja', '質問です', 'walk-question', 0)");
-    }
-
-    private async Task<long> ParkAsync()
-    {
-        await Database.ExecuteAsync(
-            """
-            INSERT INTO inbox_events (webhook_event_id, event_type, source_key, event_timestamp, is_redelivery, payload, received_at, next_attempt_at, state)
-            VALUES ('walk-parked', 'message', 'user:Uwalk', 0, FALSE, '{}', 0, 0, 'parked')
-            """);
-        return await LatestIdAsync("inbox_events");
-    }
-
     /// <summary>A broadcast sent at once to a follower while the month's quota is used up, so the fan-out holds it.</summary>
     private async Task HoldForQuotaAsync()
     {
-        var now = DateTimeOffset.UtcNow.AddMinutes(-5);
-        await Get<CitizenStore>().FollowAsync(Follower, "ja", null, now, default);
-        await Get<SubscriptionStore>().SubscribeAsync(Follower, (await Get<TopicStore>().FindAsync("volunteer", default))!.Id, now, default);
-        _host.Line.AddFollower(Follower);
-        Assert.True(_host.Line.Quota.TryConsume(MonthlyQuota - (int)_host.Line.Quota.Used, MonthlyQuota));
-
+        await _setUp.UseUpQuotaAsync(Follower);
         using var submitted = await _admin.PostFormAsync("/console/broadcasts/compose", BroadcastForm("submit", now: true));
         using var approved = await ApproveAsync();
         Assert.Equal("/console/broadcasts/approvals", ConsoleSession.PathOf(approved));
-        await WaitUntilHeldAsync(await LatestIdAsync("broadcasts"));
+        await _setUp.WaitUntilHeldAsync(await LatestIdAsync("broadcasts"));
     }
 
     private static Dictionary<string, string> TopicForm(string slug) => new()

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -30,12 +29,14 @@ public abstract partial class ConsoleAuditTests(string provider) : IAsyncLifetim
     };
 
     private ConversationHost _host = null!;
+    private AuditWalkSetUp _setUp = null!;
 
     private TestDatabase Database => _host.Database;
 
     public async Task InitializeAsync()
     {
         _host = await ConversationHost.StartAsync(provider, Settings, new EmulatorOptions { ChannelSecret = TestBot.ChannelSecret, MonthlyQuota = MonthlyQuota });
+        _setUp = new AuditWalkSetUp(_host, MonthlyQuota);
         await SignInAsync();
     }
 
@@ -118,23 +119,9 @@ public abstract partial class ConsoleAuditTests(string provider) : IAsyncLifetim
 
     private Task<long> CountAsync() => Database.ScalarAsync<long>("SELECT COUNT(*) FROM audit_log");
 
-    private Task<long> LatestIdAsync(string table) => Database.ScalarAsync<long>($"SELECT MAX(id) FROM {table}");
+    private Task<long> LatestIdAsync(string table) => _setUp.LatestIdAsync(table);
 
     private static string Text(long id) => id.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Waits until the fan-out holds the broadcast for want of quota, its audience taken.</summary>
-    private async Task WaitUntilHeldAsync(long id)
-    {
-        using var api = _host.Bot.CreateApiClient();
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        var view = await api.GetStringAsync($"/api/v1/broadcasts/{id}");
-        while (JsonNode.Parse(view) is not { } node || node["status"]!.GetValue<string>() != "held" || node["snapshotting"]!.GetValue<bool>())
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"Broadcast {id} was not held: {view}");
-            await Task.Delay(50);
-            view = await api.GetStringAsync($"/api/v1/broadcasts/{id}");
-        }
-    }
 
     /// <param name="Handler">The route, with <c>?handler=Name</c> for a named handler.</param>
     /// <param name="Prepare">What the form needs first that is itself a change (and so leaves its own entry).</param>

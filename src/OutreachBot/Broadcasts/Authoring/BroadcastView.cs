@@ -37,20 +37,24 @@ public sealed record BroadcastView
     /// <summary>The latest send-back: <c>comment</c>, <c>by</c>, <c>at</c>.</summary>
     public object? Review { get; init; }
 
-    public long Targeted { get; init; }
+    /// <summary>Its latest run, whose counts the view shows; none before it first fires.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public RunSummary? Latest { get; init; }
 
-    public long Accepted { get; init; }
+    public long Targeted => Latest?.Targeted ?? 0;
 
-    public long Failed { get; init; }
+    public long Accepted => Latest?.Accepted ?? 0;
 
-    public long Pending { get; init; }
+    public long Failed => Latest?.Failed ?? 0;
 
-    public long Cancelled { get; init; }
+    public long Pending => Latest?.Pending ?? 0;
 
-    public long Dropped { get; init; }
+    public long Cancelled => Latest?.Cancelled ?? 0;
+
+    public long Dropped => Latest?.Dropped ?? 0;
 
     /// <summary>The latest run's recipients are still being snapshotted: <c>targeted</c> grows while the first batches go out.</summary>
-    public bool Snapshotting { get; init; }
+    public bool Snapshotting => Latest?.Snapshotting ?? false;
 
     /// <summary>Why it is held, missed, failed or cancelled by the bot, when it is.</summary>
     public string? Reason { get; init; }
@@ -112,13 +116,7 @@ public sealed record BroadcastView
             ApprovedBy = b.ApprovedBy,
             Version = b.Version,
             Review = b.Review is { } review ? new { comment = review.Comment, by = review.By, at = Local(review.At, zone) } : null,
-            Targeted = latest?.Targeted ?? 0,
-            Accepted = latest?.Accepted ?? 0,
-            Failed = latest?.Failed ?? 0,
-            Pending = latest?.Pending ?? 0,
-            Cancelled = latest?.Cancelled ?? 0,
-            Dropped = latest?.Dropped ?? 0,
-            Snapshotting = latest?.Snapshotting ?? false,
+            Latest = latest,
             Reason = b.Reason ?? latest?.Reason,
             Errors = [.. errors.Select(e => (object)new
             {

@@ -137,21 +137,17 @@ public sealed partial class FanoutWorker(
 
     private async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> action, FailureStreak streak, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var result = await action(cancellationToken);
-                streak.Succeeded();
-                return result;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+        var (result, _) = await OutageBackoff.RetryAsync(
+            action,
+            options.Value.OutageRetryMaxDelay,
+            (ex, attempt) =>
             {
                 streak.Failed();
                 LogStoreFailed(ex, attempt);
-                await Task.Delay(OutageBackoff.Delay(attempt, options.Value.OutageRetryMaxDelay), cancellationToken);
-            }
-        }
+            },
+            cancellationToken);
+        streak.Succeeded();
+        return result;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Released {Count} batches claimed by a process that stopped; they go again with their own retry keys")]

@@ -35,23 +35,11 @@ public sealed partial class BroadcastJob(
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var id = context.MergedJobDataMap.GetLong(BroadcastIdKey);
-        for (var attempt = 1; ; attempt++)
+        var (_, attempt) = await OutageBackoff.RetryAsync(
+            ct => FireAsync(id, context.ScheduledFireTimeUtc, ct), options.Value.OutageRetryMaxDelay, (ex, n) => LogRetrying(ex, id, n), cancellationToken);
+        if (attempt > 1)
         {
-            try
-            {
-                await FireAsync(id, context.ScheduledFireTimeUtc, cancellationToken);
-                if (attempt > 1)
-                {
-                    LogRecovered(id, attempt);
-                }
-
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogRetrying(ex, id, attempt);
-                await Task.Delay(OutageBackoff.Delay(attempt, options.Value.OutageRetryMaxDelay), cancellationToken);
-            }
+            LogRecovered(id, attempt);
         }
     }
 
