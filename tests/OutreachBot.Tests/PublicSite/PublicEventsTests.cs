@@ -32,6 +32,7 @@ public abstract class PublicEventsTests(string provider) : IAsyncLifetime
         Assert.DoesNotContain("去年の祭り", page);
         Assert.Contains($"href=\"/events/{soon}\"", page);
         Assert.Contains($"href=\"/events/{later}\"", page);
+        Assert.Contains($"href=\"/events/{later}.ics\"", page);
         Assert.Contains("<article class=\"event past\">", page);
         Assert.Contains("終了", page[page.IndexOf($"/events/{past}\"", StringComparison.Ordinal)..]);
         Assert.Contains("href=\"/feeds/events.ics\"", page);

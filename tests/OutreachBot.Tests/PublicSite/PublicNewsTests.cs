@@ -115,7 +115,7 @@ public abstract class PublicNewsTests(string provider) : IAsyncLifetime
     [SkippableFact]
     public async Task News_EventCard_ShowsTitleTimeInTheBotZoneVenueAndLinksTheEvent()
     {
-        var card = new { type = "eventCard", title = "市民活動フェスタ", startsAt = "2026-11-20T10:00", venue = "市民活動センター", url = "https://city.example.jp/festa" };
+        var card = new { type = "eventCard", title = "市民活動フェスタ", startsAt = "2026-11-20T10:00", venue = "市民活動センター", url = "https://city.example.jp/festa", imageUrl = "https://city.example.jp/festa.jpg" };
         var id = await _news.PublishAsync(NewsPublisher.Japanese(card));
         var eventId = await _h.Database.ScalarAsync<long>(
             "INSERT INTO civic_events (starts_at, venue, cancelled, created_at, updated_at) VALUES (1795136400000, '市民活動センター', FALSE, 0, 0) RETURNING id");
@@ -125,6 +125,7 @@ public abstract class PublicNewsTests(string provider) : IAsyncLifetime
         var (_, english) = await PublicChecks.GetAsync(_h.Bot, $"/news/{id}?lang=en");
 
         Assert.Contains("<h2>市民活動フェスタ</h2>", page);
+        Assert.Contains("<img src=\"https://city.example.jp/festa.jpg\"", page);
         Assert.Contains("2026年11月20日(金) 10:00", page);
         Assert.Contains("市民活動センター", page);
         Assert.Contains($"href=\"/events/{eventId}\"", page);
