@@ -55,7 +55,8 @@ app.MapStaffApi()
     .MapEventsApi()
     .MapFaqApi()
     .MapConsultationsApi()
-    .MapBroadcastsApi();
+    .MapBroadcastsApi()
+    .MapMailSubscribersApi();
 app.MapConsole();
 app.Run();
 

@@ -25,6 +25,10 @@ public sealed class RouteTests() : ConsoleHost("Sqlite")
         ["/console/signin"] = "the sign-in page itself",
         ["/console/language"] = "the language switch on the sign-in page; sets a preference cookie, needs the anti-forgery token",
         ["/openapi/{documentName}.json"] = "the staff API's shape only (the same as the source); every call in it needs a key",
+        ["/subscribe"] = "residents subscribe by e-mail; double opt-in, flood limits per address and per client",
+        ["/subscribe/confirm"] = "the confirmation mail's link; needs its signed 48-hour token",
+        ["/subscribe/manage"] = "a subscriber's settings from a link in every mail; needs its signed token",
+        ["/subscribe/unsubscribe"] = "the List-Unsubscribe target (RFC 8058 one-click POST); needs its signed token",
     };
 
     [Fact]
