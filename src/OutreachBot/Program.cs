@@ -60,7 +60,8 @@ app.MapStaffApi()
     .MapEventsApi()
     .MapFaqApi()
     .MapConsultationsApi()
-    .MapBroadcastsApi();
+    .MapBroadcastsApi()
+    .MapMailSubscribersApi();
 app.MapConsole();
 app.MapPublicSite();
 app.Run();

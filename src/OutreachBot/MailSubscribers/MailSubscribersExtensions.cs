@@ -13,6 +13,8 @@ public static class MailSubscribersExtensions
         services.AddSingleton<SubscribeThrottle>();
         services.AddSingleton<SubscriberMails>();
         services.AddSingleton<SubscribeRequests>();
+        services.AddSingleton<MailSubscriberList>();
+        services.AddSingleton<MailSubscriberAdmin>();
         services.AddSingleton<UnconfirmedSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<UnconfirmedSweep>());
         return services;

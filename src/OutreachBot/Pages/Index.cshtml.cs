@@ -35,6 +35,10 @@ public sealed class IndexModel(
 
     public ConsoleClock Clock => clock;
 
+    /// <summary>E-mail subscribers of a topic at the end of today, from the same counts as the chart.</summary>
+    public long MailSubscribersNow(string slug) =>
+        Daily.LastOrDefault(d => d.Topic == slug && d.Channel == SubscriberChannels.Mail)?.Subscribers ?? 0;
+
     public async Task OnGetAsync(int? days)
     {
         var cancel = HttpContext.RequestAborted;

@@ -44,6 +44,8 @@ public static class AuditActions
     public const string BroadcastCancelled = "broadcast.cancelled";
     public const string BroadcastForced = "broadcast.forced";
     public const string BroadcastTestSent = "broadcast.test_sent";
+    public const string MailSubscriberRemoved = "mail_subscriber.removed";
+    public const string MailSubscribersImported = "mail_subscriber.imported";
 
     public static IReadOnlyDictionary<string, Bilingual> Labels { get; } = new Dictionary<string, Bilingual>
     {
@@ -88,6 +90,8 @@ public static class AuditActions
         [BroadcastCancelled] = new("配信取り消し", "Broadcast cancelled"),
         [BroadcastForced] = new("配信の強制送信", "Broadcast forced"),
         [BroadcastTestSent] = new("テスト送信", "Test send"),
+        [MailSubscriberRemoved] = new("メール購読者を削除", "E-mail subscriber removed"),
+        [MailSubscribersImported] = new("メール購読者を取り込み", "E-mail subscribers imported"),
     };
 
     public static Bilingual Label(string action) => Labels.TryGetValue(action, out var label) ? label : new(action, action);

@@ -5,14 +5,14 @@ using OutreachBot.Staff;
 
 namespace OutreachBot.Subscriptions;
 
-/// <summary><c>GET /api/v1/stats/subscribers?from=&amp;to=</c>: subscribers per topic per day, days in <c>Bot:TimeZone</c>.</summary>
+/// <summary><c>GET /api/v1/stats/subscribers?from=&amp;to=</c>: subscribers per topic per day and channel (<c>line</c>, <c>mail</c>), days in <c>Bot:TimeZone</c>.</summary>
 public static class StatsApi
 {
     public static RouteGroupBuilder MapStatsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/stats/subscribers", GetSubscribersAsync)
             .WithTags("Stats")
-            .WithSummary("Subscribers per topic at the end of each day (default: the last 30 days).");
+            .WithSummary("Subscribers per topic and channel (line, mail) at the end of each day (default: the last 30 days).");
         return api;
     }
 

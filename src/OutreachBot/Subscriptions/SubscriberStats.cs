@@ -5,8 +5,9 @@ using OutreachBot.Storage;
 namespace OutreachBot.Subscriptions;
 
 /// <summary>
-/// Subscribers per topic per day, the figure a city's civic-collaboration plan reports: on each day (in
-/// <c>Bot:TimeZone</c>), how many citizens followed the topic at the end of that day while following the account.
+/// Subscribers per topic per day and channel, the figure a city's civic-collaboration plan reports: on each day (in
+/// <c>Bot:TimeZone</c>), how many citizens followed the topic at the end of that day while following the account (LINE),
+/// and how many confirmed e-mail subscribers had the topic's period open then (e-mail).
 /// </summary>
 public sealed class SubscriberStats(Database database, IOptions<BotOptions> bot)
 {
@@ -38,6 +39,18 @@ public sealed class SubscriberStats(Database database, IOptions<BotOptions> bot)
                 new { At = endOfDay },
                 cancellationToken: cancellationToken));
             result.AddRange(counts.Select(c => new DailySubscribers(day, c.Slug, c.Count)));
+            var mail = await connection.QueryAsync<(string Slug, long Count)>(new CommandDefinition(
+                """
+                SELECT t.slug, COUNT(p.id)
+                FROM topics t
+                LEFT JOIN mail_subscriptions p ON p.topic_id = t.id AND p.started_at < @At AND (p.ended_at IS NULL OR p.ended_at >= @At)
+                WHERE t.created_at < @At
+                GROUP BY t.slug, t.sort_order
+                ORDER BY t.sort_order, t.slug
+                """,
+                new { At = endOfDay },
+                cancellationToken: cancellationToken));
+            result.AddRange(mail.Select(c => new DailySubscribers(day, c.Slug, c.Count, SubscriberChannels.Mail)));
         }
 
         return result;
@@ -50,4 +63,14 @@ public sealed class SubscriberStats(Database database, IOptions<BotOptions> bot)
     }
 }
 
-public sealed record DailySubscribers(DateOnly Day, string Topic, long Subscribers);
+/// <param name="Channel">Where they subscribed: <see cref="SubscriberChannels.Line"/> or <see cref="SubscriberChannels.Mail"/>.</param>
+public sealed record DailySubscribers(DateOnly Day, string Topic, long Subscribers, string Channel = SubscriberChannels.Line);
+
+/// <summary>The <c>channel</c> values of subscriber counts.</summary>
+public static class SubscriberChannels
+{
+    public const string Line = "line";
+    public const string Mail = "mail";
+
+    public static IReadOnlyList<string> All { get; } = [Line, Mail];
+}

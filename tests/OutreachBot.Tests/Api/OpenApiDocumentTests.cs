@@ -23,6 +23,8 @@ public sealed class OpenApiDocumentTests() : BotHost("Sqlite")
         ["GET /api/v1/topics/{slug}"] = [200, 404],
         ["PUT /api/v1/topics/{slug}"] = [200, 400, 404],
         ["GET /api/v1/stats/subscribers"] = [200, 400],
+        ["GET /api/v1/mail-subscribers"] = [200, 400],
+        ["DELETE /api/v1/mail-subscribers/{id}"] = [204, 404],
         ["GET /api/v1/events"] = [200],
         ["POST /api/v1/events"] = [201, 400],
         ["GET /api/v1/events/{id}"] = [200, 404],

@@ -32,10 +32,11 @@ public abstract class ExportTests(string provider) : ConsoleHost(provider)
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"subscribers_{from}_{to}.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
-        Assert.Equal(4, lines.Length);
-        Assert.StartsWith("日付 / Date,ボランティア募集 (volunteer),", lines[0]);
-        Assert.Equal(9, lines[0].Split(',').Length); // the date and the eight seeded topics
-        Assert.Equal($"{to},1,0,0,0,0,0,0,0", lines[3]);
+        Assert.Equal(7, lines.Length); // the header, then each day for LINE and for e-mail
+        Assert.StartsWith("日付 / Date,チャネル / Channel,ボランティア募集 (volunteer),", lines[0]);
+        Assert.Equal(10, lines[0].Split(',').Length); // the date, the channel and the eight seeded topics
+        Assert.Equal($"{to},line,1,0,0,0,0,0,0,0", lines[5]);
+        Assert.Equal($"{to},mail,0,0,0,0,0,0,0,0", lines[6]);
     }
 
     [SkippableFact]
@@ -74,6 +75,6 @@ public sealed class SubscriberCsvTests
 
         var text = Encoding.UTF8.GetString(SubscriberCsv.Write(rows, topics, day1, day1.AddDays(1)).AsSpan(3));
 
-        Assert.Equal("日付 / Date,A (a)\r\n2025-04-01,\r\n2025-04-02,5\r\n", text);
+        Assert.Equal("日付 / Date,チャネル / Channel,A (a)\r\n2025-04-01,line,\r\n2025-04-01,mail,\r\n2025-04-02,line,5\r\n2025-04-02,mail,\r\n", text);
     }
 }

@@ -33,6 +33,10 @@ public sealed class RouteTests() : ConsoleHost("Sqlite")
         ["/feeds/news.atom"] = "the published news for feed readers and the city's site",
         ["/feeds/topics/{slug}.atom"] = "the published news of one topic",
         ["/feeds/events.ics"] = "the events calendar for calendar apps",
+        ["/subscribe"] = "residents subscribe by e-mail; double opt-in, flood limits per address and per client",
+        ["/subscribe/confirm"] = "the confirmation mail's link; needs its signed 48-hour token",
+        ["/subscribe/manage"] = "a subscriber's settings from a link in every mail; needs its signed token",
+        ["/subscribe/unsubscribe"] = "the List-Unsubscribe target (RFC 8058 one-click POST); needs its signed token",
     };
 
     [Fact]

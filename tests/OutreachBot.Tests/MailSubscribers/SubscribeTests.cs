@@ -185,38 +185,6 @@ public abstract class SubscribeTests(string provider, MailServerFixture mail)
         Assert.Contains("Liên kết không đúng", page);
         Assert.Contains("href=\"/subscribe?lang=vi\"", page);
     }
-
-    [SkippableFact]
-    public async Task Sweep_PendingOlderThanRetention_DeletedWhileNewerAndConfirmedStay()
-    {
-        using var resident = Resident();
-        foreach (var address in new[] { "old@example.jp", "new@example.jp", "kept@example.jp" })
-        {
-            using var _ = await SubscribeAsync(resident, address);
-        }
-
-        using var confirmed = await resident.Client.GetAsync(LinkIn((await MailsToAsync("kept@example.jp")).Single(), SubscriberLinks.ConfirmPath));
-        var eightDaysAgo = DateTimeOffset.UtcNow.AddDays(-8).ToUnixTimeMilliseconds();
-        await Database.ExecuteAsync($"UPDATE mail_subscribers SET updated_at = {eightDaysAgo} WHERE address_key IN ('old@example.jp', 'kept@example.jp')");
-
-        var swept = await Bot.Services.GetRequiredService<UnconfirmedSweep>().SweepAsync(default);
-
-        Assert.Equal(1, swept);
-        Assert.Equal(["kept@example.jp", "new@example.jp"], await AddressesAsync());
-        Assert.Equal(1, await Database.ScalarAsync<long>("SELECT COUNT(*) FROM mail_pending_topics"));
-    }
-
-    private async Task<string[]> AddressesAsync()
-    {
-        var count = await Database.ScalarAsync<long>("SELECT COUNT(*) FROM mail_subscribers");
-        var result = new List<string>();
-        for (var i = 0; i < count; i++)
-        {
-            result.Add(await Database.ScalarAsync<string>($"SELECT address_key FROM mail_subscribers ORDER BY address_key LIMIT 1 OFFSET {i}"));
-        }
-
-        return [.. result];
-    }
 }
 
 public sealed class SubscribeTestsOnSqlite(MailServerFixture mail) : SubscribeTests("Sqlite", mail), IClassFixture<MailServerFixture>;

@@ -77,6 +77,8 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
             await Send(_admin, HttpMethod.Post, $"/api/v1/inbox/parked/{await _setUp.ParkAsync("audit-parked")}/retry", null)),
         new("POST /api/v1/consultations/{id}/answer", "question.replied", TestBot.ApiKeyActor, async () =>
             await Send(_admin, HttpMethod.Post, $"/api/v1/consultations/{await _setUp.AskAsync("Uaudit", "audit-question")}/answer", new { text = "お答えします。" })),
+        new("DELETE /api/v1/mail-subscribers/{id}", "mail_subscriber.removed", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Delete, $"/api/v1/mail-subscribers/{await MailSubscriberAsync()}", null)),
         // Last: it uses up the month's quota, which any later send would need.
         new("POST /api/v1/broadcasts/{id}/force", "broadcast.forced", TestBot.ApiKeyActor, async () =>
             await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{await _setUp.LatestIdAsync("broadcasts")}/force", null), HoldForQuotaAsync),
@@ -195,6 +197,18 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
 
     private T Get<T>()
         where T : notnull => _host.Bot.Services.GetRequiredService<T>();
+
+    private async Task<long> MailSubscriberAsync()
+    {
+        await Database.ExecuteAsync(
+            """
+            INSERT INTO mail_subscribers (address, address_key, language, status, source, opted_in_at, created_at, updated_at)
+            VALUES ('audit@example.jp', 'audit@example.jp', 'ja', 'confirmed', 'import', 0, 0, 0)
+            """);
+        return await _setUp.LatestIdAsync("mail_subscribers");
+    }
+
+    private Task<long> LatestIdAsync(string table) => Database.ScalarAsync<long>($"SELECT MAX(id) FROM {table}");
 
     private Task<long> CountAsync() => Database.ScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action NOT LIKE 'signin.%'");
 

@@ -140,7 +140,7 @@ public abstract class SubscriptionStoreTests(string provider) : BotHost(provider
 
         var rows = await stats.PerTopicPerDayAsync(new DateOnly(2026, 11, 15), new DateOnly(2026, 11, 21), default);
 
-        var perDay = rows.Where(r => r.Topic == "seminars").Select(r => r.Subscribers);
+        var perDay = rows.Where(r => r.Topic == "seminars" && r.Channel == SubscriberChannels.Line).Select(r => r.Subscribers);
         Assert.Equal(new long[] { 0, 1, 2, 1, 0, 1, 1 }, perDay);
     }
 }

@@ -5,7 +5,7 @@ using OutreachBot.StaffConsole;
 namespace OutreachBot.Pages.Dashboard;
 
 /// <summary>
-/// Subscribers per topic over time as the coordinates of an SVG line chart, drawn by the dashboard's markup; no
+/// Subscribers per topic and channel over time as the coordinates of an SVG line chart, drawn by the dashboard's markup; no
 /// chart library and no script. Colours are the Okabe-Ito palette, told apart with colour blindness too.
 /// </summary>
 public sealed record SubscriberChart(
@@ -30,21 +30,24 @@ public sealed record SubscriberChart(
         double X(DateOnly day) => Left + ((double)(day.DayNumber - from.DayNumber) / days * (Width - Left - Right));
         double Y(long value) => Top + ((1 - ((double)value / max)) * (Height - Top - Bottom));
 
-        var byTopic = rows.ToLookup(r => r.Topic);
-        var series = topics
-            .Where(t => byTopic.Contains(t.Slug))
-            .Select((topic, i) =>
+        var bySeries = rows.ToLookup(r => (r.Topic, r.Channel));
+        var shown = topics.Where(t => bySeries.Contains((t.Slug, SubscriberChannels.Line)) || bySeries.Contains((t.Slug, SubscriberChannels.Mail))).ToList();
+        var series = SubscriberChannels.All
+            .SelectMany(channel => shown.Select((topic, i) => (Topic: topic, Channel: channel, Colour: Palette[i % Palette.Length])))
+            .Where(s => bySeries.Contains((s.Topic.Slug, s.Channel)))
+            .Select(s =>
             {
-                var days = byTopic[topic.Slug].OrderBy(r => r.Day).ToList();
+                var days = bySeries[(s.Topic.Slug, s.Channel)].OrderBy(r => r.Day).ToList();
                 return new ChartSeries(
-                    topic.Slug,
-                    topic.NameIn(language),
-                    topic.Archived,
-                    Palette[i % Palette.Length],
+                    s.Topic.Slug,
+                    s.Channel == SubscriberChannels.Mail ? $"{s.Topic.NameIn(language)} ({MailLabel(language)})" : s.Topic.NameIn(language),
+                    s.Topic.Archived,
+                    s.Colour,
                     string.Join(' ', days.Select(r => Point(X(r.Day), Y(r.Subscribers)))),
                     days[^1].Subscribers,
                     X(days[^1].Day),
-                    Y(days[^1].Subscribers));
+                    Y(days[^1].Subscribers),
+                    s.Channel);
             })
             .ToList();
         var middle = DateOnly.FromDayNumber(from.DayNumber + (days / 2));
@@ -69,12 +72,20 @@ public sealed record SubscriberChart(
         return step;
     }
 
+    private static string MailLabel(string language) => language == Languages.Japanese ? "メール" : "e-mail";
+
     private static string Point(double x, double y) => string.Create(CultureInfo.InvariantCulture, $"{x:0.#},{y:0.#}");
 }
 
 /// <param name="Points">The SVG polyline's points.</param>
 /// <param name="Latest">The count on the last day, marked with a dot (a topic made today has only that point).</param>
-public sealed record ChartSeries(string Slug, string Name, bool Archived, string Colour, string Points, long Latest, double LastX, double LastY);
+/// <param name="Channel">LINE (a solid line) or e-mail (dotted, in its topic's colour).</param>
+public sealed record ChartSeries(
+    string Slug, string Name, bool Archived, string Colour, string Points, long Latest, double LastX, double LastY, string Channel = SubscriberChannels.Line)
+{
+    /// <summary>SVG stroke-dasharray: e-mail dotted, an archived topic dashed, else none.</summary>
+    public string? Dashes => Channel == SubscriberChannels.Mail ? "2 4" : Archived ? "6 4" : null;
+}
 
 /// <param name="Anchor">SVG text-anchor: the first and last dates align inwards so that they are not cut off.</param>
 public sealed record ChartTick(double Position, string Label, string Anchor);

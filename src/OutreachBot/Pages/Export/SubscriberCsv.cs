@@ -7,7 +7,8 @@ namespace OutreachBot.Pages.Export;
 
 /// <summary>
 /// Subscribers per topic per day as CSV for Excel: UTF-8 with a byte order mark (without it Excel reads Japanese as
-/// Shift_JIS), CRLF line ends, one row per day and one column per topic; a topic that did not exist yet that day is blank.
+/// Shift_JIS), CRLF line ends, one row per day and channel (<c>line</c>, <c>mail</c>) and one column per topic; a topic
+/// that did not exist yet that day is blank.
 /// </summary>
 public static class SubscriberCsv
 {
@@ -15,23 +16,26 @@ public static class SubscriberCsv
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(topics);
-        var counts = rows.ToDictionary(r => (r.Day, r.Topic), r => r.Subscribers);
+        var counts = rows.ToDictionary(r => (r.Day, r.Topic, r.Channel), r => r.Subscribers);
         var columns = topics.Where(t => rows.Any(r => r.Topic == t.Slug)).ToList();
         var text = new StringBuilder();
-        text.AppendJoin(',', columns.Select(t => Field($"{t.NameIn(Languages.Japanese)} ({t.Slug})")).Prepend("日付 / Date")).Append("\r\n");
+        text.AppendJoin(',', columns.Select(t => Field($"{t.NameIn(Languages.Japanese)} ({t.Slug})")).Prepend("チャネル / Channel").Prepend("日付 / Date")).Append("\r\n");
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            text.Append(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            foreach (var topic in columns)
+            foreach (var channel in SubscriberChannels.All)
             {
-                text.Append(',');
-                if (counts.TryGetValue((day, topic.Slug), out var count))
+                text.Append(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(',').Append(channel);
+                foreach (var topic in columns)
                 {
-                    text.Append(count.ToString(CultureInfo.InvariantCulture));
+                    text.Append(',');
+                    if (counts.TryGetValue((day, topic.Slug, channel), out var count))
+                    {
+                        text.Append(count.ToString(CultureInfo.InvariantCulture));
+                    }
                 }
-            }
 
-            text.Append("\r\n");
+                text.Append("\r\n");
+            }
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
