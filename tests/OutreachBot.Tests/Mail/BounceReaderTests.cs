@@ -4,6 +4,7 @@ using MailKit.Net.Imap;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MimeKit;
 using OutreachBot.Mail.Bounces;
 using OutreachBot.Tests.Infrastructure;
@@ -16,6 +17,7 @@ public abstract class BounceReaderTests(string provider) : IAsyncLifetime
     private const string Gone = "gone@example.jp";
     private Smtp4devServer _smtp = null!;
     private TestWorld _world = null!;
+    private readonly LogRecorder _logs = new();
     private int _delivered;
 
     private TestDatabase Database => _world.Database;
@@ -32,7 +34,8 @@ public abstract class BounceReaderTests(string provider) : IAsyncLifetime
             ["Mail:BounceImapUserName"] = "bounces",
             ["Mail:BounceImapPassword"] = "bounces",
             ["Mail:BouncePollInterval"] = "1.00:00:00",
-        });
+            ["Logging:LogLevel:OutreachBot.Mail"] = "Information",
+        }, s => s.AddSingleton<ILoggerProvider>(_logs));
         await Database.ExecuteAsync(
             """
             INSERT INTO mail_subscribers (address, address_key, language, status, source, created_at, updated_at)
@@ -61,6 +64,23 @@ public abstract class BounceReaderTests(string provider) : IAsyncLifetime
         Assert.Equal(1, await Database.ScalarAsync<long>("SELECT consecutive_failures FROM mail_subscribers"));
         Assert.Equal("5.1.1 smtp; 550 5.1.1 <gone@example.jp>: Recipient address rejected: User unknown",
             await Database.ScalarAsync<string>("SELECT last_failure FROM mail_subscribers"));
+        Assert.Empty(await MailboxAsync());
+        Assert.Contains(_logs.Messages, m => m.Contains("1 delivery reports counted", StringComparison.Ordinal));
+        Assert.DoesNotContain(_logs.Messages, m => m.Contains(Gone, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [SkippableFact]
+    public async Task Poll_TwoReadersAtOnce_EachReportCountedOnce()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await DeliverAsync(Report("failed", "5.1.1", "smtp; 550 5.1.1 User unknown"));
+        }
+
+        var polls = await Task.WhenAll(Reader.PollAsync(CancellationToken.None), Reader.PollAsync(CancellationToken.None));
+
+        Assert.Equal(3, polls.Sum(p => p.Reports));
+        Assert.Equal(3, await Database.ScalarAsync<long>("SELECT consecutive_failures FROM mail_subscribers"));
         Assert.Empty(await MailboxAsync());
     }
 

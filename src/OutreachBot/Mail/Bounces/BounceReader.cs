@@ -41,7 +41,17 @@ public sealed partial class BounceReader(
         var summaries = inbox.Count == 0 ? [] : await inbox.FetchAsync(0, -1, MessageSummaryItems.UniqueId | MessageSummaryItems.Flags, cancellationToken);
         foreach (var uid in summaries.Where(s => s.Flags?.HasFlag(MessageFlags.Deleted) != true).Select(s => s.UniqueId).Take(MailsPerPoll))
         {
-            var message = await inbox.GetMessageAsync(uid, cancellationToken);
+            MimeMessage message;
+            try
+            {
+                message = await inbox.GetMessageAsync(uid, cancellationToken);
+            }
+            catch (MessageNotFoundException)
+            {
+                // Another instance's poll deleted it first.
+                continue;
+            }
+
             var failed = DeliveryReport.FailedRecipients(message);
             if (failed.Count == 0)
             {
@@ -67,7 +77,8 @@ public sealed partial class BounceReader(
 
         if (done.Count > 0)
         {
-            await inbox.ExpungeAsync(cancellationToken);
+            // Only what this poll deleted, where the server can say so; a person's own deletions are theirs to expunge.
+            await (client.Capabilities.HasFlag(ImapCapabilities.UidPlus) ? inbox.ExpungeAsync(done, cancellationToken) : inbox.ExpungeAsync(cancellationToken));
         }
 
         await reports.PruneAsync(time.GetUtcNow(), cancellationToken);
