@@ -30,6 +30,9 @@ public sealed class EmulatorOptions
     /// <summary>The month's target limit (<c>limited</c>); null means no limit (<c>none</c>).</summary>
     public long? MonthlyQuota { get; set; } = 5000;
 
+    /// <summary>The folder of <c>.eml</c> files the chat page's mail panel shows (local mode's mails); null = no panel.</summary>
+    public string? MailFolder { get; set; }
+
     public TimeSpan ReplyTokenLifetime { get; set; } = TimeSpan.FromMinutes(1);
 
     public TimeSpan RetryKeyLifetime { get; set; } = TimeSpan.FromHours(24);
@@ -52,6 +55,7 @@ public sealed class EmulatorOptions
         target.ReplyTokenLifetime = ReplyTokenLifetime;
         target.RetryKeyLifetime = RetryKeyLifetime;
         target.EnforceRateLimits = EnforceRateLimits;
+        target.MailFolder = MailFolder;
     }
 }
 

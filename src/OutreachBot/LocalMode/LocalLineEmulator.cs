@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using OutreachBot.LineEmulator.Hosting;
+using OutreachBot.Mail;
 using OutreachBot.Storage;
 using OutreachBot.Webhook;
 
@@ -12,6 +13,7 @@ internal sealed partial class LocalLineEmulator(
     IServer server,
     IHostApplicationLifetime lifetime,
     Database database,
+    IMailTransport mail,
     ILogger<LocalLineEmulator> logger) : IHostedService, IAsyncDisposable
 {
     private LineEmulatorServer? _emulator;
@@ -21,7 +23,7 @@ internal sealed partial class LocalLineEmulator(
         try
         {
             _emulator = await LineEmulatorServer.StartAsync(
-                new EmulatorOptions { ChannelSecret = settings.ChannelSecret },
+                new EmulatorOptions { ChannelSecret = settings.ChannelSecret, MailFolder = (mail as LocalMailFolder)?.Folder },
                 settings.EmulatorUrl.Port,
                 cancellationToken: cancellationToken);
         }
@@ -58,7 +60,7 @@ internal sealed partial class LocalLineEmulator(
         var webhook = new Uri(botUrl, WebhookEndpoint.Path);
         var console = new Uri(botUrl, "/console");
         _emulator.ConnectBot(webhook);
-        LogLocalMode(console, _emulator.BaseUrl, webhook, database.SqliteFile ?? "PostgreSQL (Storage:ConnectionString)");
+        LogLocalMode(console, _emulator.BaseUrl, webhook, database.SqliteFile ?? "PostgreSQL (Storage:ConnectionString)", (mail as LocalMailFolder)?.Folder ?? "Mail:SmtpHost");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = """
@@ -67,7 +69,8 @@ internal sealed partial class LocalLineEmulator(
               Emulator chat, act as citizens:  {EmulatorUrl}
               Bot webhook:                     {Webhook}
               Database:                        {Database}
+              Mails (shown beside the chat):   {MailFolder}
               Set Line:ChannelSecret and Line:ChannelAccessToken to serve a real LINE channel (see README.md).
         """)]
-    private partial void LogLocalMode(Uri consoleUrl, Uri emulatorUrl, Uri webhook, string database);
+    private partial void LogLocalMode(Uri consoleUrl, Uri emulatorUrl, Uri webhook, string database, string mailFolder);
 }

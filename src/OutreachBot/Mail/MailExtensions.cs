@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
 using OutreachBot.LocalMode;
+using OutreachBot.Mail.Bounces;
 using OutreachBot.MailSubscribers;
 using OutreachBot.PublicSite;
 using OutreachBot.Storage;
@@ -28,6 +29,13 @@ public static class MailExtensions
         services.AddSingleton<IValidateOptions<SiteOptions>, PublicBaseUrlValidator>();
         services.AddSingleton<PublicBaseUrl>();
         services.AddSingleton<MailSuppression>();
+        services.AddSingleton<BounceReports>();
+        services.AddSingleton<BounceReader>();
+        if (configuration.GetSection(MailOptions.Section).Get<MailOptions>() is { BouncesConfigured: true })
+        {
+            services.AddHostedService<BouncePolling>();
+        }
+
         services.AddSingleton<SubscriberTokens>();
         services.AddSingleton<SubscriberLinks>();
         services.AddSingleton(sp => Channel(sp.GetRequiredService<IOptions<MailOptions>>().Value, sp.GetRequiredService<StartMode>()));

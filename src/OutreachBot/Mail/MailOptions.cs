@@ -43,6 +43,14 @@ public sealed class MailOptions
 
     public string? BounceImapPassword { get; set; }
 
+    /// <summary>How the bounce mailbox is reached: TLS on connect (port 993) unless the server says otherwise.</summary>
+    public MailSecurity BounceImapSecurity { get; set; } = MailSecurity.SslOnConnect;
+
+    /// <summary>How often the bounce mailbox is read.</summary>
+    public TimeSpan BouncePollInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    public bool BouncesConfigured => !string.IsNullOrWhiteSpace(BounceImapHost);
+
     public string? DkimDomain { get; set; }
 
     public string? DkimSelector { get; set; }

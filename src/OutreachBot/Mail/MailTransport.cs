@@ -5,16 +5,20 @@ namespace OutreachBot.Mail;
 /// <summary>Where mails go: the city's SMTP relay, or, in local mode, files the emulator's page shows.</summary>
 public interface IMailTransport
 {
-    /// <summary>Opens one connection to be reused for many mails; the caller sends one mail at a time on it.</summary>
+    /// <summary>
+    /// Opens one connection to be reused for many mails; the caller sends one mail at a time on it. Throws
+    /// <see cref="MailConnectException"/> (an <see cref="IOException"/>) when the relay cannot be reached or refuses the
+    /// credentials, naming the settings to check.
+    /// </summary>
     Task<IMailConnection> ConnectAsync(CancellationToken cancellationToken);
 }
 
 public interface IMailConnection : IAsyncDisposable
 {
     /// <summary>
-    /// Sends one mail and says what the server answered. Never throws for what the server or the network did: a
-    /// <see cref="MailOutcomeKind.Transient"/> outcome with <see cref="MailOutcome.ConnectionLost"/> means this connection
-    /// is done and the caller opens a new one.
+    /// Sends one mail and says what the server answered. Never throws for what the server or the network did: an
+    /// outcome with <see cref="MailOutcome.ConnectionLost"/> (a drop, a timeout, or a server that closed after its
+    /// reply) means this connection is done and the caller opens a new one.
     /// </summary>
     Task<MailOutcome> SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }

@@ -12,8 +12,9 @@ public sealed class SmtpAuthenticationTests : IAsyncLifetime
     private const string Password = "kouhou-2026";
     private Smtp4devServer _smtp = null!;
 
+    // smtp4dev 3.15 accepts any user name and password unless --smtpallowanycredentials- (the trailing minus) turns that off.
     public async Task InitializeAsync() =>
-        _smtp = await Smtp4devServer.StartAsync(10_000, "--authenticationrequired", "--smtpallowanycredentials-", $"--user={UserName}={Password}", "--SmtpAuthTypesNotSecure=PLAIN,LOGIN,CRAM-MD5");
+        _smtp = await Smtp4devServer.StartAsync(10_000, "--authenticationrequired", "--smtpallowanycredentials-", $"--user={UserName}={Password}");
 
     public async Task DisposeAsync() => await _smtp.DisposeAsync();
 

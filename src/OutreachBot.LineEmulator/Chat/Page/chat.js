@@ -4,16 +4,19 @@
 import { call } from './api.js';
 import { loadCitizens, wireCitizens } from './citizens.js';
 import { wireComposer } from './composer.js';
+import { loadMails, wireMails } from './mails.js';
 import { act, ui } from './page.js';
 import { wirePicker } from './picker.js';
 
 wireCitizens();
 wireComposer();
 wirePicker();
+wireMails();
 
 act(async () => {
   const config = await call('GET', '/config');
   ui.botUrl.textContent = config.botWebhookUrl || '?';
   ui.text.maxLength = config.maxTextLength;
   await loadCitizens();
+  await loadMails();
 });
