@@ -51,6 +51,18 @@ public sealed partial class ConsoleSession(HttpClient client) : IDisposable
         return await Client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>GETs <paramref name="path"/> for its token, then posts one file as a multipart form, as a file input does.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string path, string field, string fileName, byte[] file, string contentType = "text/csv")
+    {
+        var token = await TokenAsync(path.Split('?')[0]);
+        using var content = new MultipartFormDataContent();
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        content.Add(part, field, fileName);
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        return await Client.PostAsync(path, content);
+    }
+
     public async Task<string> TokenAsync(string page)
     {
         var html = await GetPageAsync(page);

@@ -166,13 +166,7 @@ public abstract class MailSubscriberAdminTests(string provider) : ConsoleHost(pr
 
     private static async Task<string> ImportAsync(ConsoleSession admin, byte[] file)
     {
-        var token = await admin.TokenAsync(ImportPage);
-        using var content = new MultipartFormDataContent();
-        var part = new ByteArrayContent(file);
-        part.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        content.Add(part, "file", "list.csv");
-        content.Add(new StringContent(token), "__RequestVerificationToken");
-        using var response = await admin.Client.PostAsync(ImportPage, content);
+        using var response = await admin.PostFileAsync(ImportPage, "file", "list.csv", file);
         var page = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, page);
         return System.Net.WebUtility.HtmlDecode(page);
