@@ -15,7 +15,9 @@ public static class CivicEventsExtensions
         services.AddSingleton<EventBroadcasts>();
         services.AddSingleton<Applications.ApplicationStore>();
         services.AddSingleton<Applications.RosterService>();
+        services.AddSingleton<Applications.ApplicationDraftStore>();
         services.AddMenuEntry(new MenuEntry("events", TextKeys.MenuEvents, new Command.ShowEvents(1), Order: 30));
+        services.AddMenuEntry(new MenuEntry("applications", TextKeys.MenuApplications, new Command.ShowApplications(), Order: 35));
         // The broadcasts feature only TryAdds its stand-ins (no events, no reminders), so these win whatever the order.
         services.AddSingleton<CalendarForBroadcasts>();
         services.AddSingleton<Broadcasts.ICivicEventCalendar>(sp => sp.GetRequiredService<CalendarForBroadcasts>());
