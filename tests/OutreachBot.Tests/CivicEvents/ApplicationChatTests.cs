@@ -141,6 +141,30 @@ public abstract class ApplicationChatTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Confirm_HundredTapsWithinASecondForTwentySeats_TwentyConfirmedEightyWaitingAndEveryoneAnswered()
+    {
+        using var api = _host.Bot.CreateApiClient();
+        var id = await CreateAsync(api, Seminar(capacity: 20));
+        var citizens = Enumerable.Range(0, 100).Select(i => $"Urace{i:x27}").ToList();
+        foreach (var citizen in citizens)
+        {
+            await _host.Citizen(citizen).FollowAsync();
+        }
+
+        Func<string, Task<HttpResponseMessage>>[] bot = [body => _host.Bot.PostWebhookAsync(body)];
+        Task<long> Pending() => _host.ScalarAsync<long>("SELECT COUNT(*) FROM inbox_events WHERE state NOT IN ('done', 'skipped')");
+        await ApplicationRace.TapAllAsync(_host.Line, citizens, $"v1|apply|{id}", bot);
+        await ApplicationRace.DrainAsync(Pending, TimeSpan.FromSeconds(60));
+        await ApplicationRace.TapAllAsync(_host.Line, citizens, $"v1|apply-yes|{id}", bot);
+        await ApplicationRace.DrainAsync(Pending, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(20L, await _host.ScalarAsync<long>($"SELECT COUNT(*) FROM event_applications WHERE event_id = {id} AND status = 'confirmed' AND number <= 20"));
+        Assert.Equal(80L, await _host.ScalarAsync<long>($"SELECT COUNT(*) FROM event_applications WHERE event_id = {id} AND status = 'waiting' AND number > 20"));
+        Assert.Equal(20L, await _host.ScalarAsync<long>($"SELECT seats_taken FROM civic_events WHERE id = {id}"));
+        Assert.All(citizens, c => Assert.Contains(_host.Line.Transcript.For(c), line => line.Content.TryGetProperty("text", out var text) && text.GetString()!.Contains("申込番号", StringComparison.Ordinal)));
+    }
+
+    [SkippableFact]
     public async Task Quit_TypedMidway_NothingStoredAndTextGoesToStaffAgain()
     {
         using var api = _host.Bot.CreateApiClient();
