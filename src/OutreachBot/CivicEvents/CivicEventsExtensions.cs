@@ -21,6 +21,8 @@ public static class CivicEventsExtensions
         services.AddSingleton<Applications.NoticeMessages>();
         services.AddSingleton<Applications.NoticeSender>();
         services.AddHostedService(sp => sp.GetRequiredService<Applications.NoticeSender>());
+        services.AddSingleton<Applications.ApplicantDataEraser>();
+        services.AddHostedService(sp => sp.GetRequiredService<Applications.ApplicantDataEraser>());
         services.AddOptions<EventsOptions>()
             .BindConfiguration(EventsOptions.Section)
             .Validate(o => o.ApplicantDataRetention > TimeSpan.Zero, "Events:ApplicantDataRetention must be positive.")
