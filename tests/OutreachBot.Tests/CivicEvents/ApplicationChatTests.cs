@@ -165,6 +165,23 @@ public abstract class ApplicationChatTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Map_OnTheCard_SentAsALineLocationMessage()
+    {
+        using var api = _host.Bot.CreateApiClient();
+        var id = await CreateAsync(api, Seminar(capacity: 5));
+        var chat = _host.Citizen("Umapchat000000000000000000000001");
+        await chat.FollowAsync();
+
+        var cards = await chat.SayAsync("イベント");
+        var map = await chat.TapAsync(Sent.Button(cards, $"v1|map|{id}"));
+
+        var location = Assert.Single(map, l => Sent.Type(l.Content) == "location").Content;
+        Assert.Equal("市民活動センター", location.GetProperty("title").GetString());
+        Assert.Equal(140.3431, location.GetProperty("longitude").GetDouble());
+        LineChecks.AllValid(_host.Line);
+    }
+
+    [SkippableFact]
     public async Task Quit_TypedMidway_NothingStoredAndTextGoesToStaffAgain()
     {
         using var api = _host.Bot.CreateApiClient();
