@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.Scheduling;
@@ -15,6 +16,8 @@ public sealed partial class CivicEventEditor(
     EventBoundBroadcasts bound,
     EventBroadcasts linked,
     Applications.ApplicationStore applications,
+    Applications.EventChangeNotices changes,
+    IOptions<BotOptions> bot,
     AuditLog audit,
     TimeProvider time,
     ILogger<CivicEventEditor> logger)
@@ -47,10 +50,7 @@ public sealed partial class CivicEventEditor(
             return false;
         }
 
-        if (!draft.Cancelled)
-        {
-            await applications.FillFreeSeatsAsync(id, Now, cancellationToken);
-        }
+        await TellApplicantsAsync(id, before, draft, cancellationToken);
 
         var action = draft.Cancelled && before is { Cancelled: false } ? AuditActions.EventCancelled : AuditActions.EventUpdated;
         await audit.WriteAsync(actor, action, Target(id), draft.Titles.GetValueOrDefault(Languages.Japanese), cancellationToken);
@@ -59,6 +59,36 @@ public sealed partial class CivicEventEditor(
     }
 
     private DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>
+    /// Cancelled: every applicant is told (at once when it was to be today). Moved in time or place: applicants are told
+    /// and may cancel. More seats: the waiting list moves up.
+    /// </summary>
+    private async Task TellApplicantsAsync(long id, CivicEvent? before, CivicEventDraft draft, CancellationToken cancellationToken)
+    {
+        if (before is null)
+        {
+            return;
+        }
+
+        if (draft.Cancelled && !before.Cancelled)
+        {
+            var zone = bot.Value.Zone;
+            var today = TimeZoneInfo.ConvertTime(Now, zone).Date == TimeZoneInfo.ConvertTime(before.StartsAt, zone).Date;
+            await changes.WithdrawAllAsync(id, urgent: today, Now, cancellationToken);
+            return;
+        }
+
+        if (!draft.Cancelled && (before.StartsAt != draft.StartsAt || before.EndsAt != draft.EndsAt || before.Venue != draft.Venue))
+        {
+            await changes.NotifyMovedAsync(id, Now, cancellationToken);
+        }
+
+        if (!draft.Cancelled)
+        {
+            await applications.FillFreeSeatsAsync(id, Now, cancellationToken);
+        }
+    }
 
     private static string Target(long id) => "event:" + id.ToString(CultureInfo.InvariantCulture);
 

@@ -15,7 +15,21 @@ public static class CivicEventsExtensions
         services.AddSingleton<EventBroadcasts>();
         services.AddSingleton<Applications.ApplicationStore>();
         services.AddSingleton<Applications.RosterService>();
+        services.AddSingleton<Applications.ApplicationDraftStore>();
+        services.AddSingleton<Applications.EventChangeNotices>();
+        services.AddSingleton<Applications.NoticeLedger>();
+        services.AddSingleton<Applications.NoticeMessages>();
+        services.AddSingleton<Applications.NoticeSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<Applications.NoticeSender>());
+        services.AddSingleton<Applications.ApplicantDataEraser>();
+        services.AddHostedService(sp => sp.GetRequiredService<Applications.ApplicantDataEraser>());
+        services.AddOptions<EventsOptions>()
+            .BindConfiguration(EventsOptions.Section)
+            .Validate(o => o.ApplicantDataRetention > TimeSpan.Zero, "Events:ApplicantDataRetention must be positive.")
+            .Validate(o => o.NoticePollInterval > TimeSpan.Zero, "Events:NoticePollInterval must be positive.")
+            .ValidateOnStart();
         services.AddMenuEntry(new MenuEntry("events", TextKeys.MenuEvents, new Command.ShowEvents(1), Order: 30));
+        services.AddMenuEntry(new MenuEntry("applications", TextKeys.MenuApplications, new Command.ShowApplications(), Order: 35));
         // The broadcasts feature only TryAdds its stand-ins (no events, no reminders), so these win whatever the order.
         services.AddSingleton<CalendarForBroadcasts>();
         services.AddSingleton<Broadcasts.ICivicEventCalendar>(sp => sp.GetRequiredService<CalendarForBroadcasts>());

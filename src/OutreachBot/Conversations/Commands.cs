@@ -44,6 +44,35 @@ public abstract record Command
 
     public sealed record StopReminding(long EventId) : Command;
 
+    /// <summary>申し込む: starts the application (its questions, then a summary to confirm).</summary>
+    public sealed record Apply(long EventId) : Command;
+
+    /// <param name="Size">People, the applicant included.</param>
+    public sealed record ApplyParty(long EventId, int Size) : Command;
+
+    /// <summary>A quick reply to question <paramref name="Question"/> (0-based): a choice's index, or a number.</summary>
+    public sealed record ApplyAnswer(long EventId, int Question, int Value) : Command;
+
+    /// <summary>戻る: the previous step of the application.</summary>
+    public sealed record ApplyBack(long EventId) : Command;
+
+    /// <summary>やめる: leaves the application; nothing is stored.</summary>
+    public sealed record ApplyQuit(long EventId) : Command;
+
+    /// <summary>The summary confirmed: takes a seat, or a place on the waiting list.</summary>
+    public sealed record ApplyConfirm(long EventId) : Command;
+
+    /// <summary>自分の申し込み.</summary>
+    public sealed record ShowApplications : Command;
+
+    /// <summary>Asks to confirm cancelling application <paramref name="Number"/>.</summary>
+    public sealed record CancelApplication(long EventId, long Number) : Command;
+
+    public sealed record ConfirmCancelApplication(long EventId, long Number) : Command;
+
+    /// <summary>The event's place as a LINE location message.</summary>
+    public sealed record ShowMap(long EventId) : Command;
+
     /// <summary>"Ask staff": the next text is a question for staff, whatever it says.</summary>
     public sealed record Ask : Command;
 }

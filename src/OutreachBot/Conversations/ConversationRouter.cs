@@ -24,6 +24,8 @@ public sealed partial class ConversationRouter(
     WelcomeFlow welcome,
     TopicFlow topics,
     EventFlow events,
+    ApplicationFlow applications,
+    MyApplicationsFlow myApplications,
     QuestionFlow questions,
     MainMenu menu,
     RichMenuLinker richMenus,
@@ -100,10 +102,16 @@ public sealed partial class ConversationRouter(
         var command = commands.Match(text);
         await AnswerAsync(
             turn,
-            () => command is null ? questions.OnTextAsync(turn, text, cancellationToken) : RunAsync(turn, command, cancellationToken),
+            () => command is null ? OnFreeTextAsync(turn, text, cancellationToken) : RunAsync(turn, command, cancellationToken),
             cancellationToken);
         return InboxOutcome.Handled;
     }
+
+    /// <summary>Text that is no command: the answer an application waits for, else a question (FAQ or staff).</summary>
+    private async Task<IReadOnlyList<Message>> OnFreeTextAsync(Turn turn, string text, CancellationToken cancellationToken) =>
+        turn.Awaiting == ApplicationFlow.Awaiting && await applications.OnTextAsync(turn, text, cancellationToken) is { } answer
+            ? answer
+            : await questions.OnTextAsync(turn, text, cancellationToken);
 
     /// <summary>Stickers, images, locations...: a friendly pointer to the menu.</summary>
     private async Task<InboxOutcome> OnOtherMessageAsync(InboxEvent inboxEvent, MessageEvent message, string userId, CancellationToken cancellationToken)
@@ -154,6 +162,16 @@ public sealed partial class ConversationRouter(
         Command.Remind c => events.RemindAsync(turn, c.EventId, cancellationToken),
         Command.StopReminding c => events.StopRemindingAsync(turn, c.EventId, cancellationToken),
         Command.Ask => questions.AskAsync(turn, cancellationToken),
+        Command.Apply c => applications.StartAsync(turn, c.EventId, cancellationToken),
+        Command.ApplyParty c => applications.PartyAsync(turn, c.EventId, c.Size, cancellationToken),
+        Command.ApplyAnswer c => applications.PickAsync(turn, c.EventId, c.Question, c.Value, cancellationToken),
+        Command.ApplyBack c => applications.BackAsync(turn, c.EventId, cancellationToken),
+        Command.ApplyQuit c => applications.QuitAsync(turn, c.EventId, cancellationToken),
+        Command.ApplyConfirm c => applications.ConfirmAsync(turn, c.EventId, cancellationToken),
+        Command.ShowApplications => myApplications.ShowAsync(turn, cancellationToken),
+        Command.CancelApplication c => myApplications.AskCancelAsync(turn, c.EventId, c.Number, cancellationToken),
+        Command.ConfirmCancelApplication c => myApplications.CancelAsync(turn, c.EventId, c.Number, cancellationToken),
+        Command.ShowMap c => myApplications.MapAsync(turn, c.EventId, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "No handler for this command."),
     };
 

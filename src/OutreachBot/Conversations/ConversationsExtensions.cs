@@ -40,6 +40,8 @@ public static class ConversationsExtensions
         services.AddScoped<WelcomeFlow>();
         services.AddScoped<TopicFlow>();
         services.AddScoped<EventFlow>();
+        services.AddScoped<ApplicationFlow>();
+        services.AddScoped<MyApplicationsFlow>();
         services.AddScoped<QuestionFlow>();
         services.AddScoped<ConversationRouter>();
         services.AddSingleton<IInboxHandler, ScopedInboxHandler<ConversationRouter>>();

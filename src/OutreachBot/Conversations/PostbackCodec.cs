@@ -37,6 +37,16 @@ public static class PostbackCodec
         Command.Remind c => Join("remind", Number(c.EventId)),
         Command.StopReminding c => Join("unremind", Number(c.EventId)),
         Command.Ask => Join("ask"),
+        Command.Apply c => Join("apply", Number(c.EventId)),
+        Command.ApplyParty c => Join("party", Numbers(c.EventId, c.Size)),
+        Command.ApplyAnswer c => Join("pick", Numbers(c.EventId, c.Question, c.Value)),
+        Command.ApplyBack c => Join("back", Number(c.EventId)),
+        Command.ApplyQuit c => Join("quit", Number(c.EventId)),
+        Command.ApplyConfirm c => Join("apply-yes", Number(c.EventId)),
+        Command.ShowApplications => Join("apps"),
+        Command.CancelApplication c => Join("unapply", Numbers(c.EventId, c.Number)),
+        Command.ConfirmCancelApplication c => Join("unapply-yes", Numbers(c.EventId, c.Number)),
+        Command.ShowMap c => Join("map", Number(c.EventId)),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "This command has no postback form."),
     };
 
@@ -75,8 +85,36 @@ public static class PostbackCodec
             ("remind", { } id) when Id(id) is { } i => new Command.Remind(i),
             ("unremind", { } id) when Id(id) is { } i => new Command.StopReminding(i),
             ("ask", null) => new Command.Ask(),
+            ("apply", { } id) when Id(id) is { } i => new Command.Apply(i),
+            ("party", { } args) when Ids(args, 2) is [var e, var n] && n <= MaxSmall => new Command.ApplyParty(e, (int)n),
+            ("pick", { } args) when Ids(args, 3) is [var e, var q, var v] && q <= MaxSmall && v <= MaxSmall => new Command.ApplyAnswer(e, (int)q, (int)v),
+            ("back", { } id) when Id(id) is { } i => new Command.ApplyBack(i),
+            ("quit", { } id) when Id(id) is { } i => new Command.ApplyQuit(i),
+            ("apply-yes", { } id) when Id(id) is { } i => new Command.ApplyConfirm(i),
+            ("apps", null) => new Command.ShowApplications(),
+            ("unapply", { } args) when Ids(args, 2) is [var e, var n] => new Command.CancelApplication(e, n),
+            ("unapply-yes", { } args) when Ids(args, 2) is [var e, var n] => new Command.ConfirmCancelApplication(e, n),
+            ("map", { } id) when Id(id) is { } i => new Command.ShowMap(i),
             _ => null,
         };
+    }
+
+    /// <summary>Small arguments (a step, a choice, a number answered) past which no button is ever made.</summary>
+    private const long MaxSmall = 9999;
+
+    private static string Numbers(params long[] values) => string.Join('.', values.Select(Number));
+
+    /// <summary>Exactly <paramref name="count"/> dot-separated numbers: the first an id, the others 0 or an id's shape.</summary>
+    private static long[]? Ids(string text, int count)
+    {
+        var parts = text.Split('.');
+        if (parts.Length != count || Id(parts[0]) is null)
+        {
+            return null;
+        }
+
+        var values = parts.Select(p => p == "0" ? 0 : Id(p)).ToArray();
+        return values.All(v => v is not null) ? [.. values.Select(v => v!.Value)] : null;
     }
 
     private static string Join(params string[] parts) => string.Join(Separator, [Version, .. parts]);

@@ -9,7 +9,8 @@ internal static class ApplicationRows
 {
     public const string Columns =
         """
-        a.id, a.event_id AS EventId, a.number, a.user_id AS UserId, a.channel, a.name, a.phone, a.party_size AS PartySize,
+        a.id, a.event_id AS EventId, a.number, a.user_id AS UserId, a.channel,
+        COALESCE(a.name, (SELECT c.display_name FROM citizens c WHERE c.user_id = a.user_id)) AS Name, a.phone, a.party_size AS PartySize,
         a.answers AS AnswersJson, a.status, a.applied_at AS AppliedAt, a.moved_up_at AS MovedUpAt, a.cancelled_at AS CancelledAt,
         a.attended_at AS AttendedAt,
         CASE WHEN a.status = 'waiting' THEN (SELECT COUNT(*) FROM event_applications w

@@ -47,6 +47,7 @@ public sealed class ApplicationStore(Database database)
         if (confirmed)
         {
             await EventSeats.TakeAsync(connection, transaction, request.EventId, request.PartySize, cancellationToken);
+            await ApplicantReminders.AddAsync(connection, transaction, request.EventId, request.UserId, now, cancellationToken);
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
@@ -109,6 +110,7 @@ public sealed class ApplicationStore(Database database)
         if (application.Status == EventApplication.Confirmed)
         {
             await EventSeats.TakeAsync(connection, transaction, eventId, -application.PartySize, cancellationToken);
+            await ApplicantReminders.WithdrawAsync(connection, transaction, eventId, application.UserId, now, cancellationToken);
             var free = Math.Max(0, (seats.Capacity ?? 0) - (seats.SeatsTaken - application.PartySize));
             movedUp = await WaitingList.MoveUpAsync(connection, transaction, eventId, free, now, cancellationToken);
         }
@@ -170,6 +172,29 @@ public sealed class ApplicationStore(Database database)
             cancellationToken);
     }
 
+    /// <summary>The application a request made, when it was handled before (the same webhook event again).</summary>
+    public async Task<EventApplication?> FindByRequestAsync(long eventId, string requestKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await ApplicationRows.QueryAsync(
+            connection, null, "a.event_id = @EventId AND a.request_key = @Key", new { EventId = eventId, Key = requestKey }, cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>The citizen's open application to the event, if any.</summary>
+    public async Task<EventApplication?> OpenOfAsync(long eventId, string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await OpenOfAsync(connection, null, eventId, userId, cancellationToken);
+    }
+
+    /// <summary>How many parties wait for the event now.</summary>
+    public async Task<int> WaitingCountAsync(long eventId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM event_applications WHERE event_id = @EventId AND status = 'waiting'", new { EventId = eventId }, cancellationToken: cancellationToken));
+    }
+
     public async Task<EventApplication?> FindAsync(long eventId, long number, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -180,7 +205,7 @@ public sealed class ApplicationStore(Database database)
         (await ApplicationRows.QueryAsync(connection, transaction, "a.event_id = @EventId AND a.number = @Number", new { EventId = eventId, Number = number }, cancellationToken))
         .SingleOrDefault();
 
-    private static async Task<EventApplication?> OpenOfAsync(DbConnection connection, DbTransaction transaction, long eventId, string userId, CancellationToken cancellationToken) =>
+    private static async Task<EventApplication?> OpenOfAsync(DbConnection connection, DbTransaction? transaction, long eventId, string userId, CancellationToken cancellationToken) =>
         (await ApplicationRows.QueryAsync(
             connection, transaction, "a.event_id = @EventId AND a.user_id = @UserId AND a.status <> 'cancelled'", new { EventId = eventId, UserId = userId }, cancellationToken))
         .SingleOrDefault();

@@ -20,6 +20,7 @@ public sealed record EventApplication
     /// <summary><c>line</c>, <c>staff</c> or <c>web</c>.</summary>
     public required string Channel { get; init; }
 
+    /// <summary>The name staff took down, or for a LINE applicant their LINE display name.</summary>
     public string? Name { get; init; }
 
     public string? Phone { get; init; }

@@ -37,6 +37,7 @@ internal static class WaitingList
                 new { application.Id, Now = now },
                 transaction,
                 cancellationToken: cancellationToken));
+            await ApplicantReminders.AddAsync(connection, transaction, eventId, application.UserId, now, cancellationToken);
             if (application.UserId is not null)
             {
                 await EventNotices.AddAsync(connection, transaction, new(eventId, application.UserId, MovedUpNotice, application.Number, now, Urgent: false), cancellationToken);

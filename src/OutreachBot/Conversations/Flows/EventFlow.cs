@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.CivicEvents;
+using OutreachBot.CivicEvents.Applications;
 using OutreachBot.Conversations.Menu;
 using OutreachBot.Conversations.Views;
 using OutreachBot.Line.Messaging;
@@ -10,7 +11,13 @@ namespace OutreachBot.Conversations.Flows;
 
 /// <summary>Upcoming events and "remind me" (リマインド).</summary>
 public sealed partial class EventFlow(
-    CivicEventStore events, EventReminderStore reminders, TopicStore topics, MainMenu menu, IOptions<BotOptions> bot, ILogger<EventFlow> logger)
+    CivicEventStore events,
+    EventReminderStore reminders,
+    ApplicationStore applications,
+    TopicStore topics,
+    MainMenu menu,
+    IOptions<BotOptions> bot,
+    ILogger<EventFlow> logger)
 {
     public async Task<IReadOnlyList<Message>> ShowAsync(Turn turn, int page, CancellationToken cancellationToken)
     {
@@ -31,7 +38,8 @@ public sealed partial class EventFlow(
         }
 
         var reminded = await reminders.EventIdsOfAsync(turn.UserId, cancellationToken);
-        var carousel = EventCards.Page(t, onPage, total - offset - onPage.Count, page, reminded, await TopicsAsync(cancellationToken), bot.Value.Zone);
+        var carousel = EventCards.Page(
+            t, onPage, total - offset - onPage.Count, page, reminded, await TopicsAsync(cancellationToken), bot.Value.Zone, await ApplyStateAsync(turn, cancellationToken));
         return page == 1 ? [Menus.Text(t[TextKeys.EventsIntro]), carousel] : [carousel];
     }
 
@@ -48,7 +56,7 @@ public sealed partial class EventFlow(
         return
         [
             Menus.Text(t.Format(TextKeys.EventRemindSet, found.TitleIn(t.Language))),
-            EventCards.Card(t, found, reminded: true, await TopicsAsync(cancellationToken), bot.Value.Zone),
+            EventCards.Card(t, found, reminded: true, await TopicsAsync(cancellationToken), bot.Value.Zone, await ApplyStateAsync(turn, cancellationToken)),
         ];
     }
 
@@ -65,12 +73,15 @@ public sealed partial class EventFlow(
         await reminders.CancelAsync(turn.UserId, eventId, turn.Now, cancellationToken);
         var confirmation = Menus.Text(t.Format(TextKeys.EventRemindCancelled, found.TitleIn(t.Language)));
         return found.IsUpcoming(turn.Now)
-            ? [confirmation, EventCards.Card(t, found, reminded: false, await TopicsAsync(cancellationToken), bot.Value.Zone)]
+            ? [confirmation, EventCards.Card(t, found, reminded: false, await TopicsAsync(cancellationToken), bot.Value.Zone, await ApplyStateAsync(turn, cancellationToken))]
             : [confirmation];
     }
 
     private static IReadOnlyList<Message> Unavailable(BotTexts t) =>
         [Menus.Text(t[TextKeys.EventUnavailable], QuickReply.Of(Menus.Button(t[TextKeys.MenuEvents], new Command.ShowEvents(1))))];
+
+    private async Task<EventCards.ApplyState> ApplyStateAsync(Turn turn, CancellationToken cancellationToken) =>
+        new(turn.Now, (await applications.OpenOfUserAsync(turn.UserId, turn.Now, cancellationToken)).ToDictionary(a => a.EventId));
 
     private async Task<IReadOnlyDictionary<long, Topic>> TopicsAsync(CancellationToken cancellationToken) =>
         (await topics.ListAsync(includeArchived: true, cancellationToken)).ToDictionary(topic => topic.Id);

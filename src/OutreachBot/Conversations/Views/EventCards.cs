@@ -1,4 +1,5 @@
 using OutreachBot.CivicEvents;
+using Applications = OutreachBot.CivicEvents.Applications;
 using OutreachBot.Line.Messaging;
 using OutreachBot.Resources;
 using OutreachBot.Subscriptions;
@@ -14,11 +15,14 @@ public static class EventCards
     private const string Muted = "#8C8C8C";
     private const string Accent = "#06A77D";
 
+    /// <summary>The description on a card; the rest is for the event's page.</summary>
+    private const int DescriptionOnCard = 200;
+
     public static FlexMessage Page(
         BotTexts t, IReadOnlyList<CivicEvent> events, int remaining, int page, IReadOnlySet<long> reminded,
-        IReadOnlyDictionary<long, Topic> topics, TimeZoneInfo zone)
+        IReadOnlyDictionary<long, Topic> topics, TimeZoneInfo zone, ApplyState? apply = null)
     {
-        var bubbles = events.Select(e => Bubble(t, e, reminded.Contains(e.Id), Topic(e, topics), zone)).ToList();
+        var bubbles = events.Select(e => Bubble(t, e, reminded.Contains(e.Id), Topic(e, topics), zone, apply)).ToList();
         if (remaining > 0)
         {
             bubbles.Add(Menus.NextPageBubble(t, remaining, new Command.ShowEvents(page + 1)));
@@ -27,17 +31,19 @@ public static class EventCards
         return new FlexMessage(t[TextKeys.EventsAltText], new FlexCarousel(bubbles));
     }
 
-    public static FlexMessage Card(BotTexts t, CivicEvent e, bool reminded, IReadOnlyDictionary<long, Topic> topics, TimeZoneInfo zone) =>
-        new(LineLimits.Truncate(e.TitleIn(t.Language), LineLimits.AltTextLength), Bubble(t, e, reminded, Topic(e, topics), zone));
+    public static FlexMessage Card(BotTexts t, CivicEvent e, bool reminded, IReadOnlyDictionary<long, Topic> topics, TimeZoneInfo zone, ApplyState? apply = null) =>
+        new(LineLimits.Truncate(e.TitleIn(t.Language), LineLimits.AltTextLength), Bubble(t, e, reminded, Topic(e, topics), zone, apply));
 
-    public static FlexBubble Bubble(BotTexts t, CivicEvent e, bool reminded, Topic? topic, TimeZoneInfo zone)
+    /// <param name="apply">When given, the card offers 申し込む (or shows the citizen's application).</param>
+    public static FlexBubble Bubble(BotTexts t, CivicEvent e, bool reminded, Topic? topic, TimeZoneInfo zone, ApplyState? apply = null)
     {
         var body = new List<FlexComponent>
         {
             new FlexText(e.TitleIn(t.Language)) { Weight = FlexWeight.Bold, Size = FlexSize.Large, Wrap = true },
             new FlexText(When(t, e, zone)) { Size = FlexSize.Small, Wrap = true, Margin = FlexSize.Medium },
-            new FlexText(t.Format(TextKeys.EventVenue, e.Venue)) { Size = FlexSize.Small, Wrap = true, Margin = FlexSize.Small },
+            new FlexText(t.Format(TextKeys.EventVenue, e.VenueIn(t.Language))) { Size = FlexSize.Small, Wrap = true, Margin = FlexSize.Small },
         };
+        body.AddRange(DetailLines(t, e));
         if (topic is not null)
         {
             body.Add(new FlexText(t.Format(TextKeys.EventTopic, topic.NameIn(t.Language))) { Size = FlexSize.ExtraSmall, Color = Muted, Wrap = true, Margin = FlexSize.Small });
@@ -48,12 +54,32 @@ public static class EventCards
             body.Add(new FlexText(t[TextKeys.EventReminding]) { Size = FlexSize.Small, Color = Accent, Weight = FlexWeight.Bold, Margin = FlexSize.Medium });
         }
 
-        var buttons = new List<FlexComponent>
+        var mine = apply?.Mine.GetValueOrDefault(e.Id);
+        if (mine is not null)
         {
+            var status = mine.Status == Applications.EventApplication.Waiting
+                ? t.Format(TextKeys.EventAppliedWaiting, mine.Position, mine.Number)
+                : t.Format(TextKeys.EventApplied, mine.Number);
+            body.Add(new FlexText(status) { Size = FlexSize.Small, Color = Accent, Weight = FlexWeight.Bold, Wrap = true, Margin = FlexSize.Medium });
+        }
+
+        var buttons = new List<FlexComponent>();
+        if (apply is not null && mine is null && e.AcceptsApplicationsAt(apply.Now))
+        {
+            var label = e.SeatsLeft > 0 ? t.Format(TextKeys.EventApply, e.SeatsLeft) : t[TextKeys.EventApplyWaiting];
+            buttons.Add(new FlexButton(Menus.Button(label, new Command.Apply(e.Id), LineLimits.FlexButtonLabel)) { Style = FlexButtonStyle.Primary, Color = Accent, Height = FlexSize.Small });
+        }
+
+        buttons.AddRange(
+        [
             reminded
                 ? new FlexButton(Menus.Button(t[TextKeys.EventStopReminding], new Command.StopReminding(e.Id), LineLimits.FlexButtonLabel)) { Style = FlexButtonStyle.Secondary, Height = FlexSize.Small }
-                : new FlexButton(Menus.Button(t[TextKeys.EventRemind], new Command.Remind(e.Id), LineLimits.FlexButtonLabel)) { Style = FlexButtonStyle.Primary, Color = Accent, Height = FlexSize.Small },
-        };
+                : new FlexButton(Menus.Button(t[TextKeys.EventRemind], new Command.Remind(e.Id), LineLimits.FlexButtonLabel)) { Style = buttons.Count == 0 ? FlexButtonStyle.Primary : FlexButtonStyle.Secondary, Color = buttons.Count == 0 ? Accent : null, Height = FlexSize.Small },
+        ]);
+        if (e.Details.Location is not null)
+        {
+            buttons.Add(new FlexButton(Menus.Button(t[TextKeys.EventMap], new Command.ShowMap(e.Id), LineLimits.FlexButtonLabel)) { Style = FlexButtonStyle.Link, Height = FlexSize.Small });
+        }
         if (e.Url is { } url)
         {
             buttons.Add(new FlexButton(new UriAction(LineLimits.Truncate(t[TextKeys.EventDetails], LineLimits.FlexButtonLabel), url)) { Style = FlexButtonStyle.Link, Height = FlexSize.Small });
@@ -66,6 +92,24 @@ public static class EventCards
             Body = FlexBox.Vertical(body),
             Footer = FlexBox.Vertical(buttons) with { Spacing = FlexSize.Small },
         };
+    }
+
+    private static IEnumerable<FlexComponent> DetailLines(BotTexts t, CivicEvent e)
+    {
+        var lines = new (string Key, string? Value)[]
+        {
+            (TextKeys.EventOrganizer, e.Details.Organizer), (TextKeys.EventFee, e.Details.Fee), (TextKeys.EventBring, e.Details.Bring),
+            (TextKeys.EventAccessibility, e.Details.Accessibility),
+        };
+        if (e.DescriptionIn(t.Language) is { } description)
+        {
+            yield return new FlexText(LineLimits.Truncate(description, DescriptionOnCard)) { Size = FlexSize.Small, Wrap = true, Margin = FlexSize.Medium };
+        }
+
+        foreach (var (key, value) in lines.Where(l => l.Value is not null))
+        {
+            yield return new FlexText(t.Format(key, value)) { Size = FlexSize.ExtraSmall, Color = Muted, Wrap = true, Margin = FlexSize.Small };
+        }
     }
 
     /// <summary>The day-before reminder of <paramref name="e"/> in the citizen's language, for the broadcasts feature to send.</summary>
@@ -88,6 +132,9 @@ public static class EventCards
 
         return t.Format(TextKeys.EventWhen, text);
     }
+
+    /// <summary>What the card needs to offer applications: the time, and the citizen's open applications by event.</summary>
+    public sealed record ApplyState(DateTimeOffset Now, IReadOnlyDictionary<long, Applications.EventApplication> Mine);
 
     private static Topic? Topic(CivicEvent e, IReadOnlyDictionary<long, Topic> topics) =>
         e.TopicId is { } id ? topics.GetValueOrDefault(id) : null;

@@ -1,0 +1,61 @@
+using Dapper;
+using Microsoft.Extensions.Options;
+using OutreachBot.Storage;
+
+namespace OutreachBot.CivicEvents.Applications;
+
+/// <summary>
+/// Erases applicants' names, phone numbers and answers once <see cref="EventsOptions.ApplicantDataRetention"/> has passed
+/// since their event ended; the applications themselves stay, so the counts do. Also drops chat drafts left to expire.
+/// </summary>
+public sealed partial class ApplicantDataEraser(Database database, IOptions<EventsOptions> options, TimeProvider time, ILogger<ApplicantDataEraser> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan Every = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await EraseAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(ex);
+            }
+
+            await Task.Delay(Every, time, stoppingToken);
+        }
+    }
+
+    /// <summary>Returns how many applications were erased.</summary>
+    public async Task<int> EraseAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var erased = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE event_applications SET name = NULL, phone = NULL, answers = NULL, erased_at = @Now
+            WHERE erased_at IS NULL
+              AND event_id IN (SELECT id FROM civic_events WHERE COALESCE(ends_at, starts_at) < @Cutoff)
+            """,
+            new { Now = now, Cutoff = now - options.Value.ApplicantDataRetention },
+            cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM application_drafts WHERE expires_at < @Now", new { Now = now }, cancellationToken: cancellationToken));
+        if (erased > 0)
+        {
+            LogErased(erased);
+        }
+
+        return erased;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Erased the personal data of {Count} applications past Events:ApplicantDataRetention")]
+    private partial void LogErased(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Erasing applicants' data past Events:ApplicantDataRetention failed; it is tried again in an hour")]
+    private partial void LogFailed(Exception exception);
+}

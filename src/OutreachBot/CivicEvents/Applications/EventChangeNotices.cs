@@ -1,0 +1,57 @@
+using System.Data.Common;
+using Dapper;
+using OutreachBot.Storage;
+
+namespace OutreachBot.CivicEvents.Applications;
+
+/// <summary>What staff changing an event does to its applications, under the event's lock like every seat change.</summary>
+public sealed class EventChangeNotices(Database database)
+{
+    /// <summary>
+    /// The event is cancelled: every open application is withdrawn and each LINE applicant, confirmed or waiting, is owed a
+    /// push; <paramref name="urgent"/> (cancelled on its day) lets it go out in quiet hours. Returns how many were told.
+    /// </summary>
+    public async Task<int> WithdrawAllAsync(long eventId, bool urgent, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await EventSeats.LockAsync(connection, transaction, eventId, step: 0, cancellationToken) is null)
+        {
+            return 0;
+        }
+
+        var told = await NotifyOpenAsync(connection, transaction, eventId, NoticeLedger.Cancelled, urgent, now, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE event_applications SET status = 'cancelled', cancelled_at = @Now WHERE event_id = @EventId AND status <> 'cancelled';
+            UPDATE civic_events SET seats_taken = 0 WHERE id = @EventId;
+            """,
+            new { EventId = eventId, Now = now },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return told;
+    }
+
+    /// <summary>The event moved (time or venue): each open LINE applicant is owed a push saying so. Returns how many.</summary>
+    public async Task<int> NotifyMovedAsync(long eventId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var told = await NotifyOpenAsync(connection, transaction, eventId, NoticeLedger.Moved, urgent: false, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return told;
+    }
+
+    private static Task<int> NotifyOpenAsync(
+        DbConnection connection, DbTransaction transaction, long eventId, string kind, bool urgent, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO event_notices (event_id, user_id, kind, number, urgent, due_at)
+            SELECT event_id, user_id, @Kind, number, @Urgent, @Now FROM event_applications
+            WHERE event_id = @EventId AND status <> 'cancelled' AND user_id IS NOT NULL
+            """,
+            new { EventId = eventId, Kind = kind, Urgent = urgent, Now = now },
+            transaction,
+            cancellationToken: cancellationToken));
+}
