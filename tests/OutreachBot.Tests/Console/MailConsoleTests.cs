@@ -105,6 +105,26 @@ public abstract class MailConsoleTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task TestSend_ThroughTheApi_MailsTheAddressOfTheKeysOwnAccountOnceItIsSet()
+    {
+        (await StaffWithLineIdAsync(email: null)).Dispose();
+        var id = await DraftAsync(channels: "line,mail");
+
+        var (refused, problem) = await _h.PostAsync($"/api/v1/broadcasts/{id}/test", new { userIds = new[] { StaffLineId } });
+        Assert.Equal(400, (int)refused.StatusCode);
+        Assert.Contains(TestMailSender.NoAddress.En, problem!["errors"]!["mail"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(_h.MulticastCounts());
+
+        await _h.Database.ExecuteAsync($"UPDATE staff_accounts SET email = 'admin@city.example.jp' WHERE username = '{TestBot.ApiKeyAccount}'");
+        var (sent, _) = await _h.PostAsync($"/api/v1/broadcasts/{id}/test", new { userIds = new[] { StaffLineId } });
+
+        Assert.Equal(200, (int)sent.StatusCode);
+        var mail = Assert.Single(await _smtp.WaitForMessagesAsync(1));
+        Assert.Equal("admin@city.example.jp", mail.To.Mailboxes.Single().Address);
+        Assert.Equal(1L, await _h.Database.ScalarAsync<long>($"SELECT COUNT(*) FROM audit_log WHERE action = '{AuditActions.BroadcastTestSent}' AND actor = '{TestBot.ApiKeyActor}'"));
+    }
+
+    [SkippableFact]
     public async Task Compose_MailOffered_ShowsEachLanguagesMailWithItsSubjectInAFrameThatRunsNoScript()
     {
         using var editor = await ConsoleSession.SignedInAsync(_h.Bot, StaffRole.Editor);
