@@ -6,7 +6,7 @@ using OutreachBot.Tests.Infrastructure;
 
 namespace OutreachBot.BrowserTests;
 
-/// <summary>The composer's mail preview in Debian's chromium: the mail as subscribers get it, styled, in a frame that runs no script.</summary>
+/// <summary>The composer's mail preview in Debian's chromium: the mail as subscribers get it, styled, in a frame that runs no script, drawn again as you type.</summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class MailPreviewBrowserTests(Browser browser) : IAsyncLifetime
 {
@@ -35,7 +35,7 @@ public sealed class MailPreviewBrowserTests(Browser browser) : IAsyncLifetime
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
-    public async Task Compose_TextAndSubject_ThePreviewShowsTheStyledMailWithItsSubject()
+    public async Task Compose_TextAndSubject_ThePreviewShowsTheStyledMailWithItsSubjectAndFollowsTyping()
     {
         await using var context = await browser.Chromium.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ja-JP" });
         var page = await context.NewPageAsync();
@@ -60,6 +60,11 @@ public sealed class MailPreviewBrowserTests(Browser browser) : IAsyncLifetime
         Assert.Equal(0, await frame.Locator("b").CountAsync());
         Assert.Equal("600px", await frame.Locator("body > div").EvaluateAsync<string>("e => getComputedStyle(e).maxWidth"));
         Assert.Equal(string.Empty, await page.Locator("[data-mail-preview='ja'] iframe").GetAttributeAsync("sandbox"));
+
+        await page.Locator("#f-mail-subject-ja").FillAsync("清掃の日が変わりました");
+        await page.Locator("[id='f-messages-ja[0]-text']").FillAsync("清掃は日曜日に変わりました。");
+        await Assertions.Expect(page.GetByTestId("mail-subject").First).ToHaveTextAsync("清掃の日が変わりました");
+        await Assertions.Expect(frame.Locator("body")).ToContainTextAsync("清掃は日曜日に変わりました。");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, "35-broadcast-mail-preview.png"), FullPage = true });
     }
 }
