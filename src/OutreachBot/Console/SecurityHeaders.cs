@@ -13,6 +13,18 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
+    private const string StyleAttributesKey = "OutreachBot.Csp.StyleAttributes";
+
+    /// <summary>
+    /// Admits style attributes (no style sheets, no scripts) on this answer: a mail preview's frame inherits the page's
+    /// policy, and mails carry their styles inline because mail clients drop style sheets.
+    /// </summary>
+    public static void AllowStyleAttributes(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Items[StyleAttributesKey] = true;
+    }
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
@@ -21,7 +33,7 @@ public static class SecurityHeaders
                 var headers = context.Response.Headers;
                 if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
                 {
-                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                    headers.ContentSecurityPolicy = context.Items.ContainsKey(StyleAttributesKey) ? ContentSecurityPolicy + "; style-src-attr 'unsafe-inline'" : ContentSecurityPolicy;
                 }
 
                 headers.XContentTypeOptions = "nosniff";

@@ -36,6 +36,7 @@ public static class AuditActions
     public const string FaqUpdated = "faq.updated";
     public const string FaqDeleted = "faq.deleted";
     public const string LineUserIdChanged = "account.line_user_id";
+    public const string StaffEmailChanged = "account.email";
     public const string BroadcastCreated = "broadcast.created";
     public const string BroadcastUpdated = "broadcast.updated";
     public const string BroadcastSubmitted = "broadcast.submitted";
@@ -82,6 +83,7 @@ public static class AuditActions
         [FaqUpdated] = new("FAQ変更", "FAQ changed"),
         [FaqDeleted] = new("FAQ削除", "FAQ deleted"),
         [LineUserIdChanged] = new("LINEユーザーID変更", "LINE user id changed"),
+        [StaffEmailChanged] = new("メールアドレス変更", "E-mail address changed"),
         [BroadcastCreated] = new("配信作成", "Broadcast created"),
         [BroadcastUpdated] = new("配信変更", "Broadcast changed"),
         [BroadcastSubmitted] = new("配信の承認申請", "Broadcast submitted"),

@@ -35,6 +35,8 @@ public abstract partial class ConsoleAuditTests
         new("/console/signout", AuditActions.SignOut, Door, () => _door.PostFormAsync("/console/signout", [], "/console")),
         new("/console/account", AuditActions.LineUserIdChanged, Admin, () =>
             _admin.PostFormAsync("/console/account", new() { ["LineUserId"] = StaffLineUserId })),
+        new("/console/account?handler=Email", AuditActions.StaffEmailChanged, Admin, () =>
+            _admin.PostFormAsync("/console/account?handler=Email", new() { ["Email"] = "walk-admin@city.example.jp" }, "/console/account")),
         new("/console/account/password", AuditActions.PasswordChanged, Own, () => _own.PostFormAsync("/console/account/password", new()
         {
             ["Current"] = ConsoleSession.Password, ["New"] = "a far longer passphrase of 2031", ["Confirm"] = "a far longer passphrase of 2031",
@@ -54,6 +56,10 @@ public abstract partial class ConsoleAuditTests
         new("/console/events/edit/{id:long?}", AuditActions.EventUpdated, Admin, async () =>
             await _admin.PostFormAsync($"/console/events/edit/{await LatestIdAsync("civic_events")}", EventForm())),
         new("/console/events/{id:long}?handler=Broadcasts", AuditActions.EventBroadcastsCreated, Admin, () => OnEventAsync("Broadcasts")),
+        new("/console/events/{id:long}/roster?handler=Add", AuditActions.EventApplicationAdded, Admin, () => OnRosterAsync("roster", "Add", WalkIn()), TakeApplicationsAsync),
+        new("/console/events/{id:long}/roster?handler=Cancel", AuditActions.EventApplicationCancelled, Admin, () => OnRosterAsync("roster", "Cancel", new() { ["number"] = "1" })),
+        new("/console/events/{id:long}/roster?handler=Add", AuditActions.EventApplicationAdded, Admin, () => OnRosterAsync("roster", "Add", WalkIn())),
+        new("/console/events/{id:long}/door?handler=Attend", AuditActions.EventAttended, Admin, () => OnRosterAsync("door", "Attend", new() { ["number"] = "2" })),
         new("/console/events/{id:long}?handler=Cancel", AuditActions.EventCancelled, Admin, () => OnEventAsync("Cancel")),
         new("/console/broadcasts/compose/{id:long?}", AuditActions.BroadcastCreated, Admin, () => _admin.PostFormAsync("/console/broadcasts/compose", BroadcastForm("draft"))),
         new("/console/broadcasts/compose/{id:long?}", AuditActions.BroadcastUpdated, Admin, async () =>
@@ -128,6 +134,18 @@ public abstract partial class ConsoleAuditTests
         var page = $"/console/events/{await LatestIdAsync("civic_events")}";
         return await _admin.PostFormAsync($"{page}?handler={handler}", [], page);
     }
+
+    /// <summary>Posts to the roster or the door page with a token from the event's page: reading the roster is itself audited.</summary>
+    private async Task<HttpResponseMessage> OnRosterAsync(string page, string handler, Dictionary<string, string> fields)
+    {
+        var eventPage = $"/console/events/{await LatestIdAsync("civic_events")}";
+        return await _admin.PostFormAsync($"{eventPage}/{page}?handler={handler}", fields, eventPage);
+    }
+
+    private async Task TakeApplicationsAsync() =>
+        await Database.ExecuteAsync($"UPDATE civic_events SET capacity = 10 WHERE id = {await LatestIdAsync("civic_events")}");
+
+    private static Dictionary<string, string> WalkIn() => new() { ["WalkIn.Name"] = "富里 花子", ["WalkIn.Phone"] = "0476-00-0000", ["WalkIn.PartySize"] = "1" };
 
     private async Task<HttpResponseMessage> OnBroadcastAsync(ConsoleSession session, string handler, Dictionary<string, string>? fields = null)
     {

@@ -9,10 +9,13 @@ namespace OutreachBot.Broadcasts.Authoring;
 /// <summary>
 /// Turns the messages staff wrote into the LINE message JSON that is stored and sent as is. Each message is a LINE
 /// message object, checked for the limits LINE documents, except <c>{"type": "eventCard", ...}</c>, which becomes a
-/// Flex bubble with the event's title, date and time, venue, link and image.
+/// Flex bubble with the event's title, date and time, venue, link and image. An image may carry <c>altText</c> for
+/// the mail and the web (LINE's image message has no such field): it is stored, and taken out of what goes to LINE.
 /// </summary>
 public static class MessageCompiler
 {
+    public const int ImageAltTextLength = 400;
+
     private static readonly HashSet<string> LineTypes = ["text", "textV2", "image", "video", "audio", "sticker", "location", "imagemap", "template", "flex"];
 
     /// <summary>The stored form, <c>{"ja": [...], ...}</c>, or null with errors keyed by field.</summary>
@@ -69,7 +72,21 @@ public static class MessageCompiler
         using var document = JsonDocument.Parse(storedJson);
         var root = document.RootElement;
         var list = root.TryGetProperty(language, out var own) ? own : root.GetProperty(Languages.Japanese);
-        return [.. list.EnumerateArray().Select(m => (Message)new RawMessage(m.Clone()))];
+        return [.. list.EnumerateArray().Select(m => (Message)new RawMessage(ForLine(m)))];
+    }
+
+    /// <summary>The message as LINE takes it: an image without the alt text kept for the mail and the web.</summary>
+    private static JsonElement ForLine(JsonElement message)
+    {
+        if (!(message.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "image"
+              && message.TryGetProperty("altText", out _)))
+        {
+            return message.Clone();
+        }
+
+        var image = JsonNode.Parse(message.GetRawText())!.AsObject();
+        image.Remove("altText");
+        return JsonSerializer.SerializeToElement(image);
     }
 
     /// <summary>The languages that have their own variant.</summary>
@@ -104,6 +121,20 @@ public static class MessageCompiler
         {
             errors[key] = [new("画像には https の originalContentUrl と previewImageUrl が必要です。", "An image needs https originalContentUrl and previewImageUrl.")];
             return null;
+        }
+
+        if (type == "image" && message.TryGetProperty("altText", out var imageAlt)
+            && (imageAlt.ValueKind != JsonValueKind.String || imageAlt.GetString()!.Length > ImageAltTextLength))
+        {
+            errors[key + ".altText"] = [new($"画像の説明（代替テキスト）は{ImageAltTextLength}文字以内の文字列にしてください。", $"An image's altText is text of at most {ImageAltTextLength} characters.")];
+            return null;
+        }
+
+        if (type == "image" && message.TryGetProperty("altText", out var blankAlt) && string.IsNullOrWhiteSpace(blankAlt.GetString()))
+        {
+            var withoutAlt = JsonNode.Parse(message.GetRawText())!.AsObject();
+            withoutAlt.Remove("altText");
+            return withoutAlt;
         }
 
         if (type is "flex" or "template" or "imagemap"

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using OutreachBot.Broadcasts.MailDelivery;
 using OutreachBot.Staff;
 
 namespace OutreachBot.Broadcasts.Authoring;
@@ -9,7 +10,7 @@ namespace OutreachBot.Broadcasts.Authoring;
 /// audit entry per change that succeeded, naming who did it. (The bot's own changes, reminders and event-bound
 /// cancellations, call <see cref="BroadcastService"/> directly and are not staff actions.)
 /// </summary>
-public sealed class StaffBroadcasts(BroadcastService service, TestSender tester, BroadcastStore store, AuditLog audit)
+public sealed class StaffBroadcasts(BroadcastService service, TestSender tester, TestMailSender mailTester, BroadcastStore store, AuditLog audit)
 {
     /// <summary>How the created or updated entry says the same call submitted the broadcast too.</summary>
     public const string SubmittedNote = "submitted";
@@ -47,11 +48,25 @@ public sealed class StaffBroadcasts(BroadcastService service, TestSender tester,
 
     public async Task<TestSendResult?> TestAsync(long id, IEnumerable<string>? userIds, string? language, StaffActor actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        var (address, problem) = await mailTester.AddressAsync(id, actor, cancellationToken);
+        if (problem is { } noAddress)
+        {
+            return new TestSendResult(0, language ?? Languages.Japanese, null, new() { ["mail"] = [noAddress] });
+        }
+
         var result = await tester.SendAsync(id, userIds, language, cancellationToken);
+        if (result is { Ok: true } && address is not null)
+        {
+            var failure = await mailTester.SendAsync(id, address, result.Language, cancellationToken);
+            result = failure is null ? result with { MailedTo = address } : result with { MailFailure = failure };
+        }
+
         if (result is { Ok: true })
         {
+            var mail = address is null ? "" : result.MailFailure is null ? ", mail to own address" : ", mail failed";
             await audit.WriteAsync(
-                actor, AuditActions.BroadcastTestSent, Target(id), $"{result.SentTo} recipient(s), {result.Language}, x-line-request-id {result.RequestId}", cancellationToken);
+                actor, AuditActions.BroadcastTestSent, Target(id), $"{result.SentTo} recipient(s), {result.Language}, x-line-request-id {result.RequestId}{mail}", cancellationToken);
         }
 
         return result;

@@ -10,6 +10,12 @@ namespace OutreachBot.Broadcasts.Authoring;
 public sealed record TestSendResult(int SentTo, string Language, string? RequestId, Dictionary<string, Bilingual[]>? Errors = null, LineApiException? Failure = null)
 {
     public bool Ok => Errors is null && Failure is null;
+
+    /// <summary>The staff member's own address the mail went to, when the broadcast goes by e-mail too.</summary>
+    public string? MailedTo { get; init; }
+
+    /// <summary>Why the test mail did not go (the SMTP server's reply or the failure to reach it); the LINE part went.</summary>
+    public string? MailFailure { get; init; }
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using OutreachBot.Staff;
+
 namespace OutreachBot.Broadcasts.MailDelivery;
 
 public static class BroadcastMailExtensions
@@ -6,6 +8,9 @@ public static class BroadcastMailExtensions
     public static IServiceCollection AddBroadcastMail(this IServiceCollection services)
     {
         services.AddSingleton<BroadcastMailRenderer>();
+        services.AddSingleton<StaffEmails>();
+        services.AddSingleton<TestMailSender>();
+        services.AddSingleton<Pages.Broadcasts.MailPreviews>();
         return services;
     }
 }

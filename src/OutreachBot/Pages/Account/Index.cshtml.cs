@@ -5,12 +5,16 @@ using OutreachBot.StaffConsole;
 namespace OutreachBot.Pages.Account;
 
 /// <summary>A staff member's own account: their LINE user id, where "test send to myself" goes.</summary>
-public sealed class IndexModel(StaffAccountStore accounts, OwnAccount own) : ConsolePage
+public sealed class IndexModel(StaffAccountStore accounts, OwnAccount own, StaffEmails emails) : ConsolePage
 {
     public StaffAccount Account { get; private set; } = null!;
 
     [BindProperty]
     public string? LineUserId { get; set; }
+
+    /// <summary>Where a test send of a broadcast's mail goes.</summary>
+    [BindProperty]
+    public string? Email { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -20,7 +24,26 @@ public sealed class IndexModel(StaffAccountStore accounts, OwnAccount own) : Con
         }
 
         LineUserId = Account.LineUserId;
+        Email = await emails.FindAsync(Account.Id, HttpContext.RequestAborted);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostEmailAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return Forbid();
+        }
+
+        if (await emails.SetAsync(Account.Id, Account.Username, Email, StaffActor.Of(HttpContext), HttpContext.RequestAborted) is { } problem)
+        {
+            LineUserId = Account.LineUserId;
+            AddError("email", problem);
+            return Page();
+        }
+
+        Notice = ConsoleText.S("保存しました。", "Saved.");
+        return Redirect("/console/account");
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -34,6 +57,7 @@ public sealed class IndexModel(StaffAccountStore accounts, OwnAccount own) : Con
         if (value is not null && !StaffAccount.IsLineUserId(value))
         {
             AddError("lineUserId", new("LINEユーザーIDは U と32桁の英数字（0-9, a-f）です。", "A LINE user id is U followed by 32 characters 0-9 and a-f."));
+            Email = await emails.FindAsync(Account.Id, HttpContext.RequestAborted);
             return Page();
         }
 

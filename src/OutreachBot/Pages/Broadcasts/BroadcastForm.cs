@@ -42,6 +42,10 @@ public sealed class BroadcastForm
 
     public MessageVariant Variant(string language) => Variants.First(v => v.Language == language);
 
+    /// <summary>The mail subjects typed, per language (blank ones left out: those languages fall back).</summary>
+    public Dictionary<string, string> MailSubjects() =>
+        Variants.Where(v => !string.IsNullOrWhiteSpace(v.MailSubject)).ToDictionary(v => v.Language, v => v.MailSubject!.Trim(), StringComparer.Ordinal);
+
     /// <summary>One variant per language, each with <see cref="LineLimitsForForm.Slots"/> slots, the filled ones first.</summary>
     public BroadcastForm Normalize()
     {
@@ -92,6 +96,7 @@ public sealed class BroadcastForm
             Variants = [.. stored.Select(p => new MessageVariant
             {
                 Language = p.Key,
+                MailSubject = broadcast.MailSubjects.GetValueOrDefault(p.Key),
                 Slots = [.. p.Value!.AsArray().Select(m => MessageSlot.From(m!, zone))],
             })],
             Topics = [.. broadcast.Target.Topics],
@@ -121,6 +126,9 @@ public sealed class MessageVariant
 {
     public string Language { get; set; } = OutreachBot.Languages.Japanese;
 
+    /// <summary>The mail's subject in this language; blank: the Japanese one, else the title.</summary>
+    public string? MailSubject { get; set; }
+
     public List<MessageSlot> Slots { get; set; } = [];
 }
 
@@ -142,6 +150,9 @@ public sealed class MessageSlot
 
     public string? PreviewUrl { get; set; }
 
+    /// <summary>What the image shows, for mail and web readers (LINE does not take it).</summary>
+    public string? AltText { get; set; }
+
     public string? CardTitle { get; set; }
 
     public string? CardStartsAt { get; set; }
@@ -157,7 +168,7 @@ public sealed class MessageSlot
     public bool IsEmpty => Type switch
     {
         "text" => string.IsNullOrEmpty(Text),
-        "image" => string.IsNullOrWhiteSpace(ImageUrl) && string.IsNullOrWhiteSpace(PreviewUrl),
+        "image" => new[] { ImageUrl, PreviewUrl, AltText }.All(string.IsNullOrWhiteSpace),
         "card" => new[] { CardTitle, CardStartsAt, CardVenue, CardUrl, CardImageUrl }.All(string.IsNullOrWhiteSpace),
         "json" => string.IsNullOrWhiteSpace(Json),
         _ => true,
@@ -167,7 +178,7 @@ public sealed class MessageSlot
     {
         // Browsers send a textarea's line ends as CRLF; LINE shows LF, and the counter beside the field counted LF.
         "text" => new JsonObject { ["type"] = "text", ["text"] = Text?.ReplaceLineEndings("\n") },
-        "image" => new JsonObject { ["type"] = "image", ["originalContentUrl"] = ImageUrl?.Trim(), ["previewImageUrl"] = (string.IsNullOrWhiteSpace(PreviewUrl) ? ImageUrl : PreviewUrl)?.Trim() },
+        "image" => Image(),
         "card" => Card(),
         _ => ParseJson(),
     };
@@ -181,9 +192,13 @@ public sealed class MessageSlot
             return new MessageSlot { Type = "text", Text = message["text"]?.GetValue<string>() };
         }
 
-        if (type == "image" && message.AsObject().Count == 3)
+        if (type == "image" && message.AsObject().Count == (message["altText"] is null ? 3 : 4))
         {
-            return new MessageSlot { Type = "image", ImageUrl = message["originalContentUrl"]?.GetValue<string>(), PreviewUrl = message["previewImageUrl"]?.GetValue<string>() };
+            return new MessageSlot
+            {
+                Type = "image", ImageUrl = message["originalContentUrl"]?.GetValue<string>(), PreviewUrl = message["previewImageUrl"]?.GetValue<string>(),
+                AltText = message["altText"]?.GetValue<string>(),
+            };
         }
 
         if (EventCard.TryRead(message, zone) is { } card)
@@ -200,6 +215,17 @@ public sealed class MessageSlot
         }
 
         return new MessageSlot { Type = "json", Json = message.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) };
+    }
+
+    private JsonObject Image()
+    {
+        var image = new JsonObject { ["type"] = "image", ["originalContentUrl"] = ImageUrl?.Trim(), ["previewImageUrl"] = (string.IsNullOrWhiteSpace(PreviewUrl) ? ImageUrl : PreviewUrl)?.Trim() };
+        if (!string.IsNullOrWhiteSpace(AltText))
+        {
+            image["altText"] = AltText.ReplaceLineEndings("\n").Trim();
+        }
+
+        return image;
     }
 
     private JsonObject Card()

@@ -91,6 +91,12 @@ public sealed class DetailModel(
         }
 
         Notice = ConsoleText.S($"{result.SentTo}人にテスト送信しました（{result.Language}）。", $"Test sent to {result.SentTo} ({result.Language}).");
+        Notice += result switch
+        {
+            { MailedTo: { } address } => " " + ConsoleText.S($"メールを {address} に送りました。", $"Mailed to {address}."),
+            { MailFailure: { } mailFailure } => " " + ConsoleText.S($"メールは送れませんでした: {mailFailure}", $"The mail did not go: {mailFailure}"),
+            _ => "",
+        };
         return Redirect($"/console/broadcasts/{Id}");
     }
 
