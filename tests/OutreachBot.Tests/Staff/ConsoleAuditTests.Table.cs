@@ -95,7 +95,7 @@ public abstract partial class ConsoleAuditTests
             _admin.PostFormAsync("/console/admin/apikeys?handler=Create", new() { ["Name"] = "walk-key" }, "/console/admin/apikeys")),
         new("/console/admin/apikeys?handler=Revoke", AuditActions.ApiKeyRevoked, Admin, async () =>
             await _admin.PostFormAsync("/console/admin/apikeys?handler=Revoke", new() { ["id"] = Text(await LatestIdAsync("api_keys")) }, "/console/admin/apikeys")),
-        new("/console/admin/mail-subscribers/import", AuditActions.MailSubscriberImported, Admin, () =>
+        new("/console/admin/mail-subscribers/import", AuditActions.MailSubscribersImported, Admin, () =>
             _admin.PostFileAsync("/console/admin/mail-subscribers/import", "file", "list.csv", "address,language,topics,opted_in_at\nwalk@example.jp,ja,volunteer,2024-04-01\n"u8.ToArray())),
         new("/console/admin/mail-subscribers?handler=Remove", AuditActions.MailSubscriberRemoved, Admin, async () =>
             await _admin.PostFormAsync("/console/admin/mail-subscribers?handler=Remove", new() { ["id"] = Text(await LatestIdAsync("mail_subscribers")) }, "/console/admin/mail-subscribers")),

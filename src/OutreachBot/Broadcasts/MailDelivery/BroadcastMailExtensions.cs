@@ -8,6 +8,7 @@ public static class BroadcastMailExtensions
     public static IServiceCollection AddBroadcastMail(this IServiceCollection services)
     {
         services.AddSingleton<BroadcastMailRenderer>();
+        services.AddSingleton<IBroadcastMailRenderer>(sp => sp.GetRequiredService<BroadcastMailRenderer>());
         services.AddSingleton<StaffEmails>();
         services.AddSingleton<TestMailSender>();
         services.AddSingleton<Pages.Broadcasts.MailPreviews>();

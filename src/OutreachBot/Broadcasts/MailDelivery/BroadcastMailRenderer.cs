@@ -18,7 +18,7 @@ public sealed record MailRecipient(long SubscriberId, string Address, string Lan
 /// Message-ID is made of the broadcast, run and subscriber, so a mail sent twice (the in-flight window) is one mail to
 /// a client that removes duplicates.
 /// </summary>
-public sealed class BroadcastMailRenderer(IOptions<MailOptions> mail, IOptions<BotOptions> bot, SubscriberLinks links, TextCatalog texts, TimeProvider time)
+public sealed class BroadcastMailRenderer(IOptions<MailOptions> mail, IOptions<BotOptions> bot, SubscriberLinks links, TextCatalog texts, TimeProvider time) : IBroadcastMailRenderer
 {
     private readonly MailboxAddress _from = MailboxAddress.Parse(mail.Value.From);
     private readonly TimeZoneInfo _zone = bot.Value.Zone;
