@@ -9,7 +9,8 @@ namespace OutreachBot.Tests.Webhook;
 
 /// <summary>
 /// The bot as real processes, killed (SIGKILL) while it handles acknowledged follows during a LINE outage: every
-/// follower is greeted within seconds of the restart (SQLite) or of the death (a PostgreSQL cluster), although the
+/// follower is greeted within seconds of the restart (SQLite, or PostgreSQL under the same instance id) or of the
+/// death (a PostgreSQL cluster), although the
 /// claim lease (<c>Inbox:ClaimLease</c>) keeps its default of three minutes.
 /// </summary>
 public sealed class RecoveryTests(ITestOutputHelper output) : IAsyncLifetime
@@ -28,10 +29,18 @@ public sealed class RecoveryTests(ITestOutputHelper output) : IAsyncLifetime
     private TestWorld? _world;
 
     [SkippableFact]
-    public async Task Sqlite_ProcessKilledMidHandlingDuringLineOutage_RestartGreetsEveryFollowerOnceWithinTenSeconds()
+    public Task Sqlite_ProcessKilledMidHandlingDuringLineOutage_RestartGreetsEveryFollowerOnceWithinTenSeconds() =>
+        KillAndRestartAsync("Sqlite", RetryThroughTheOutage);
+
+    /// <summary>A host restarted under its own <c>Cluster:InstanceId</c>, as the systemd unit does, before any other instance saw it dead.</summary>
+    [SkippableFact]
+    public Task Postgres_ProcessKilledMidHandlingDuringLineOutage_RestartUnderItsOwnIdGreetsEveryFollowerOnceWithinTenSeconds() =>
+        KillAndRestartAsync("Postgres", Node("the-host"));
+
+    private async Task KillAndRestartAsync(string provider, Dictionary<string, string?> settings)
     {
-        _world = await TestWorld.StartAsync("Sqlite", new EmulatorOptions { MonthlyQuota = null });
-        var bot = await StartAsync("bot-before", RetryThroughTheOutage);
+        _world = await TestWorld.StartAsync(provider, new EmulatorOptions { MonthlyQuota = null });
+        var bot = await StartAsync("bot-before", settings);
         var followers = await FollowDuringOutageAsync(bot);
         await WaitUntilAsync(async () => await ClaimedAsync() == Followers, "every follow claimed", inbox: true);
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -41,7 +50,7 @@ public sealed class RecoveryTests(ITestOutputHelper output) : IAsyncLifetime
         await bot.KillAsync();
         _world.Line.Faults.Clear();
         var restart = Stopwatch.StartNew();
-        var restarted = await StartAsync("bot-after", RetryThroughTheOutage);
+        var restarted = await StartAsync("bot-after", settings);
         var ready = restart.Elapsed;
         var sinceReady = Stopwatch.StartNew();
         await WaitUntilAsync(() => Task.FromResult(Greeted(followers).Count == Followers), "every follower greeted", TimeSpan.FromSeconds(60));
