@@ -6,11 +6,21 @@ namespace OutreachBot.Cluster;
 
 public static class ClusterExtensions
 {
-    /// <summary>The <c>Cluster</c> settings: this process's name among the instances and how they check in.</summary>
+    /// <summary>
+    /// The <c>Cluster</c> settings: this process's name among the instances and how they check in; on PostgreSQL also the
+    /// sweep that takes over the claims of instances that stopped checking in.
+    /// </summary>
     public static IServiceCollection AddCluster(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ClusterOptions>().Bind(configuration.GetSection(ClusterOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>());
+        if (IsClustered(configuration))
+        {
+            services.AddSingleton<DeadInstanceClaims>();
+            services.AddSingleton<DeadInstanceSweep>();
+            services.AddHostedService(sp => sp.GetRequiredService<DeadInstanceSweep>());
+        }
+
         return services;
     }
 

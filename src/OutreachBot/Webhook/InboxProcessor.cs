@@ -35,6 +35,7 @@ public sealed partial class InboxProcessor(
         Running = true;
         try
         {
+            await ReleaseOrphanedClaimsAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 var handled = await DrainOnceAsync(stoppingToken);
@@ -51,6 +52,23 @@ public sealed partial class InboxProcessor(
         finally
         {
             Running = false;
+        }
+    }
+
+    /// <summary>A failure here only costs the wait for the orphaned claims' leases, so it does not stop the processor.</summary>
+    private async Task ReleaseOrphanedClaimsAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var released = await store.ReleaseOrphanedClaimsAsync(stoppingToken);
+            if (released > 0)
+            {
+                LogOrphansReleased(released);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogOrphansNotReleased(ex);
         }
     }
 
@@ -213,6 +231,12 @@ public sealed partial class InboxProcessor(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not record the outcome of inbox event {Id}; it is handled again when its claim lapses")]
     private partial void LogOutcomeNotRecorded(Exception exception, long id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Took over {Count} inbox events claimed by a process that stopped")]
+    private partial void LogOrphansReleased(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not take over the inbox events of a process that stopped; they are handled when their claims lapse")]
+    private partial void LogOrphansNotReleased(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not read due events from the inbox; trying again shortly")]
     private partial void LogClaimFailed(Exception exception);

@@ -1,11 +1,13 @@
 using System.Data.Common;
 using Dapper;
+using Microsoft.Extensions.Options;
+using OutreachBot.Cluster;
 using OutreachBot.Storage;
 
 namespace OutreachBot.Webhook;
 
 /// <summary>The inbox processor's and the staff API's view of stored webhook events.</summary>
-public sealed class InboxStore(Database database)
+public sealed class InboxStore(Database database, IOptions<ClusterOptions> cluster)
 {
     private const string Columns =
         "id, webhook_event_id AS WebhookEventId, event_type AS Type, source_key AS SourceKey, event_timestamp AS OccurredAt, " +
@@ -37,11 +39,11 @@ public sealed class InboxStore(Database database)
 
         var claimed = (await connection.QueryAsync<InboxEvent>(new CommandDefinition(
             $"""
-            UPDATE inbox_events SET claimed_until = @ClaimUntil
+            UPDATE inbox_events SET claimed_until = @ClaimUntil, claimed_by = @Instance
             WHERE id {database.Dialect.In("@Ids")} AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < @Now)
             RETURNING {Columns}
             """,
-            new { Ids = runs.SelectMany(run => run).ToList(), Now = now, ClaimUntil = claimUntil },
+            new { Ids = runs.SelectMany(run => run).ToList(), Now = now, ClaimUntil = claimUntil, Instance = cluster.Value.InstanceId },
             cancellationToken: cancellationToken))).ToDictionary(e => e.Id);
         return await KeepUnbrokenRunsAsync(connection, runs, claimed, claimUntil, cancellationToken);
     }
@@ -135,6 +137,23 @@ public sealed class InboxStore(Database database)
     {
         await using var connection = await database.OpenAsync();
         await connection.ExecuteAsync("UPDATE inbox_events SET claimed_until = NULL WHERE id = @Id AND state = 'pending'", new { Id = id });
+    }
+
+    /// <summary>
+    /// On SQLite only one instance runs, so a claim found at start-up belongs to a process that died: it is released at
+    /// once instead of waited out. Call before this process claims anything.
+    /// </summary>
+    public async Task<int> ReleaseOrphanedClaimsAsync(CancellationToken cancellationToken)
+    {
+        if (database.Dialect.Provider != StorageProvider.Sqlite)
+        {
+            return 0;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE inbox_events SET claimed_until = NULL WHERE state = 'pending' AND claimed_until IS NOT NULL",
+            cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<ParkedEvent>> ListParkedAsync(int limit, long beforeId, CancellationToken cancellationToken)
