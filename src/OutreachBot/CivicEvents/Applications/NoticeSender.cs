@@ -17,7 +17,7 @@ namespace OutreachBot.CivicEvents.Applications;
 public sealed partial class NoticeSender(
     NoticeLedger queue,
     NoticeMessages messages,
-    LineMessagingClient line,
+    IServiceProvider services,
     QuotaGuard quota,
     IOptions<EventsOptions> options,
     IOptions<BroadcastOptions> broadcasts,
@@ -84,6 +84,9 @@ public sealed partial class NoticeSender(
 
         try
         {
+            // Resolved when sending, not when the service is built: building it must not read LINE's settings before
+            // start-up validation names every missing one.
+            var line = services.GetRequiredService<LineMessagingClient>();
             await line.PushAsync(notice.UserId, [message], RetryKeys.From("event-notice:" + notice.Id.ToString(CultureInfo.InvariantCulture)), cancellationToken: cancellationToken);
             await queue.MarkAsync(notice.Id, time.GetUtcNow(), null, cancellationToken);
             return true;
