@@ -40,6 +40,11 @@ public sealed class BroadcastForm
 
     public bool Urgent { get; set; }
 
+    /// <summary>line, mail, web as checked; the form also posts an empty value, so that none checked is told from none posted.</summary>
+    public List<string> Channels { get; set; } = ["line"];
+
+    public Dictionary<string, string?> MailSubjects { get; set; } = [];
+
     public MessageVariant Variant(string language) => Variants.First(v => v.Language == language);
 
     /// <summary>One variant per language, each with <see cref="LineLimitsForForm.Slots"/> slots, the filled ones first.</summary>
@@ -79,7 +84,9 @@ public sealed class BroadcastForm
         };
         return new BroadcastInput(
             Title, messages, new TargetInput(Topics, Match, Languages.Count > 0 ? Languages : null, districts.Count > 0 ? districts : null, null),
-            schedule, Urgent, draft);
+            schedule, Urgent, draft,
+            [.. Channels.Where(c => !string.IsNullOrWhiteSpace(c))],
+            new MailInput(MailSubjects.Where(s => !string.IsNullOrWhiteSpace(s.Value)).ToDictionary(s => s.Key, s => s.Value!)));
     }
 
     public static BroadcastForm From(Broadcast broadcast, TimeZoneInfo zone)
@@ -104,6 +111,8 @@ public sealed class BroadcastForm
             EventId = broadcast.Schedule.EventId,
             HoursBefore = broadcast.Schedule.EventOffset is { } offset ? offset.TotalHours.ToString(CultureInfo.InvariantCulture) : "24",
             Urgent = broadcast.Urgent,
+            Channels = [.. broadcast.Channels.Select(c => BroadcastNames.Of(c))],
+            MailSubjects = broadcast.MailSubjects.ToDictionary(s => s.Key, s => (string?)s.Value),
         };
         return form.Normalize();
     }
