@@ -119,3 +119,15 @@ public sealed class ChannelChecksTests
         Assert.Equal(ChannelChecks.MailCannotTarget, errors["channels"][0]);
     }
 }
+
+/// <summary>Mails claimed but not yet sent never outlast their lease, whatever the ceiling.</summary>
+public sealed class MailClaimLimitTests
+{
+    [Theory]
+    [InlineData(4, 0, 120, 8)]
+    [InlineData(4, 10, 120, 8)]
+    [InlineData(64, 1, 120, 30)]
+    [InlineData(8, 1, 2, 1)]
+    public void ClaimLimit_CeilingAndLease_AtMostAQuarterLeaseOfMails(int connections, int perSecond, int leaseSeconds, int expected) =>
+        Assert.Equal(expected, OutreachBot.Broadcasts.MailDelivery.MailFanoutWorker.ClaimLimit(connections, perSecond, TimeSpan.FromSeconds(leaseSeconds)));
+}
