@@ -93,6 +93,21 @@ public abstract class MailFaultTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task SlowRelay_ClaimsOutlastedByTheirWait_EveryoneAcceptedOnce()
+    {
+        var h = await StartAsync(
+            (_, _) => { Thread.Sleep(600); return "250 2.0.0 Ok"; },
+            new() { ["Mail:Connections"] = "2", ["Broadcasts:BatchLease"] = "00:00:02.500" });
+        var addresses = await MailSubscribersSeed.AddAsync(h.Database, "volunteer", 12);
+
+        var id = await h.CreateAsync(MailSubscribersSeed.MailBroadcast("volunteer", ["mail"]));
+        await h.WaitForStatusAsync(id, "sent", TimeSpan.FromSeconds(90));
+
+        var accepted = _smtp!.Accepted.Select(a => a.Recipient).ToList();
+        Assert.Equal(addresses.Order(), accepted.Order());
+    }
+
+    [SkippableFact]
     public async Task PerSecondCeiling_ManyConnections_NoSecondHoldsMoreThanIt()
     {
         var times = new System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset>();
