@@ -23,6 +23,9 @@ public sealed class BroadcastForm
 
     public List<string> Languages { get; set; } = [];
 
+    /// <summary>line, mail, web as checked; the form also posts an empty value, so that none checked is told from none posted.</summary>
+    public List<string> Channels { get; set; } = ["line"];
+
     /// <summary>District names separated by commas (、 or ,).</summary>
     public string? Districts { get; set; }
 
@@ -39,11 +42,6 @@ public sealed class BroadcastForm
     public string? HoursBefore { get; set; } = "24";
 
     public bool Urgent { get; set; }
-
-    /// <summary>line, mail, web as checked; the form also posts an empty value, so that none checked is told from none posted.</summary>
-    public List<string> Channels { get; set; } = ["line"];
-
-    public Dictionary<string, string?> MailSubjects { get; set; } = [];
 
     public MessageVariant Variant(string language) => Variants.First(v => v.Language == language);
 
@@ -85,8 +83,7 @@ public sealed class BroadcastForm
         return new BroadcastInput(
             Title, messages, new TargetInput(Topics, Match, Languages.Count > 0 ? Languages : null, districts.Count > 0 ? districts : null, null),
             schedule, Urgent, draft,
-            [.. Channels.Where(c => !string.IsNullOrWhiteSpace(c))],
-            new MailInput(MailSubjects.Where(s => !string.IsNullOrWhiteSpace(s.Value)).ToDictionary(s => s.Key, s => s.Value!)));
+            [.. Channels.Where(c => !string.IsNullOrWhiteSpace(c))]);
     }
 
     public static BroadcastForm From(Broadcast broadcast, TimeZoneInfo zone)
@@ -112,7 +109,6 @@ public sealed class BroadcastForm
             HoursBefore = broadcast.Schedule.EventOffset is { } offset ? offset.TotalHours.ToString(CultureInfo.InvariantCulture) : "24",
             Urgent = broadcast.Urgent,
             Channels = [.. broadcast.Channels.Select(c => BroadcastNames.Of(c))],
-            MailSubjects = broadcast.MailSubjects.ToDictionary(s => s.Key, s => (string?)s.Value),
         };
         return form.Normalize();
     }
