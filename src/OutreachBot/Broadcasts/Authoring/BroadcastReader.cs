@@ -69,10 +69,25 @@ public sealed class BroadcastReader(
         return BroadcastView.From(broadcast, history, errors, next, bot.Value.Zone, mail, WebLink(broadcast));
     }
 
-    // Only for a broadcast with the web channel: anywhere else the link is not shown, and a bot without a public
-    // address (nothing listening yet, as in some tests) need not have one.
-    private Uri WebLink(Broadcast broadcast) =>
-        broadcast.Channels.Contains(BroadcastChannel.Web) ? publicBaseUrl.Link($"/news/{broadcast.Id}") : new Uri("about:blank");
+    // Only for a broadcast with the web channel. A bot with neither Site:PublicBaseUrl nor a listening address (one
+    // hosted in memory) gives the page's path.
+    private string WebLink(Broadcast broadcast)
+    {
+        var path = $"/news/{broadcast.Id}";
+        if (!broadcast.Channels.Contains(BroadcastChannel.Web))
+        {
+            return path;
+        }
+
+        try
+        {
+            return publicBaseUrl.Link(path).AbsoluteUri;
+        }
+        catch (InvalidOperationException)
+        {
+            return path;
+        }
+    }
 }
 
 /// <summary>How many citizens a target reaches, per language, and the month's quota it would use.</summary>

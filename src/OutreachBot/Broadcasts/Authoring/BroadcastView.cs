@@ -78,7 +78,7 @@ public sealed record BroadcastView
     public Broadcast Source { get; init; } = null!;
 
     public static BroadcastView From(
-        Broadcast b, IReadOnlyList<RunSummary> runs, IReadOnlyList<BatchError> errors, DateTimeOffset? nextFire, TimeZoneInfo zone, MailDelivery.MailRunSummary? mail, Uri webUrl)
+        Broadcast b, IReadOnlyList<RunSummary> runs, IReadOnlyList<BatchError> errors, DateTimeOffset? nextFire, TimeZoneInfo zone, MailDelivery.MailRunSummary? mail, string webUrl)
     {
         var latest = runs.Count > 0 ? runs[0] : null;
         var status = b.State switch

@@ -16,7 +16,7 @@ public sealed record ChannelsView
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public WebChannelView? Web { get; init; }
 
-    public static ChannelsView From(Broadcast b, RunSummary? latest, MailRunSummary? mail, Uri webUrl) => new()
+    public static ChannelsView From(Broadcast b, RunSummary? latest, MailRunSummary? mail, string webUrl) => new()
     {
         Line = b.Channels.Contains(BroadcastChannel.Line)
             ? new LineChannelView(latest?.Targeted ?? 0, latest?.Accepted ?? 0, latest?.Failed ?? 0, latest?.Pending ?? 0)
@@ -27,7 +27,7 @@ public sealed record ChannelsView
                 [.. (mail?.Failures ?? []).Select(f => new MailFailureView(f.Address, f.Reply, f.Attempts))])
             : null,
         Web = b.Channels.Contains(BroadcastChannel.Web)
-            ? new WebChannelView(latest?.Status is "sending" or "sent", webUrl.AbsoluteUri)
+            ? new WebChannelView(latest?.Status is "sending" or "sent", webUrl)
             : null,
     };
 }

@@ -10,11 +10,10 @@ public static class MailDeliveryExtensions
         services.AddSingleton<MailRunStore>();
         services.AddSingleton<MailRateLimiter>();
         services.AddSingleton<MailOutcomes>();
-        services.AddSingleton<MailSender>();
         // Until the mail renderer is registered (issue 16's mail-render part), nothing could build the mails: no worker.
         services.AddSingleton<IHostedService>(sp => sp.GetService<IBroadcastMailRenderer>() is null
             ? new NoMailFanout()
-            : ActivatorUtilities.CreateInstance<MailFanoutWorker>(sp));
+            : ActivatorUtilities.CreateInstance<MailFanoutWorker>(sp, ActivatorUtilities.CreateInstance<MailSender>(sp)));
         return services;
     }
 }

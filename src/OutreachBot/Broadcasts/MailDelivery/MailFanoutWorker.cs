@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using MimeKit;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.Fanout;
 using OutreachBot.Mail;
@@ -9,7 +8,7 @@ namespace OutreachBot.Broadcasts.MailDelivery;
 
 /// <summary>
 /// Sends the mails of every run that is sending. One loop claims due deliveries (never more than twice
-/// <c>Mail:Connections</c> unrecorded, so a lease cannot run out while one waits here); each of <c>Mail:Connections</c>
+/// <c>Mail:Connections</c> unrecorded, see <see cref="ClaimLimit"/>, so a lease cannot run out while one waits here); each of <c>Mail:Connections</c>
 /// SMTP connections sends ONE mail, waits until its outcome is committed, then sends the next. So after a crash the
 /// only mails that can go twice are the ones in flight, one per connection: accepted by the server, not yet recorded.
 /// Outcomes of all connections share commits (<see cref="MailOutcomes"/>), so the wait costs one commit, not one each.
@@ -22,6 +21,7 @@ public sealed partial class MailFanoutWorker(
     FanoutSignal signal,
     BroadcastDrafting drafting,
     IOptions<MailFanoutOptions> fanoutOptions,
+    IOptions<MailOptions> mailOptions,
     IOptions<BroadcastOptions> options,
     TimeProvider time,
     ILogger<MailFanoutWorker> logger) : BackgroundService
@@ -44,11 +44,12 @@ public sealed partial class MailFanoutWorker(
         }
 
         var connections = fanoutOptions.Value.Connections;
-        var queue = Channel.CreateBounded<ClaimedMail>(connections * 2);
+        var limit = ClaimLimit(connections, mailOptions.Value.PerSecond, options.Value.BatchLease);
+        var queue = Channel.CreateBounded<ClaimedMail>(limit);
         var senders = Enumerable.Range(0, connections).Select(_ => Task.Run(() => ConnectionLoopAsync(queue.Reader, stoppingToken), CancellationToken.None)).ToArray();
         try
         {
-            await ClaimLoopAsync(queue.Writer, connections * 2, stoppingToken);
+            await ClaimLoopAsync(queue.Writer, limit, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -60,6 +61,13 @@ public sealed partial class MailFanoutWorker(
             await Task.WhenAll(senders);
         }
     }
+
+    /// <summary>
+    /// How many mails may be claimed and not yet recorded: twice the connections, but never more than a quarter of a
+    /// lease's worth at the rate ceiling, so that no claim runs out (and goes to another sender) while it waits its turn.
+    /// </summary>
+    internal static int ClaimLimit(int connections, int perSecond, TimeSpan lease) =>
+        perSecond == 0 ? connections * 2 : (int)Math.Clamp(perSecond * lease.TotalSeconds / 4, 1, connections * 2);
 
     private async Task ClaimLoopAsync(ChannelWriter<ClaimedMail> queue, int limit, CancellationToken stoppingToken)
     {

@@ -9,7 +9,8 @@ using OutreachBot.Storage;
 namespace OutreachBot.Broadcasts.MailDelivery;
 
 /// <summary>A delivery handed to a connection: who gets it, and the run it belongs to.</summary>
-public sealed record ClaimedMail(long Id, long RunId, long BroadcastId, MailRecipient Recipient, int Attempts, DateTimeOffset FiredAt, bool HadFailures);
+/// <param name="ClaimedUntil">The claim's lease end, also its token: what this claim records unsent touches only a row still so claimed.</param>
+public sealed record ClaimedMail(long Id, long RunId, long BroadcastId, MailRecipient Recipient, int Attempts, DateTimeOffset FiredAt, bool HadFailures, DateTimeOffset ClaimedUntil);
 
 public enum MailResult
 {
@@ -67,10 +68,11 @@ public sealed class MailLedger(Database database, IOptions<BroadcastOptions> opt
             return [];
         }
 
+        var until = now + options.Value.BatchLease;
         var left = rows.Where(r => r.Status != "confirmed" || r.Address is null).ToList();
         var claimed = rows.Except(left)
             .Select(r => new ClaimedMail(
-                r.Id, r.RunId, r.BroadcastId, new MailRecipient(r.SubscriberId, r.Address!, r.Language, r.TokenVersion), r.Attempts + 1, r.FiredAt, r.ConsecutiveFailures > 0))
+                r.Id, r.RunId, r.BroadcastId, new MailRecipient(r.SubscriberId, r.Address!, r.Language, r.TokenVersion), r.Attempts + 1, r.FiredAt, r.ConsecutiveFailures > 0, until))
             .ToList();
         if (left.Count > 0)
         {
@@ -86,7 +88,7 @@ public sealed class MailLedger(Database database, IOptions<BroadcastOptions> opt
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 $"UPDATE mail_deliveries SET claimed_until = @Until, claimed_by = @Instance, attempts = attempts + 1 WHERE id {database.Dialect.In("@Ids")}",
-                new { Ids = claimed.Select(c => c.Id).ToList(), Until = now + options.Value.BatchLease, Instance = cluster.Value.InstanceId },
+                new { Ids = claimed.Select(c => c.Id).ToList(), Until = until, Instance = cluster.Value.InstanceId },
                 transaction,
                 cancellationToken: cancellationToken));
         }
@@ -114,14 +116,16 @@ public sealed class MailLedger(Database database, IOptions<BroadcastOptions> opt
         foreach (var outcome in outcomes.Where(o => o.Result != MailResult.Sent))
         {
             await connection.ExecuteAsync(new CommandDefinition(
+                // What was not sent changes the row only while this claim holds it: a claim that ran out may have
+                // been taken by another sender since, whose outcome is the one that counts.
                 outcome.Result switch
                 {
                     MailResult.Failed => "UPDATE mail_deliveries SET state = 'failed', reply = @Reply, finished_at = @Now, claimed_until = NULL WHERE id = @Id AND state = 'pending'",
-                    MailResult.Cancelled => "UPDATE mail_deliveries SET state = 'cancelled', finished_at = @Now, claimed_until = NULL WHERE id = @Id AND state = 'pending'",
-                    MailResult.Released => "UPDATE mail_deliveries SET claimed_until = NULL, attempts = attempts - 1 WHERE id = @Id AND state = 'pending'",
-                    _ => "UPDATE mail_deliveries SET next_attempt_at = @Next, reply = @Reply, claimed_until = NULL WHERE id = @Id AND state = 'pending'",
+                    MailResult.Cancelled => "UPDATE mail_deliveries SET state = 'cancelled', finished_at = @Now, claimed_until = NULL WHERE id = @Id AND state = 'pending' AND claimed_until = @Claim",
+                    MailResult.Released => "UPDATE mail_deliveries SET claimed_until = NULL, attempts = attempts - 1 WHERE id = @Id AND state = 'pending' AND claimed_until = @Claim",
+                    _ => "UPDATE mail_deliveries SET next_attempt_at = @Next, reply = @Reply, claimed_until = NULL WHERE id = @Id AND state = 'pending' AND claimed_until = @Claim",
                 },
-                new { outcome.Mail.Id, outcome.Reply, Next = outcome.NextAttemptAt, Now = now },
+                new { outcome.Mail.Id, outcome.Reply, Next = outcome.NextAttemptAt, Now = now, Claim = outcome.Mail.ClaimedUntil },
                 transaction,
                 cancellationToken: cancellationToken));
         }

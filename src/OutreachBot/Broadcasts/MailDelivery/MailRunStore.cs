@@ -6,8 +6,15 @@ namespace OutreachBot.Broadcasts.MailDelivery;
 /// <summary>A run's mails counted by what became of them, with the first refusals and the servers' replies.</summary>
 public sealed record MailRunSummary(long Targeted, long Accepted, long Failed, long Pending, long Skipped, long Cancelled, IReadOnlyList<MailFailure> Failures);
 
-/// <param name="Address">The refused address; null once the subscriber left and their address was erased.</param>
-public sealed record MailFailure(string? Address, string? Reply, int Attempts);
+public sealed record MailFailure
+{
+    /// <summary>The refused address; null once the subscriber left and their address was erased.</summary>
+    public string? Address { get; init; }
+
+    public string? Reply { get; init; }
+
+    public int Attempts { get; init; }
+}
 
 public sealed class MailRunStore(Database database)
 {

@@ -53,6 +53,13 @@ public sealed partial class MailSender(
         MailOutcome result;
         using (await limiter.WaitAsync(stoppingToken))
         {
+            if (!CanStillSend(mail))
+            {
+                // Its lease could end while it is sent, and another sender claim it then: handed back instead.
+                LogLeaseShort(mail.RunId);
+                return (new MailDeliveryOutcome(mail, MailResult.Released), connection);
+            }
+
             // Not cancelled by shutdown: once begun, the mail finishes (bounded by Mail:Timeout) and is recorded.
             result = await connection.SendAsync(message, CancellationToken.None);
         }
@@ -70,6 +77,14 @@ public sealed partial class MailSender(
             _ => Retry(mail, result.Reply),
         };
         return (outcome, connection);
+    }
+
+    /// <summary>Whether a send begun now ends (within <c>Mail:Timeout</c>, at most half the lease) before the claim's lease does.</summary>
+    private bool CanStillSend(ClaimedMail mail)
+    {
+        var lease = options.Value.BatchLease;
+        var margin = mailOptions.Value.Timeout < lease / 2 ? mailOptions.Value.Timeout : lease / 2;
+        return time.GetUtcNow() + margin < mail.ClaimedUntil;
     }
 
     public static string MessageId(long runId, long subscriberId, string domain) => $"run{runId}.subscriber{subscriberId}@{domain}";
@@ -90,6 +105,9 @@ public sealed partial class MailSender(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The mail of run {RunId} could not be built")]
     private partial void LogRenderFailed(Exception exception, long runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A mail of run {RunId} waited too long for its turn to be sent within its lease; handed back")]
+    private partial void LogLeaseShort(long runId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not connect to the SMTP relay; the mail is tried again later")]
     private partial void LogConnectFailed(Exception exception);

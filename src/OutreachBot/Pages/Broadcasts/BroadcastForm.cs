@@ -23,6 +23,9 @@ public sealed class BroadcastForm
 
     public List<string> Languages { get; set; } = [];
 
+    /// <summary>line, mail, web as checked; the form also posts an empty value, so that none checked is told from none posted.</summary>
+    public List<string> Channels { get; set; } = ["line"];
+
     /// <summary>District names separated by commas (、 or ,).</summary>
     public string? Districts { get; set; }
 
@@ -83,7 +86,8 @@ public sealed class BroadcastForm
         };
         return new BroadcastInput(
             Title, messages, new TargetInput(Topics, Match, Languages.Count > 0 ? Languages : null, districts.Count > 0 ? districts : null, null),
-            schedule, Urgent, draft);
+            schedule, Urgent, draft,
+            [.. Channels.Where(c => !string.IsNullOrWhiteSpace(c))]);
     }
 
     public static BroadcastForm From(Broadcast broadcast, TimeZoneInfo zone)
@@ -109,6 +113,7 @@ public sealed class BroadcastForm
             EventId = broadcast.Schedule.EventId,
             HoursBefore = broadcast.Schedule.EventOffset is { } offset ? offset.TotalHours.ToString(CultureInfo.InvariantCulture) : "24",
             Urgent = broadcast.Urgent,
+            Channels = [.. broadcast.Channels.Select(c => BroadcastNames.Of(c))],
         };
         return form.Normalize();
     }
