@@ -10,15 +10,8 @@ public static class MailDeliveryExtensions
         services.AddSingleton<MailRunStore>();
         services.AddSingleton<MailRateLimiter>();
         services.AddSingleton<MailOutcomes>();
-        // Until the mail renderer is registered (issue 16's mail-render part), nothing could build the mails: no worker.
-        services.AddSingleton<IHostedService>(sp => sp.GetService<IBroadcastMailRenderer>() is null
-            ? new NoMailFanout()
-            : ActivatorUtilities.CreateInstance<MailFanoutWorker>(sp, ActivatorUtilities.CreateInstance<MailSender>(sp)));
+        services.AddSingleton<MailSender>();
+        services.AddHostedService<MailFanoutWorker>();
         return services;
     }
-}
-
-internal sealed class NoMailFanout : BackgroundService
-{
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
 }

@@ -18,7 +18,6 @@ public sealed partial class MailSender(
     TimeProvider time,
     ILogger<MailSender> logger)
 {
-    private readonly string _domain = MailboxAddress.Parse(mailOptions.Value.From).Domain;
 
     public async Task<(MailDeliveryOutcome Outcome, IMailConnection? Connection)> SendAsync(ClaimedMail mail, IMailConnection? connection, CancellationToken stoppingToken)
     {
@@ -33,8 +32,6 @@ public sealed partial class MailSender(
             return (new MailDeliveryOutcome(mail, MailResult.Failed, $"The mail could not be built: {ex.GetType().Name}"), connection);
         }
 
-        // The same mail gets the same Message-ID on every attempt: a mail sent twice after a crash is recognisably one.
-        message.MessageId = MessageId(mail.RunId, mail.Recipient.SubscriberId, _domain);
         if (connection is null)
         {
             try
@@ -86,8 +83,6 @@ public sealed partial class MailSender(
         var margin = mailOptions.Value.Timeout < lease / 2 ? mailOptions.Value.Timeout : lease / 2;
         return time.GetUtcNow() + margin < mail.ClaimedUntil;
     }
-
-    public static string MessageId(long runId, long subscriberId, string domain) => $"run{runId}.subscriber{subscriberId}@{domain}";
 
     /// <summary>Later, with the delay doubling per attempt; given up (failed) once the run is older than <c>Broadcasts:GiveUpAfter</c>.</summary>
     private MailDeliveryOutcome Retry(ClaimedMail mail, string? reply)

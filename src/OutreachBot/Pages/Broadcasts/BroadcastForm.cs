@@ -87,7 +87,8 @@ public sealed class BroadcastForm
         return new BroadcastInput(
             Title, messages, new TargetInput(Topics, Match, Languages.Count > 0 ? Languages : null, districts.Count > 0 ? districts : null, null),
             schedule, Urgent, draft,
-            [.. Channels.Where(c => !string.IsNullOrWhiteSpace(c))]);
+            [.. Channels.Where(c => !string.IsNullOrWhiteSpace(c))],
+            new MailInput(MailSubjects()));
     }
 
     public static BroadcastForm From(Broadcast broadcast, TimeZoneInfo zone)

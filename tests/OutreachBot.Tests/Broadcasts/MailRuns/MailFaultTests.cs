@@ -27,13 +27,13 @@ public abstract class MailFaultTests(string provider) : IAsyncLifetime
     private async Task<BroadcastHarness> StartAsync(Func<string, int, string?> reply, Dictionary<string, string?>? settings = null)
     {
         _smtp = new ScriptedSmtp(reply);
-        var all = new Dictionary<string, string?>(_smtp.Settings);
+        var all = new Dictionary<string, string?>(_smtp.Settings) { ["Site:PublicBaseUrl"] = MailSubscribersSeed.PublicBaseUrl };
         foreach (var (key, value) in settings ?? [])
         {
             all[key] = value;
         }
 
-        _h = await BroadcastHarness.StartAsync(_provider, all, MailSubscribersSeed.Register);
+        _h = await BroadcastHarness.StartAsync(_provider, all);
         return _h;
     }
 

@@ -14,7 +14,7 @@ public abstract class MailRunTests(string provider) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _smtp = await Smtp4devServer.StartAsync();
-        _h = await BroadcastHarness.StartAsync(provider, _smtp.Settings, MailSubscribersSeed.Register);
+        _h = await BroadcastHarness.StartAsync(provider, new Dictionary<string, string?>(_smtp.Settings) { ["Site:PublicBaseUrl"] = MailSubscribersSeed.PublicBaseUrl });
     }
 
     public async Task DisposeAsync()
@@ -137,13 +137,13 @@ public abstract class MailRunTests(string provider) : IAsyncLifetime
     /// <summary>Restarts the bot with the mail settings and these over them.</summary>
     private async Task RestartAsync(Dictionary<string, string?> settings)
     {
-        var all = new Dictionary<string, string?>(_smtp.Settings);
+        var all = new Dictionary<string, string?>(_smtp.Settings) { ["Site:PublicBaseUrl"] = MailSubscribersSeed.PublicBaseUrl };
         foreach (var (key, value) in settings)
         {
             all[key] = value;
         }
 
-        await _h.World.RestartAsync(all, s => { RecordingHandler.Register(s); MailSubscribersSeed.Register(s); }, BroadcastHarness.FastSettings());
+        await _h.World.RestartAsync(all, RecordingHandler.Register, BroadcastHarness.FastSettings());
     }
 
     private Task<JsonNode> WaitForMailAsync(long id, string status) => _h.WaitForStatusAsync(id, status);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using OutreachBot.Broadcasts.MailDelivery;
 using OutreachBot.Tests.Infrastructure;
 
 namespace OutreachBot.Tests.Broadcasts.MailRuns;
@@ -28,8 +27,8 @@ internal static class MailSubscribersSeed
     public static Task<long> CountAsync(TestDatabase database, string state) =>
         database.ScalarAsync<long>($"SELECT COUNT(*) FROM mail_deliveries WHERE state = '{state}'");
 
-    public static void Register(Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
-        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<IBroadcastMailRenderer, StandInMailRenderer>(services);
+    /// <summary>Where the links in the mails point; a bot in a test listens on no address a mail could name.</summary>
+    public const string PublicBaseUrl = "https://outreach.city.example.jp/";
 
     public static object MailBroadcast(string topic, string[] channels, object? mail = null, bool urgent = false) => new
     {
