@@ -14,12 +14,12 @@ public static class ChatEndpoints
 
     /// <summary>
     /// Everything the page loads comes from this origin; bot images may come from anywhere over https (as in LINE)
-    /// or from a local server. Styles set from data go through the CSSOM, which CSP does not restrict. Inline styles are
-    /// allowed for the mail panel: a mail's HTML, shown in a sandboxed <c>srcdoc</c> frame without scripts, inherits this
-    /// policy, and mail HTML is styled inline.
+    /// or from a local server. Styles set from data go through the CSSOM, which CSP does not restrict. Style attributes
+    /// (no inline style sheets, no inline scripts) are allowed for the mail panel: a mail's HTML, shown in a sandboxed
+    /// <c>srcdoc</c> frame without scripts, inherits this policy, and mail HTML is styled by attributes.
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; " +
+        "default-src 'none'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; connect-src 'self'; " +
         "img-src 'self' data: https: http://localhost:* http://127.0.0.1:*; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 

@@ -113,7 +113,9 @@ public sealed partial class ChatPageTests
         Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
         Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
-        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Contains("style-src 'self';", csp, StringComparison.Ordinal);
+        // Only style attributes, which the mail panel's sandboxed frame needs; never inline scripts or style sheets.
+        Assert.DoesNotContain(csp.Split(';'), d => d.Contains("unsafe-inline", StringComparison.Ordinal) && d.Trim() != "style-src-attr 'unsafe-inline'");
         Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", headers.GetValues("X-Content-Type-Options").Single());
     }

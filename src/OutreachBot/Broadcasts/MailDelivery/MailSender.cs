@@ -28,8 +28,10 @@ public sealed partial class MailSender(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Tried again like a 4xx (and given up with the run): what stops a mail being built may pass, as the
+            // listening address local mode's links need does in the first moments after a start.
             LogRenderFailed(ex, mail.RunId);
-            return (new MailDeliveryOutcome(mail, MailResult.Failed, $"The mail could not be built: {ex.GetType().Name}"), connection);
+            return (Retry(mail, $"The mail could not be built: {ex.GetType().Name}"), connection);
         }
 
         if (connection is null)
