@@ -50,7 +50,9 @@ public sealed class BroadcastMailRenderer(IOptions<MailOptions> mail, IOptions<B
             part.ContentType.Charset = "utf-8";
         }
 
-        message.From.Add(_from);
+        // A sender of its own per mail: an address list holds on to the addresses it lists and they to every list
+        // holding them (MimeKit's change events), so one shared sender kept every mail ever rendered alive.
+        message.From.Add(new MailboxAddress(_from.Name, _from.Address));
         message.To.Add(new MailboxAddress(name: null, recipient.Address));
         message.Headers.Add("List-Unsubscribe", $"<{links.Unsubscribe(recipient.SubscriberId, recipient.TokenVersion).AbsoluteUri}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

@@ -164,6 +164,24 @@ public abstract class BroadcastMailRendererTests(string provider) : IAsyncLifeti
         Assert.Equal(3, new[] { first, otherSubscriber, otherRun }.Distinct().Count());
     }
 
+    [SkippableFact]
+    public void Render_ManyMails_NoneIsKeptOnceItsSenderLetsGo()
+    {
+        var renderer = _world.Bot.Services.GetRequiredService<BroadcastMailRenderer>();
+        var content = Content(new JsonObject { ["ja"] = new JsonArray(Text("本文")) });
+
+        var rendered = RenderAndLetGo(renderer, content, 100);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.DoesNotContain(rendered, mail => mail.IsAlive);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static List<WeakReference> RenderAndLetGo(BroadcastMailRenderer renderer, BroadcastMailContent content, int count) =>
+        [.. Enumerable.Range(1, count).Select(i => new WeakReference(renderer.Render(content, new MailRecipient(i, $"r{i}@example.jp", "ja", 1))))];
+
     private static BroadcastMailContent Content(JsonObject messages, Dictionary<string, string>? subjects = null) =>
         new(7, 9, "年末の清掃活動", messages.ToJsonString(), subjects ?? []);
 
