@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Buffers;
 using System.Diagnostics;
+using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -68,44 +70,38 @@ public sealed class SmtpSink : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// One client, served from a pipe: every complete line in what arrived is handled, and the replies to all of them
+    /// (a pipelining client sends MAIL, RCPT and DATA at once) leave in one write, without Nagle's delay.
+    /// </summary>
     private async Task ServeAsync(TcpClient client)
     {
         using var _ = client;
+        client.NoDelay = true;
+        var stream = client.GetStream();
+        var input = PipeReader.Create(stream);
+        var output = PipeWriter.Create(stream);
+        var session = new Session(this);
         try
         {
-            var stream = client.GetStream();
-            using var reader = new StreamReader(stream, Encoding.UTF8, false, 64 * 1024);
-            await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 4096) { NewLine = "\r\n" };
-            await Say(writer, "220 sink ESMTP");
-            while (await reader.ReadLineAsync(_stop.Token) is { } line)
+            Say(output, "220 sink ESMTP");
+            await output.FlushAsync(_stop.Token);
+            while (!session.Done)
             {
-                if (line.StartsWith("EHLO", StringComparison.OrdinalIgnoreCase))
+                var read = await input.ReadAsync(_stop.Token);
+                var buffer = read.Buffer;
+                while (!session.Done && buffer.PositionOf((byte)'\n') is { } end)
                 {
-                    await Say(writer, "250-sink\r\n250-PIPELINING\r\n250 8BITMIME");
+                    var line = buffer.Slice(0, end);
+                    session.Handle(line.IsSingleSegment ? line.FirstSpan : line.ToArray(), output);
+                    buffer = buffer.Slice(buffer.GetPosition(1, end));
                 }
-                else if (line.StartsWith("DATA", StringComparison.OrdinalIgnoreCase))
-                {
-                    await Say(writer, "354 go on");
-                    string? messageId = null;
-                    while (await reader.ReadLineAsync(_stop.Token) is { } data && data != ".")
-                    {
-                        if (messageId is null && data.StartsWith("Message-Id:", StringComparison.OrdinalIgnoreCase))
-                        {
-                            messageId = data["Message-Id:".Length..].Trim();
-                        }
-                    }
 
-                    Accepted.Enqueue((messageId ?? "", _clock.Elapsed));
-                    await Say(writer, "250 2.0.0 discarded");
-                }
-                else if (line.StartsWith("QUIT", StringComparison.OrdinalIgnoreCase))
+                input.AdvanceTo(buffer.Start, buffer.End);
+                await output.FlushAsync(_stop.Token);
+                if (read.IsCompleted)
                 {
-                    await Say(writer, "221 bye");
                     return;
-                }
-                else
-                {
-                    await Say(writer, "250 ok");
                 }
             }
         }
@@ -115,10 +111,69 @@ public sealed class SmtpSink : IAsyncDisposable
         }
     }
 
-    private static async Task Say(StreamWriter writer, string reply)
+    private static void Say(PipeWriter output, string reply)
     {
-        await writer.WriteLineAsync(reply);
-        await writer.FlushAsync();
+        output.Write(Encoding.ASCII.GetBytes(reply));
+        output.Write("\r\n"u8);
+    }
+
+    /// <summary>Where a client is in the conversation: commands, or a mail's headers (for its Message-ID), or its body.</summary>
+    private sealed class Session(SmtpSink sink)
+    {
+        private static readonly byte[] MessageIdHeader = "Message-Id:"u8.ToArray();
+        private bool _inData;
+        private bool _inHeaders;
+        private string? _messageId;
+
+        public bool Done { get; private set; }
+
+        public void Handle(ReadOnlySpan<byte> line, PipeWriter output)
+        {
+            line = line.TrimEnd((byte)'\r');
+            if (_inData)
+            {
+                Data(line, output);
+            }
+            else if (Is(line, "EHLO"u8))
+            {
+                Say(output, "250-sink\r\n250-PIPELINING\r\n250 8BITMIME");
+            }
+            else if (Is(line, "DATA"u8))
+            {
+                (_inData, _inHeaders, _messageId) = (true, true, null);
+                Say(output, "354 go on");
+            }
+            else if (Is(line, "QUIT"u8))
+            {
+                Say(output, "221 bye");
+                Done = true;
+            }
+            else
+            {
+                Say(output, "250 ok");
+            }
+        }
+
+        private void Data(ReadOnlySpan<byte> line, PipeWriter output)
+        {
+            if (line.SequenceEqual("."u8))
+            {
+                sink.Accepted.Enqueue((_messageId ?? "", sink._clock.Elapsed));
+                _inData = false;
+                Say(output, "250 2.0.0 discarded");
+            }
+            else if (_inHeaders && line.IsEmpty)
+            {
+                _inHeaders = false;
+            }
+            else if (_inHeaders && _messageId is null && Is(line, MessageIdHeader))
+            {
+                _messageId = Encoding.ASCII.GetString(line[MessageIdHeader.Length..]).Trim();
+            }
+        }
+
+        private static bool Is(ReadOnlySpan<byte> line, ReadOnlySpan<byte> start) =>
+            line.Length >= start.Length && Ascii.EqualsIgnoreCase(line[..start.Length], start);
     }
 
     public async ValueTask DisposeAsync()
