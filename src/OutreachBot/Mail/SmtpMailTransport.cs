@@ -20,11 +20,13 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
         var settings = options.Value;
         var host = settings.SmtpHost ?? throw new InvalidOperationException(MailChannel.NotConfigured.En);
         var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+        Socket? socket = null;
         try
         {
             try
             {
-                await client.ConnectAsync(host, settings.SmtpPort, SocketOptions(settings.Security), cancellationToken);
+                socket = await OpenSocketAsync(host, settings, cancellationToken);
+                await client.ConnectAsync(socket, host, settings.SmtpPort, SocketOptions(settings.Security), cancellationToken);
             }
             catch (Exception ex) when (ex is SocketException or IOException or SmtpProtocolException or SmtpCommandException or SslHandshakeException or TimeoutException
                                        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -42,6 +44,28 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTran
         catch
         {
             client.Dispose();
+            socket?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The connection's socket, with Nagle's algorithm off: SMTP waits for a reply after every command and after the
+    /// mail's last bytes, and with Nagle on those last bytes could wait for the server's delayed acknowledgement first.
+    /// </summary>
+    private static async Task<Socket> OpenSocketAsync(string host, MailOptions settings, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(settings.Timeout);
+            await socket.ConnectAsync(host, settings.SmtpPort, timeout.Token);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
             throw;
         }
     }
