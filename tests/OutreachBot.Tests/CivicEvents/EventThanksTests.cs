@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.CivicEvents.Applications;
 using OutreachBot.LineEmulator.State;
@@ -12,8 +11,6 @@ namespace OutreachBot.Tests.CivicEvents;
 /// </summary>
 public abstract class EventThanksTests(string provider) : IAsyncLifetime
 {
-    private static readonly TimeSpan Japan = TimeSpan.FromHours(9);
-
     private static readonly Dictionary<string, string?> Fast = new()
     {
         ["Events:NoticePollInterval"] = "00:00:00.100",
@@ -114,47 +111,13 @@ public abstract class EventThanksTests(string provider) : IAsyncLifetime
         Assert.Equal(quotaBefore + 1, _host.Line.Quota.Used);
     }
 
-    /// <summary>Moves the event to yesterday (Japan time), as if it had taken place; the notice round thanks from today on.</summary>
-    private async Task HeldYesterdayAsync(long id)
-    {
-        var yesterday = new DateTimeOffset(DateTimeOffset.UtcNow.ToOffset(Japan).Date.AddDays(-1).AddHours(10), Japan);
-        await _host.Database.ExecuteAsync(string.Create(
-            CultureInfo.InvariantCulture,
-            $"UPDATE civic_events SET starts_at = {yesterday.ToUnixTimeMilliseconds()}, ends_at = {yesterday.AddHours(2).ToUnixTimeMilliseconds()} WHERE id = {id}"));
-    }
+    private Task<CitizenChat> AppliedAsync(string userId, long eventId, string language = "ja") => Applicants.AppliedAsync(_host, userId, eventId, language);
 
-    private async Task<CitizenChat> AppliedAsync(string userId, long eventId, string language = "ja")
-    {
-        var chat = _host.Citizen(userId, language);
-        await chat.FollowAsync();
-        if (language != "ja")
-        {
-            await chat.TapAsync($"v1|lang|{language}");
-        }
+    private Task HeldYesterdayAsync(long id) => Applicants.HeldYesterdayAsync(_host, id);
 
-        await chat.TapAsync($"v1|apply|{eventId}");
-        await chat.TapAsync($"v1|apply-yes|{eventId}");
-        return chat;
-    }
+    private static List<ChatLine> ThanksTo(CitizenChat chat) => Applicants.ThanksTo(chat);
 
-    private static List<ChatLine> ThanksTo(CitizenChat chat) =>
-        [.. chat.All.Where(l => Sent.Buttons([l]).Any(b => b.Data.StartsWith("v1|rate|", StringComparison.Ordinal)))];
-
-    private static async Task<IReadOnlyList<ChatLine>> ThanksAsync(CitizenChat chat)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(15))
-        {
-            if (ThanksTo(chat) is [var thanks])
-            {
-                return [thanks];
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new Xunit.Sdk.XunitException($"No thanks to {chat.UserId}: {Sent.Text(chat.All)}");
-    }
+    private static Task<IReadOnlyList<ChatLine>> ThanksAsync(CitizenChat chat) => Applicants.ThanksAsync(chat);
 }
 
 public sealed class EventThanksTestsOnSqlite() : EventThanksTests("Sqlite");
