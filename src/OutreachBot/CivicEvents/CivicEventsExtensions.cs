@@ -18,6 +18,9 @@ public static class CivicEventsExtensions
         services.AddSingleton<Applications.ApplicationDraftStore>();
         services.AddSingleton<Applications.EventChangeNotices>();
         services.AddSingleton<Applications.NoticeLedger>();
+        services.AddSingleton<Applications.ThanksNotices>();
+        services.AddSingleton<Applications.RatingStore>();
+        services.AddSingleton<Applications.ParticipationStats>();
         services.AddSingleton<Applications.NoticeMessages>();
         services.AddSingleton<Applications.NoticeSender>();
         services.AddHostedService(sp => sp.GetRequiredService<Applications.NoticeSender>());

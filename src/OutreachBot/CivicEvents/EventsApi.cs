@@ -23,7 +23,7 @@ public static partial class EventsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Replaces an event; cancelled: true withdraws it from citizens' lists.");
         events.MapApplicationsApi();
-        return api;
+        return api.MapEventStatsApi();
     }
 
     private static async Task<Ok<IEnumerable<EventView>>> ListAsync(

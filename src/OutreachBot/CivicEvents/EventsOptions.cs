@@ -8,6 +8,6 @@ public sealed class EventsOptions
     /// <summary>How long after an event applicants' names, phone numbers and answers are kept; then they are erased (counts stay).</summary>
     public TimeSpan ApplicantDataRetention { get; set; } = TimeSpan.FromDays(90);
 
-    /// <summary>How often the pushes owed to applicants (moved up, event cancelled or moved) are looked for.</summary>
+    /// <summary>How often the pushes owed to applicants (moved up, event cancelled or moved, thanks) are looked for.</summary>
     public TimeSpan NoticePollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -70,6 +70,18 @@ public abstract record Command
 
     public sealed record ConfirmCancelApplication(long EventId, long Number) : Command;
 
+    /// <summary>A tap on the thanks after the event: <paramref name="Rating"/> 1 to 5 for application <paramref name="Number"/>.</summary>
+    public sealed record Rate(long EventId, long Number, int Rating) : Command;
+
+    /// <summary>コメントを書く after rating: the next text is the comment.</summary>
+    public sealed record RatingComment(long EventId, long Number) : Command;
+
+    /// <summary>戻る from the comment step to the choice after the rating.</summary>
+    public sealed record RatingBack(long EventId, long Number) : Command;
+
+    /// <summary>やめる or 終わる: no comment.</summary>
+    public sealed record RatingEnd(long EventId, long Number) : Command;
+
     /// <summary>The event's place as a LINE location message.</summary>
     public sealed record ShowMap(long EventId) : Command;
 

@@ -26,6 +26,7 @@ public sealed partial class ConversationRouter(
     EventFlow events,
     ApplicationFlow applications,
     MyApplicationsFlow myApplications,
+    RatingFlow ratings,
     QuestionFlow questions,
     MainMenu menu,
     RichMenuLinker richMenus,
@@ -107,11 +108,17 @@ public sealed partial class ConversationRouter(
         return InboxOutcome.Handled;
     }
 
-    /// <summary>Text that is no command: the answer an application waits for, else a question (FAQ or staff).</summary>
-    private async Task<IReadOnlyList<Message>> OnFreeTextAsync(Turn turn, string text, CancellationToken cancellationToken) =>
-        turn.Awaiting == ApplicationFlow.Awaiting && await applications.OnTextAsync(turn, text, cancellationToken) is { } answer
-            ? answer
-            : await questions.OnTextAsync(turn, text, cancellationToken);
+    /// <summary>Text that is no command: the answer an application or a rating's comment waits for, else a question (FAQ or staff).</summary>
+    private async Task<IReadOnlyList<Message>> OnFreeTextAsync(Turn turn, string text, CancellationToken cancellationToken)
+    {
+        var awaited = turn.Awaiting switch
+        {
+            ApplicationFlow.Awaiting => await applications.OnTextAsync(turn, text, cancellationToken),
+            RatingFlow.Awaiting => await ratings.OnTextAsync(turn, text, cancellationToken),
+            _ => null,
+        };
+        return awaited ?? await questions.OnTextAsync(turn, text, cancellationToken);
+    }
 
     /// <summary>Stickers, images, locations...: a friendly pointer to the menu.</summary>
     private async Task<InboxOutcome> OnOtherMessageAsync(InboxEvent inboxEvent, MessageEvent message, string userId, CancellationToken cancellationToken)
@@ -172,6 +179,10 @@ public sealed partial class ConversationRouter(
         Command.CancelApplication c => myApplications.AskCancelAsync(turn, c.EventId, c.Number, cancellationToken),
         Command.ConfirmCancelApplication c => myApplications.CancelAsync(turn, c.EventId, c.Number, cancellationToken),
         Command.ShowMap c => myApplications.MapAsync(turn, c.EventId, cancellationToken),
+        Command.Rate c => ratings.RateAsync(turn, c.EventId, c.Number, c.Rating, cancellationToken),
+        Command.RatingComment c => ratings.OpenCommentAsync(turn, c.EventId, c.Number, cancellationToken),
+        Command.RatingBack c => ratings.BackAsync(turn, c.EventId, c.Number, cancellationToken),
+        Command.RatingEnd => ratings.EndAsync(turn, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "No handler for this command."),
     };
 

@@ -42,6 +42,7 @@ public static class ConversationsExtensions
         services.AddScoped<EventFlow>();
         services.AddScoped<ApplicationFlow>();
         services.AddScoped<MyApplicationsFlow>();
+        services.AddScoped<RatingFlow>();
         services.AddScoped<QuestionFlow>();
         services.AddScoped<ConversationRouter>();
         services.AddSingleton<IInboxHandler, ScopedInboxHandler<ConversationRouter>>();

@@ -47,6 +47,10 @@ public static class PostbackCodec
         Command.CancelApplication c => Join("unapply", Numbers(c.EventId, c.Number)),
         Command.ConfirmCancelApplication c => Join("unapply-yes", Numbers(c.EventId, c.Number)),
         Command.ShowMap c => Join("map", Number(c.EventId)),
+        Command.Rate c => Join("rate", Numbers(c.EventId, c.Number, c.Rating)),
+        Command.RatingComment c => Join("comment", Numbers(c.EventId, c.Number)),
+        Command.RatingBack c => Join("comment-back", Numbers(c.EventId, c.Number)),
+        Command.RatingEnd c => Join("comment-no", Numbers(c.EventId, c.Number)),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "This command has no postback form."),
     };
 
@@ -95,6 +99,10 @@ public static class PostbackCodec
             ("unapply", { } args) when Ids(args, 2) is [var e, var n] => new Command.CancelApplication(e, n),
             ("unapply-yes", { } args) when Ids(args, 2) is [var e, var n] => new Command.ConfirmCancelApplication(e, n),
             ("map", { } id) when Id(id) is { } i => new Command.ShowMap(i),
+            ("rate", { } args) when Ids(args, 3) is [var e, var n, var r] && r <= MaxSmall => new Command.Rate(e, n, (int)r),
+            ("comment", { } args) when Ids(args, 2) is [var e, var n] => new Command.RatingComment(e, n),
+            ("comment-back", { } args) when Ids(args, 2) is [var e, var n] => new Command.RatingBack(e, n),
+            ("comment-no", { } args) when Ids(args, 2) is [var e, var n] => new Command.RatingEnd(e, n),
             _ => null,
         };
     }

@@ -32,6 +32,8 @@ public sealed class OpenApiDocumentTests() : BotHost("Sqlite")
         ["GET /api/v1/events/{id}/applications"] = [200, 404],
         ["POST /api/v1/events/{id}/applications"] = [201, 400, 404, 409],
         ["POST /api/v1/events/{id}/applications/{number}/attended"] = [200, 404],
+        ["GET /api/v1/events/{id}/stats"] = [200, 404],
+        ["GET /api/v1/stats/events"] = [200, 400],
         ["GET /api/v1/faq"] = [200],
         ["POST /api/v1/faq"] = [201, 400],
         ["GET /api/v1/faq/{id}"] = [200, 404],

@@ -128,19 +128,7 @@ public abstract class ApplicantNoticeTests(string provider) : IAsyncLifetime
         Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
     }
 
-    private async Task<CitizenChat> AppliedAsync(string userId, long eventId, string language = "ja")
-    {
-        var chat = _host.Citizen(userId, language);
-        await chat.FollowAsync();
-        if (language != "ja")
-        {
-            await chat.TapAsync($"v1|lang|{language}");
-        }
-
-        await chat.TapAsync($"v1|apply|{eventId}");
-        await chat.TapAsync($"v1|apply-yes|{eventId}");
-        return chat;
-    }
+    private Task<CitizenChat> AppliedAsync(string userId, long eventId, string language = "ja") => Applicants.AppliedAsync(_host, userId, eventId, language);
 
     private IEnumerable<string> PushesTo(string userId) =>
         _host.Line.Journal.For("/v2/bot/message/push")

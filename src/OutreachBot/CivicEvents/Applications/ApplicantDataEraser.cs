@@ -5,7 +5,7 @@ using OutreachBot.Storage;
 namespace OutreachBot.CivicEvents.Applications;
 
 /// <summary>
-/// Erases applicants' names, phone numbers and answers once <see cref="EventsOptions.ApplicantDataRetention"/> has passed
+/// Erases applicants' names, phone numbers, answers and comments once <see cref="EventsOptions.ApplicantDataRetention"/> has passed
 /// since their event ended; the applications themselves stay, so the counts do. Also drops chat drafts left to expire.
 /// </summary>
 public sealed partial class ApplicantDataEraser(Database database, IOptions<EventsOptions> options, TimeProvider time, ILogger<ApplicantDataEraser> logger)
@@ -37,7 +37,7 @@ public sealed partial class ApplicantDataEraser(Database database, IOptions<Even
         await using var connection = await database.OpenAsync(cancellationToken);
         var erased = await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE event_applications SET name = NULL, phone = NULL, answers = NULL, erased_at = @Now
+            UPDATE event_applications SET name = NULL, phone = NULL, answers = NULL, comment = NULL, erased_at = @Now
             WHERE erased_at IS NULL
               AND event_id IN (SELECT id FROM civic_events WHERE COALESCE(ends_at, starts_at) < @Cutoff)
             """,

@@ -12,7 +12,7 @@ internal static class ApplicationRows
         a.id, a.event_id AS EventId, a.number, a.user_id AS UserId, a.channel,
         COALESCE(a.name, (SELECT c.display_name FROM citizens c WHERE c.user_id = a.user_id)) AS Name, a.phone, a.party_size AS PartySize,
         a.answers AS AnswersJson, a.status, a.applied_at AS AppliedAt, a.moved_up_at AS MovedUpAt, a.cancelled_at AS CancelledAt,
-        a.attended_at AS AttendedAt,
+        a.attended_at AS AttendedAt, a.rating, a.rated_at AS RatedAt, a.comment,
         CASE WHEN a.status = 'waiting' THEN (SELECT COUNT(*) FROM event_applications w
             WHERE w.event_id = a.event_id AND w.status = 'waiting' AND w.number <= a.number) END AS Position
         """;
@@ -58,6 +58,12 @@ internal static class ApplicationRows
 
         public DateTimeOffset? AttendedAt { get; init; }
 
+        public int? Rating { get; init; }
+
+        public DateTimeOffset? RatedAt { get; init; }
+
+        public string? Comment { get; init; }
+
         public long? Position { get; init; }
 
         public EventApplication ToApplication() => new()
@@ -76,6 +82,9 @@ internal static class ApplicationRows
             MovedUpAt = MovedUpAt,
             CancelledAt = CancelledAt,
             AttendedAt = AttendedAt,
+            Rating = Rating,
+            RatedAt = RatedAt,
+            Comment = Comment,
             Position = (int?)Position,
         };
     }

@@ -41,6 +41,14 @@ public sealed record EventApplication
 
     public DateTimeOffset? AttendedAt { get; init; }
 
+    /// <summary>The applicant's answer to the thanks the day after: 1 to 5, or null.</summary>
+    public int? Rating { get; init; }
+
+    public DateTimeOffset? RatedAt { get; init; }
+
+    /// <summary>What the applicant wrote after rating; null when they wrote nothing, or once erased.</summary>
+    public string? Comment { get; init; }
+
     /// <summary>Place on the waiting list (1 = next), while waiting.</summary>
     public int? Position { get; init; }
 

@@ -8,7 +8,7 @@ namespace OutreachBot.CivicEvents.Applications;
 /// <summary>The text of a notice in the citizen's language, from the event as it is when the notice goes.</summary>
 public sealed class NoticeMessages(CivicEventStore events, TextCatalog texts, IOptions<BotOptions> bot)
 {
-    public async Task<TextMessage?> ForAsync(DueNotice notice, CancellationToken cancellationToken)
+    public async Task<Message?> ForAsync(DueNotice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
         if (await events.FindAsync(notice.EventId, cancellationToken) is not { } e)
@@ -17,6 +17,11 @@ public sealed class NoticeMessages(CivicEventStore events, TextCatalog texts, IO
         }
 
         var t = texts.For(notice.Language);
+        if (notice.Kind == ThanksNotices.Kind)
+        {
+            return RatingMessages.Thanks(t, e, notice.Number ?? 0);
+        }
+
         var when = EventCards.When(t, e, bot.Value.Zone);
         var text = notice.Kind switch
         {

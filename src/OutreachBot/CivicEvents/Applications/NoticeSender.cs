@@ -10,12 +10,14 @@ using OutreachBot.LineSending;
 namespace OutreachBot.CivicEvents.Applications;
 
 /// <summary>
-/// Sends the pushes owed to applicants (moved up, event cancelled, event moved) in each citizen's language. They count
+/// Sends the pushes owed to applicants (moved up, event cancelled, event moved, the thanks the day after, which each
+/// round first writes when due) in each citizen's language. They count
 /// against the month's quota, so none goes when the quota is used up; they wait out quiet hours, except an event
 /// cancelled on its day. Each has its own retry key, so a push sent again after a crash reaches the citizen once.
 /// </summary>
 public sealed partial class NoticeSender(
     NoticeLedger queue,
+    ThanksNotices thanks,
     NoticeMessages messages,
     IServiceProvider services,
     QuotaGuard quota,
@@ -48,6 +50,7 @@ public sealed partial class NoticeSender(
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        await thanks.WriteDueAsync(now, cancellationToken);
         var quiet = new QuietHours(broadcasts.Value.QuietHoursStart, broadcasts.Value.QuietHoursEnd, bot.Value.Zone).Contains(now);
         var due = (await queue.DueAsync(now, PerRound, cancellationToken)).Where(n => n.Urgent || !quiet).ToList();
         if (due.Count == 0)

@@ -25,6 +25,10 @@ public sealed class RosterService(ApplicationStore store, CivicEventStore events
         return new Roster(found, applications);
     }
 
+    /// <summary>The event's figures and its applicants' ratings and comments, without names: not audited. Null when there is no such event.</summary>
+    public async Task<Roster?> FiguresAsync(long eventId, CancellationToken cancellationToken) =>
+        await events.FindAsync(eventId, cancellationToken) is { } found ? new Roster(found, await store.ListAsync(eventId, cancellationToken)) : null;
+
     /// <summary>A phone or walk-in application: a name and phone number, no LINE account.</summary>
     public async Task<(ApplyOutcome? Outcome, Dictionary<string, Bilingual[]> Errors)> AddAsync(
         long eventId, StaffApplicationInput input, StaffActor actor, CancellationToken cancellationToken)
@@ -89,7 +93,27 @@ public sealed record Roster(CivicEvent Event, IReadOnlyList<EventApplication> Ap
         Waiting.Sum(a => a.PartySize),
         Confirmed.Where(a => a.AttendedAt is not null).Sum(a => a.PartySize),
         Event.StartsAt <= now ? Confirmed.Where(a => a.AttendedAt is null).Sum(a => a.PartySize) : null);
+
+    /// <summary>The ratings given to the thanks (one per application, whatever its party size) and the comments, newest first.</summary>
+    public EventFeedback Feedback
+    {
+        get
+        {
+            var rated = Applications.Where(a => a.Rating is not null).ToList();
+            return new EventFeedback(
+                rated.Count,
+                rated.Count == 0 ? null : Math.Round(rated.Average(a => a.Rating!.Value), 2),
+                [.. rated.Where(a => a.Comment is not null).OrderByDescending(a => a.RatedAt).Select(a => new RatingComment(a.Rating!.Value, a.Comment!, a.RatedAt!.Value))]);
+        }
+    }
 }
+
+/// <param name="Ratings">How many applicants rated the event.</param>
+/// <param name="AverageRating">Their average, 1 to 5, to two decimals; null before any rating.</param>
+public sealed record EventFeedback(int Ratings, double? AverageRating, IReadOnlyList<RatingComment> Comments);
+
+/// <summary>A comment with the rating it came with; no name, number or LINE id.</summary>
+public sealed record RatingComment(int Rating, string Comment, DateTimeOffset RatedAt);
 
 /// <summary>People (party sizes added up): confirmed, waiting, attended, and no-shows once the event has started.</summary>
 public sealed record RosterCounts(int Applied, int Waiting, int Attended, int? NoShows);
