@@ -44,6 +44,17 @@ public static class StaffApiExtensions
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
+    /// <summary>States the problem statuses a route's handler answers, which the union it returns cannot name.</summary>
+    public static RouteHandlerBuilder Refuses(this RouteHandlerBuilder route, params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            route.ProducesProblem(status);
+        }
+
+        return route;
+    }
+
     /// <summary>The call changes what editors change in the console (topics, events, the FAQ, broadcasts, answers, retries).</summary>
     public static TBuilder ForEditors<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(EditPolicy);

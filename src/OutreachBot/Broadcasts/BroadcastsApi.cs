@@ -31,17 +31,6 @@ public static class BroadcastsApi
         return api;
     }
 
-    /// <summary>States the problem statuses a route's handler answers, which the union it returns cannot name.</summary>
-    private static RouteHandlerBuilder Refuses(this RouteHandlerBuilder route, params int[] statuses)
-    {
-        foreach (var status in statuses)
-        {
-            route.ProducesProblem(status);
-        }
-
-        return route;
-    }
-
     private static async Task<Ok<IReadOnlyList<BroadcastView>>> ListAsync(BroadcastReader reader, int? limit, long? before, CancellationToken cancellationToken) =>
         TypedResults.Ok(await reader.ListAsync(Math.Clamp(limit ?? 50, 1, 200), before, cancellationToken));
 

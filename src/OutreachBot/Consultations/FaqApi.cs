@@ -16,10 +16,9 @@ public static class FaqApi
     {
         var faq = api.MapGroup("/faq").WithTags("FAQ");
         faq.MapGet("/", ListAsync).WithSummary("FAQ entries: language, keywords and answer.");
-        faq.MapGet("/{id:long}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        faq.MapGet("/{id:long}", GetAsync).Refuses(404);
         faq.MapPost("/", CreateAsync).ForEditors().WithSummary("Adds an answer given at once to texts (in that language) that contain one of the keywords.");
-        faq.MapPut("/{id:long}", UpdateAsync).ForEditors()
-            .ProducesProblem(StatusCodes.Status404NotFound)
+        faq.MapPut("/{id:long}", UpdateAsync).ForEditors().Refuses(404)
             .WithSummary("Replaces an entry; archived: true stops it answering.");
         return api;
     }
