@@ -3,9 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
-using OutreachBot.Api;
 using OutreachBot.Broadcasts.Authoring;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Broadcasts;
 

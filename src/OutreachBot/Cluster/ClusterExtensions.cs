@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OutreachBot.Hosting;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Cluster;
 

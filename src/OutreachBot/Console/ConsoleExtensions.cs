@@ -10,8 +10,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using OutreachBot.Hosting;
 using OutreachBot.Pages.Dashboard;
-using OutreachBot.Staff;
-using OutreachBot.Storage;
 
 // The folder is Console/ as the layout says; the namespace is StaffConsole because a namespace OutreachBot.Console
 // would capture every Console.WriteLine written anywhere under OutreachBot.* (the bench's, for one).

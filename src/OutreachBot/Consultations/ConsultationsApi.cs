@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OutreachBot.Api;
 using OutreachBot.Conversations;
 using OutreachBot.LineSending;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Consultations;
 

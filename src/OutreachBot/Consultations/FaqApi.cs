@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OutreachBot.Api;
 using OutreachBot.Conversations;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Consultations;
 

@@ -3,7 +3,6 @@ using OutreachBot.Conversations.Flows;
 using OutreachBot.Conversations.Menu;
 using OutreachBot.Conversations.RichMenus;
 using OutreachBot.Hosting;
-using OutreachBot.Resources;
 using OutreachBot.Webhook;
 
 namespace OutreachBot.Conversations;

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OutreachBot.Api;
-using OutreachBot.Staff;
 
 namespace OutreachBot.MailSubscribers;
 

@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using OutreachBot.Hosting;
-using OutreachBot.Storage;
 
 namespace OutreachBot.MailSubscribers;
 

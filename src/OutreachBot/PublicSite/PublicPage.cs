@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OutreachBot.Resources;
 
 namespace OutreachBot.PublicSite;
 

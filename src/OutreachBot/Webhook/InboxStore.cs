@@ -2,7 +2,6 @@ using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Options;
 using OutreachBot.Cluster;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Webhook;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.Hosting;
-using OutreachBot.Line.Messaging;
 
 namespace OutreachBot.Webhook;
 

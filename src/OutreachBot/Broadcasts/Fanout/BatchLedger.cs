@@ -3,7 +3,6 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using OutreachBot.Cluster;
 using OutreachBot.LineSending;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Broadcasts.Fanout;
 

@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using OutreachBot.Cluster;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Broadcasts.Fanout;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.MailSubscribers;
-using OutreachBot.Resources;
 using OutreachBot.Subscriptions;
 
 namespace OutreachBot.Pages.Residents;

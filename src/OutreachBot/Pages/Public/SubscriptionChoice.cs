@@ -1,6 +1,5 @@
 using OutreachBot.MailSubscribers;
 using OutreachBot.PublicSite;
-using OutreachBot.Resources;
 using OutreachBot.Subscriptions;
 
 namespace OutreachBot.Pages.Residents;
