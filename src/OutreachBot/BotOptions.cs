@@ -1,3 +1,5 @@
+using OutreachBot.Hosting;
+
 namespace OutreachBot;
 
 /// <summary>The <c>Bot</c> settings every feature shares.</summary>
@@ -24,11 +26,9 @@ public static class BotOptionsExtensions
 {
     public static IServiceCollection AddBotOptions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BotOptions>()
-            .Bind(configuration.GetSection(BotOptions.Section))
+        services.AddSettings<BotOptions>(configuration, BotOptions.Section)
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Bot:TimeZone is not a known time zone id (e.g. Asia/Tokyo).")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.DefaultLanguage), "Bot:DefaultLanguage is required (e.g. ja).")
-            .ValidateOnStart();
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DefaultLanguage), "Bot:DefaultLanguage is required (e.g. ja).");
         return services;
     }
 }

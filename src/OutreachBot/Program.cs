@@ -1,5 +1,4 @@
 using OutreachBot;
-using OutreachBot.Api;
 using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.MailDelivery;
 using OutreachBot.CivicEvents;
@@ -7,16 +6,13 @@ using OutreachBot.Cluster;
 using OutreachBot.Consultations;
 using OutreachBot.Conversations;
 using OutreachBot.Health;
-using OutreachBot.Line.Messaging;
 using OutreachBot.LineSending;
 using OutreachBot.LocalMode;
 using OutreachBot.Mail;
 using OutreachBot.PublicSite;
 using OutreachBot.MailSubscribers;
 using OutreachBot.Scheduler;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
-using OutreachBot.Storage;
 using OutreachBot.Subscriptions;
 using OutreachBot.Webhook;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Api;

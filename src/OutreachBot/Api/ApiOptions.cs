@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Api;
 

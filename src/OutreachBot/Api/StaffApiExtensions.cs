@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Api;
 
@@ -42,6 +41,17 @@ public static class StaffApiExtensions
             .RequireAuthorization(Policy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>States the problem statuses a route's handler answers, which the union it returns cannot name.</summary>
+    public static RouteHandlerBuilder Refuses(this RouteHandlerBuilder route, params int[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            route.ProducesProblem(status);
+        }
+
+        return route;
     }
 
     /// <summary>The call changes what editors change in the console (topics, events, the FAQ, broadcasts, answers, retries).</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Api;
 

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using OutreachBot.Broadcasts.Authoring;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Broadcasts;
 

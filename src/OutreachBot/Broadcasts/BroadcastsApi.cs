@@ -3,9 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
-using OutreachBot.Api;
 using OutreachBot.Broadcasts.Authoring;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Broadcasts;
 
@@ -29,17 +27,6 @@ public static class BroadcastsApi
         broadcasts.MapPost("/{id:long}/test", TestAsync).ForEditors().Refuses(404, 502).WithSummary("Sends the broadcast's messages now to a few staff members' LINE user ids (set on their Account page).");
         broadcasts.MapGet("/{id:long}/preview", PreviewOfAsync).Refuses(404).WithSummary("The recipient count and quota estimate of a stored broadcast.");
         return api;
-    }
-
-    /// <summary>States the problem statuses a route's handler answers, which the union it returns cannot name.</summary>
-    private static RouteHandlerBuilder Refuses(this RouteHandlerBuilder route, params int[] statuses)
-    {
-        foreach (var status in statuses)
-        {
-            route.ProducesProblem(status);
-        }
-
-        return route;
     }
 
     private static async Task<Ok<IReadOnlyList<BroadcastView>>> ListAsync(BroadcastReader reader, int? limit, long? before, CancellationToken cancellationToken) =>

@@ -5,6 +5,7 @@ using OutreachBot.Broadcasts.Fanout;
 using OutreachBot.Broadcasts.MailDelivery;
 using OutreachBot.Broadcasts.Scheduling;
 using OutreachBot.Broadcasts.Targeting;
+using OutreachBot.Hosting;
 using Quartz;
 
 namespace OutreachBot.Broadcasts;
@@ -18,7 +19,7 @@ public static class BroadcastsExtensions
     /// </summary>
     public static IServiceCollection AddBroadcasts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BroadcastOptions>().Bind(configuration.GetSection(BroadcastOptions.Section)).ValidateOnStart();
+        services.AddSettings<BroadcastOptions>(configuration, BroadcastOptions.Section);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BroadcastOptions>, BroadcastOptionsValidator>());
         services.TryAddSingleton<NoCivicEvents>();
         services.TryAddSingleton<ICivicEventCalendar>(sp => sp.GetRequiredService<NoCivicEvents>());
@@ -43,8 +44,7 @@ public static class BroadcastsExtensions
         services.AddSingleton<EventBoundBroadcasts>();
         MulticastClient.Register(services);
         services.AddSingleton<FanoutHealth>();
-        services.AddSingleton<FanoutWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<FanoutWorker>());
+        services.AddHostedSingleton<FanoutWorker>();
         services.AddHostedService<SnapshotResumer>();
         services.AddHostedService<FiredBroadcastSweep>();
         services.AddMailDelivery(configuration);

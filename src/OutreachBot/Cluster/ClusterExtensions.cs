@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using OutreachBot.Storage;
+using OutreachBot.Hosting;
 
 namespace OutreachBot.Cluster;
 
@@ -12,13 +12,12 @@ public static class ClusterExtensions
     /// </summary>
     public static IServiceCollection AddCluster(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ClusterOptions>().Bind(configuration.GetSection(ClusterOptions.Section)).ValidateOnStart();
+        services.AddSettings<ClusterOptions>(configuration, ClusterOptions.Section);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>());
         if (IsClustered(configuration))
         {
             services.AddSingleton<DeadInstanceClaims>();
-            services.AddSingleton<DeadInstanceSweep>();
-            services.AddHostedService(sp => sp.GetRequiredService<DeadInstanceSweep>());
+            services.AddHostedSingleton<DeadInstanceSweep>();
         }
 
         return services;

@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts;
-using OutreachBot.Storage;
 using OutreachBot.Webhook;
 
 namespace OutreachBot.Cluster;

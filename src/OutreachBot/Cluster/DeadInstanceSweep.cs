@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OutreachBot.Hosting;
 using Quartz;
 
 namespace OutreachBot.Cluster;
@@ -26,22 +27,8 @@ public sealed partial class DeadInstanceSweep(
     /// <summary>Dead members whose claims are not yet released, with when they were found dead.</summary>
     private readonly Dictionary<string, DateTimeOffset> _dead = new(StringComparer.Ordinal);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
-
-            await Task.Delay(cluster.Value.CheckinInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRounds.RunAsync(SweepAsync, () => cluster.Value.CheckinInterval, LogFailed, time, stoppingToken);
 
     /// <summary>Reads the members once and releases what the dead ones held.</summary>
     private async Task SweepAsync(CancellationToken cancellationToken)

@@ -8,9 +8,8 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
+using OutreachBot.Hosting;
 using OutreachBot.Pages.Dashboard;
-using OutreachBot.Staff;
-using OutreachBot.Storage;
 
 // The folder is Console/ as the layout says; the namespace is StaffConsole because a namespace OutreachBot.Console
 // would capture every Console.WriteLine written anywhere under OutreachBot.* (the bench's, for one).
@@ -23,17 +22,14 @@ public static class ConsoleExtensions
     /// <summary>The staff console: accounts and sign-in, roles, the audit log and the Razor Pages under <c>/console</c>.</summary>
     public static IServiceCollection AddConsole(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ConsoleOptions>()
-            .Bind(configuration.GetSection(ConsoleOptions.Section))
-            .ValidateDataAnnotations()
+        services.AddSettings<ConsoleOptions>(configuration, ConsoleOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.BootstrapAdminUsername), "Console:BootstrapAdminUsername must not be empty.")
             .Validate(
                 o => o.LockoutDuration > TimeSpan.Zero && o.SessionIdleTimeout > TimeSpan.Zero && o.QuotaTimeout > TimeSpan.Zero,
                 "Console:LockoutDuration, Console:SessionIdleTimeout and Console:QuotaTimeout must be positive durations (hh:mm:ss).")
             .Validate(
                 o => o.SessionMaxLifetime > TimeSpan.Zero && o.SessionMaxLifetime <= TimeSpan.FromDays(30),
-                "Console:SessionMaxLifetime must be a positive duration of at most 30 days (d.hh:mm:ss).")
-            .ValidateOnStart();
+                "Console:SessionMaxLifetime must be a positive duration of at most 30 days (d.hh:mm:ss).");
         services.AddSingleton<StaffAccountStore>();
         services.AddSingleton<StaffAdministration>();
         services.AddSingleton<OwnAccount>();
@@ -48,8 +44,7 @@ public static class ConsoleExtensions
         services.AddSingleton<UpcomingBroadcasts>();
         services.AddTransient<QuotaReader>(); // the LINE client it uses is a transient typed client
         services.AddScoped<StaffCookieEvents>();
-        services.AddSingleton<StaffBootstrap>();
-        services.AddHostedService(sp => sp.GetRequiredService<StaffBootstrap>());
+        services.AddHostedSingleton<StaffBootstrap>();
 
         services.AddDataProtection().SetApplicationName("OutreachBot");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(

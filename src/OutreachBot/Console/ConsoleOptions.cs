@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using OutreachBot.Staff;
 
 namespace OutreachBot.StaffConsole;
 

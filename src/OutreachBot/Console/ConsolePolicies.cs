@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using OutreachBot.Staff;
 
 namespace OutreachBot.StaffConsole;
 

@@ -1,8 +1,6 @@
 using System.Xml.Linq;
 using Dapper;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using OutreachBot.Staff;
-using OutreachBot.Storage;
 
 namespace OutreachBot.StaffConsole;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using OutreachBot.Staff;
 
 namespace OutreachBot.StaffConsole;
 

@@ -1,5 +1,3 @@
-using OutreachBot.Staff;
-
 namespace OutreachBot.StaffConsole;
 
 /// <summary>

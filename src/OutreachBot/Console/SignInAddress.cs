@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using OutreachBot.Staff;
 
 namespace OutreachBot.StaffConsole;
 

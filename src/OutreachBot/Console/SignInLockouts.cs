@@ -1,6 +1,4 @@
 using Dapper;
-using OutreachBot.Staff;
-using OutreachBot.Storage;
 
 namespace OutreachBot.StaffConsole;
 

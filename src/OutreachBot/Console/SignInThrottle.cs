@@ -1,6 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using OutreachBot.Staff;
+using OutreachBot.Throttling;
 
 namespace OutreachBot.StaffConsole;
 
@@ -12,60 +11,9 @@ namespace OutreachBot.StaffConsole;
 /// </summary>
 public sealed class SignInThrottle(IOptions<ConsoleOptions> options, TimeProvider time)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private const int SweepAbove = 10_000;
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _failures = new(StringComparer.Ordinal);
+    private readonly SlidingWindowCounts _failures = new(TimeSpan.FromMinutes(1), time);
 
-    public bool Refuses(string address)
-    {
-        if (!_failures.TryGetValue(address, out var failures))
-        {
-            return false;
-        }
+    public bool Refuses(string address) => _failures.Reached(address, options.Value.SignInAttemptsPerMinute);
 
-        lock (failures)
-        {
-            Forget(failures, time.GetUtcNow());
-            return failures.Count >= options.Value.SignInAttemptsPerMinute;
-        }
-    }
-
-    public void RecordFailure(string address)
-    {
-        var now = time.GetUtcNow();
-        var failures = _failures.GetOrAdd(address, _ => new Queue<DateTimeOffset>());
-        lock (failures)
-        {
-            Forget(failures, now);
-            failures.Enqueue(now);
-        }
-
-        if (_failures.Count > SweepAbove)
-        {
-            Sweep(now);
-        }
-    }
-
-    private void Sweep(DateTimeOffset now)
-    {
-        foreach (var (address, failures) in _failures)
-        {
-            lock (failures)
-            {
-                Forget(failures, now);
-                if (failures.Count == 0)
-                {
-                    _failures.TryRemove(new KeyValuePair<string, Queue<DateTimeOffset>>(address, failures));
-                }
-            }
-        }
-    }
-
-    private static void Forget(Queue<DateTimeOffset> failures, DateTimeOffset now)
-    {
-        while (failures.TryPeek(out var oldest) && now - oldest >= Window)
-        {
-            failures.Dequeue();
-        }
-    }
+    public void RecordFailure(string address) => _failures.Add(address);
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using OutreachBot.Staff;
 
 namespace OutreachBot.StaffConsole;
 

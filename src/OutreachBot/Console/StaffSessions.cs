@@ -4,8 +4,6 @@ using System.Text;
 using Dapper;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using OutreachBot.Staff;
-using OutreachBot.Storage;
 
 namespace OutreachBot.StaffConsole;
 

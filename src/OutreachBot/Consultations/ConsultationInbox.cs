@@ -1,5 +1,4 @@
 using Dapper;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Consultations;
 

@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Dapper;
-using OutreachBot.Line.Messaging;
-using OutreachBot.Resources;
-using OutreachBot.Staff;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Consultations;
 

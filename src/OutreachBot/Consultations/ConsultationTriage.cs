@@ -1,5 +1,3 @@
-using OutreachBot.Staff;
-
 namespace OutreachBot.Consultations;
 
 /// <summary>Staff's handling of a citizen's questions (who answers them, done, reopened), each change with one audit entry.</summary>

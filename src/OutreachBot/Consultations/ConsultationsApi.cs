@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OutreachBot.Api;
 using OutreachBot.Conversations;
 using OutreachBot.LineSending;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Consultations;
 
@@ -13,11 +11,8 @@ public static class ConsultationsApi
     {
         var consultations = api.MapGroup("/consultations").WithTags("Consultations");
         consultations.MapGet("/", ListAsync).WithSummary("Citizens' questions, oldest first; status = open (default), answered, closed or all.");
-        consultations.MapGet("/{id:long}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
-        consultations.MapPost("/{id:long}/answer", AnswerAsync).ForEditors()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status502BadGateway)
+        consultations.MapGet("/{id:long}", GetAsync).Refuses(404);
+        consultations.MapPost("/{id:long}/answer", AnswerAsync).ForEditors().Refuses(404, 409, 502)
             .WithSummary("Sends staff's answer to the citizen (push, counted in the month's quota) and marks the question answered.");
         return api;
     }

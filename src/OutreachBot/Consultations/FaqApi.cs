@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OutreachBot.Api;
 using OutreachBot.Conversations;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Consultations;
 
@@ -16,10 +14,9 @@ public static class FaqApi
     {
         var faq = api.MapGroup("/faq").WithTags("FAQ");
         faq.MapGet("/", ListAsync).WithSummary("FAQ entries: language, keywords and answer.");
-        faq.MapGet("/{id:long}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        faq.MapGet("/{id:long}", GetAsync).Refuses(404);
         faq.MapPost("/", CreateAsync).ForEditors().WithSummary("Adds an answer given at once to texts (in that language) that contain one of the keywords.");
-        faq.MapPut("/{id:long}", UpdateAsync).ForEditors()
-            .ProducesProblem(StatusCodes.Status404NotFound)
+        faq.MapPut("/{id:long}", UpdateAsync).ForEditors().Refuses(404)
             .WithSummary("Replaces an entry; archived: true stops it answering.");
         return api;
     }

@@ -1,5 +1,3 @@
-using OutreachBot.Staff;
-
 namespace OutreachBot.Consultations;
 
 /// <summary>Every change to FAQ entries, from the API and the console alike, each leaving one audit entry naming its actor.</summary>

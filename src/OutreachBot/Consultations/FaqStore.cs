@@ -2,8 +2,6 @@ using System.Data.Common;
 using System.Diagnostics;
 using Dapper;
 using OutreachBot.Conversations;
-using OutreachBot.Resources;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Consultations;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using OutreachBot.Line.Messaging;
 using OutreachBot.LineSending;
 using OutreachBot.Webhook;
 

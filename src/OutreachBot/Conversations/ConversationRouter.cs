@@ -3,9 +3,7 @@ using OutreachBot.Conversations.Flows;
 using OutreachBot.Conversations.Menu;
 using OutreachBot.Conversations.RichMenus;
 using OutreachBot.Conversations.Views;
-using OutreachBot.Line.Messaging;
 using OutreachBot.Line.Webhooks;
-using OutreachBot.Resources;
 using OutreachBot.Subscriptions;
 using OutreachBot.Webhook;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using OutreachBot.Conversations.Flows;
 using OutreachBot.Conversations.Menu;
 using OutreachBot.Conversations.RichMenus;
-using OutreachBot.Resources;
+using OutreachBot.Hosting;
 using OutreachBot.Webhook;
 
 namespace OutreachBot.Conversations;
@@ -16,14 +16,11 @@ public static class ConversationsExtensions
     /// </summary>
     public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ConversationOptions>()
-            .Bind(configuration.GetSection(ConversationOptions.Section))
-            .ValidateDataAnnotations()
+        services.AddSettings<ConversationOptions>(configuration, ConversationOptions.Section)
             .Validate(o => o.LoadingAnimationSeconds % 5 == 0, "Conversations:LoadingAnimationSeconds must be 5 to 60 in steps of 5.")
             .Validate(o => o.ReplyTokenMaxAge > TimeSpan.Zero && o.ReplyTokenMaxAge <= TimeSpan.FromMinutes(1), "Conversations:ReplyTokenMaxAge must be over 0 and at most a minute (LINE's reply token life).")
             .Validate(o => o.PushFallbackMaxAge >= o.ReplyTokenMaxAge, "Conversations:PushFallbackMaxAge must be at least Conversations:ReplyTokenMaxAge.")
-            .Validate(o => o.ConfirmationLifetime > TimeSpan.Zero && o.QuestionWait > TimeSpan.Zero && o.ProfileTimeout > TimeSpan.Zero, "Conversations durations must be positive.")
-            .ValidateOnStart();
+            .Validate(o => o.ConfirmationLifetime > TimeSpan.Zero && o.QuestionWait > TimeSpan.Zero && o.ProfileTimeout > TimeSpan.Zero, "Conversations durations must be positive.");
         services.AddSingleton(sp => TextCatalog.Load(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.Texts));
         services.AddSingleton<TextCommands>();
         services.AddMenuEntry(new MenuEntry("language", TextKeys.MenuLanguage, new Command.ShowLanguages(), Order: 50));

@@ -1,4 +1,3 @@
-using OutreachBot.Resources;
 using OutreachBot.Webhook;
 
 namespace OutreachBot.Conversations;

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using OutreachBot.Line.Messaging;
-using OutreachBot.Resources;
 using OutreachBot.Subscriptions;
 using OutreachBot.Webhook;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Fanout;
-using OutreachBot.Storage;
 using OutreachBot.Webhook;
 using Quartz;
 

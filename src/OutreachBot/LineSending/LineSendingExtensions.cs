@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
 using OutreachBot.Cluster;
+using OutreachBot.Hosting;
 
 namespace OutreachBot.LineSending;
 
@@ -18,9 +19,8 @@ public static class LineSendingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, PushRateGate>());
         if (ClusterExtensions.IsClustered(configuration))
         {
-            services.AddSingleton<ClusterRateShare>();
             services.AddSingleton<IRateShare>(sp => sp.GetRequiredService<ClusterRateShare>());
-            services.AddHostedService(sp => sp.GetRequiredService<ClusterRateShare>());
+            services.AddHostedSingleton<ClusterRateShare>();
         }
         else
         {

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts;
-using OutreachBot.Line.Messaging;
 
 namespace OutreachBot.LineSending;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using OutreachBot.LineEmulator.Hosting;
 using OutreachBot.Mail;
-using OutreachBot.Storage;
 using OutreachBot.Webhook;
 
 namespace OutreachBot.LocalMode;

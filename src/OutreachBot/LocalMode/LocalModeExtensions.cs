@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using OutreachBot.Line.Messaging;
 using OutreachBot.LineEmulator.Hosting;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.LocalMode;

@@ -1,8 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using OutreachBot.Mail;
-using OutreachBot.Staff;
-using OutreachBot.Storage;
 using OutreachBot.Subscriptions;
 
 namespace OutreachBot.MailSubscribers;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsvHelper;
-using OutreachBot.Staff;
 
 namespace OutreachBot.MailSubscribers;
 

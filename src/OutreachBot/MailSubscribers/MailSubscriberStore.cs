@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Dapper;
 using OutreachBot.Mail;
-using OutreachBot.Storage;
 
 namespace OutreachBot.MailSubscribers;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OutreachBot.Api;
-using OutreachBot.Staff;
 
 namespace OutreachBot.MailSubscribers;
 
@@ -12,8 +10,7 @@ public static class MailSubscribersApi
         var subscribers = api.MapGroup("/mail-subscribers").WithTags("Mail subscribers").ForAdmins();
         subscribers.MapGet("", ListAsync)
             .WithSummary("E-mail subscribers, newest first, filtered by status and topic, a page at a time (page from 1, at most 500 a page).");
-        subscribers.MapDelete("/{id:long}", RemoveAsync)
-            .ProducesProblem(StatusCodes.Status404NotFound)
+        subscribers.MapDelete("/{id:long}", RemoveAsync).Refuses(404)
             .WithSummary("Removes a subscriber: the address is erased, the topics' periods close, the row stays for the counts.");
         return api;
     }

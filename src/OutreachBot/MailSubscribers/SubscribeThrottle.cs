@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using OutreachBot.Throttling;
 
 namespace OutreachBot.MailSubscribers;
 
@@ -9,53 +9,8 @@ namespace OutreachBot.MailSubscribers;
 /// </summary>
 public sealed class SubscribeThrottle(IOptions<MailSubscriberOptions> options, TimeProvider time)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromHours(1);
-    private const int SweepAbove = 10_000;
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _attempts = new(StringComparer.Ordinal);
+    private readonly SlidingWindowCounts _attempts = new(TimeSpan.FromHours(1), time);
 
     /// <summary>Counts an attempt from <paramref name="address"/>; false when the address already used up its hour.</summary>
-    public bool TryTake(string address)
-    {
-        var now = time.GetUtcNow();
-        if (_attempts.Count > SweepAbove)
-        {
-            Sweep(now);
-        }
-
-        var attempts = _attempts.GetOrAdd(address, _ => new Queue<DateTimeOffset>());
-        lock (attempts)
-        {
-            Forget(attempts, now);
-            if (attempts.Count >= options.Value.SubscribesPerIpPerHour)
-            {
-                return false;
-            }
-
-            attempts.Enqueue(now);
-            return true;
-        }
-    }
-
-    private void Sweep(DateTimeOffset now)
-    {
-        foreach (var (address, attempts) in _attempts)
-        {
-            lock (attempts)
-            {
-                Forget(attempts, now);
-                if (attempts.Count == 0)
-                {
-                    _attempts.TryRemove(new KeyValuePair<string, Queue<DateTimeOffset>>(address, attempts));
-                }
-            }
-        }
-    }
-
-    private static void Forget(Queue<DateTimeOffset> attempts, DateTimeOffset now)
-    {
-        while (attempts.TryPeek(out var oldest) && now - oldest >= Window)
-        {
-            attempts.Dequeue();
-        }
-    }
+    public bool TryTake(string address) => _attempts.TryAdd(address, options.Value.SubscribesPerIpPerHour);
 }

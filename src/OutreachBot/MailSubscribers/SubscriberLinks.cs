@@ -1,5 +1,4 @@
 using OutreachBot.PublicSite;
-using OutreachBot.Resources;
 
 namespace OutreachBot.MailSubscribers;
 

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using OutreachBot.Mail;
-using OutreachBot.Resources;
 
 namespace OutreachBot.MailSubscribers;
 

@@ -1,6 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Options;
-using OutreachBot.Storage;
+using OutreachBot.Hosting;
 
 namespace OutreachBot.MailSubscribers;
 
@@ -47,23 +47,14 @@ public sealed partial class UnconfirmedSweep(
         return stale.Count;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await SweepAsync(stoppingToken) is > 0 and var count)
-                {
-                    LogSwept(count);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRounds.RunAsync(SweepAndLogAsync, () => Interval, LogFailed, time, stoppingToken);
 
-            await Task.Delay(Interval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+    private async Task SweepAndLogAsync(CancellationToken cancellationToken)
+    {
+        if (await SweepAsync(cancellationToken) is > 0 and var count)
+        {
+            LogSwept(count);
         }
     }
 

@@ -1,6 +1,5 @@
 using OutreachBot.Consultations;
 using OutreachBot.Pages.Dashboard;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 using OutreachBot.Webhook;

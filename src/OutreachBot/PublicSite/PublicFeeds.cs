@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using OutreachBot.PublicSite.Events;
 using OutreachBot.PublicSite.News;
-using OutreachBot.Resources;
 using OutreachBot.Subscriptions;
 
 namespace OutreachBot.PublicSite;

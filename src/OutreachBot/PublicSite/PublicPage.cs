@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OutreachBot.Resources;
 
 namespace OutreachBot.PublicSite;
 
@@ -32,6 +31,19 @@ public abstract class PublicPage(TextCatalog catalog) : PageModel
     {
         Missing = true;
         Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+
+    /// <summary>A form's errors by field, in the reader's language; each shown beside its field.</summary>
+    public Dictionary<string, string> Errors { get; } = [];
+
+    /// <summary>The id of a field's error, for the field's <c>aria-describedby</c>; null when the field has none.</summary>
+    public string? ErrorId(string key) => Errors.ContainsKey(key) ? "e-" + key : null;
+
+    /// <summary>Answers 400 with the form again, its errors beside their fields and everything typed kept.</summary>
+    public PageResult FormWithErrors()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using OutreachBot.Broadcasts;
 using OutreachBot.Cluster;
-using OutreachBot.Storage;
 using Quartz;
 
 namespace OutreachBot.Scheduler;

@@ -3,9 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using Microsoft.Extensions.Options;
-using OutreachBot.Api;
-using OutreachBot.Staff;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Staff;
 

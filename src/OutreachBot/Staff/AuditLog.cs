@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Security.Claims;
 using Dapper;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Staff;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Dapper;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Staff;
 

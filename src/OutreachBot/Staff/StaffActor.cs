@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using OutreachBot.Api;
 
 namespace OutreachBot.Staff;
 

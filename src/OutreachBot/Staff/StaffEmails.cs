@@ -1,6 +1,5 @@
 using Dapper;
 using MimeKit;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Staff;
 

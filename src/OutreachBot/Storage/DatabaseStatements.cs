@@ -19,6 +19,17 @@ public static class DatabaseStatements
         return await connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Runs <paramref name="sql"/>, which releases claims, on SQLite only: there one instance runs, so a claim found at
+    /// start-up belongs to a process that died and is released at once instead of waiting out its lease. On PostgreSQL a
+    /// claim may be a living instance's (the cluster takes over a dead one's): nothing is released, 0.
+    /// </summary>
+    public static Task<int> ReleaseOrphanedClaimsAsync(this Database database, string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return database.Dialect.Provider == StorageProvider.Sqlite ? database.ExecuteAsync(sql, parameters, cancellationToken) : Task.FromResult(0);
+    }
+
     public static async Task<IReadOnlyList<T>> QueryAsync<T>(this Database database, string sql, object? parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);

@@ -1,16 +1,15 @@
+using OutreachBot.Hosting;
+
 namespace OutreachBot.Storage;
 
 public static class StorageExtensions
 {
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.Section))
-            .ValidateDataAnnotations()
+        services.AddSettings<StorageOptions>(configuration, StorageOptions.Section)
             .Validate(
                 o => o.Provider != StorageProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
-                "Storage:ConnectionString is required when Storage:Provider is Postgres.")
-            .ValidateOnStart();
+                "Storage:ConnectionString is required when Storage:Provider is Postgres.");
         services.AddSingleton<Database>();
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<MigrationHostedService>();

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using OutreachBot.Api;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Subscriptions;
 

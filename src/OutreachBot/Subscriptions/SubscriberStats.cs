@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Extensions.Options;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Subscriptions;
 

@@ -1,6 +1,5 @@
 using OutreachBot.Conversations;
 using OutreachBot.Conversations.Menu;
-using OutreachBot.Resources;
 
 namespace OutreachBot.Subscriptions;
 

@@ -1,5 +1,3 @@
-using OutreachBot.Staff;
-
 namespace OutreachBot.Subscriptions;
 
 /// <summary>Every change to topics, from the API and the console alike, each leaving one audit entry naming its actor.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dapper;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Subscriptions;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Subscriptions;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OutreachBot.Api;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Subscriptions;
 
@@ -11,12 +9,10 @@ public static class TopicsApi
     {
         var topics = api.MapGroup("/topics").WithTags("Topics");
         topics.MapGet("/", ListAsync).WithSummary("Topics in display order with their subscriber counts.");
-        topics.MapGet("/{slug}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
-        topics.MapPost("/", CreateAsync).ForEditors()
-            .ProducesProblem(StatusCodes.Status409Conflict)
+        topics.MapGet("/{slug}", GetAsync).Refuses(404);
+        topics.MapPost("/", CreateAsync).ForEditors().Refuses(409)
             .WithSummary("Creates a topic; a Japanese name is required.");
-        topics.MapPut("/{slug}", UpdateAsync).ForEditors()
-            .ProducesProblem(StatusCodes.Status404NotFound)
+        topics.MapPut("/{slug}", UpdateAsync).ForEditors().Refuses(404)
             .WithSummary("Replaces a topic's names, descriptions, order and archived flag.");
         return api;
     }

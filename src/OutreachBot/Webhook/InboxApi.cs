@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OutreachBot.Api;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Webhook;
 
@@ -11,8 +9,7 @@ public static class InboxApi
     {
         var inbox = api.MapGroup("/inbox").WithTags("Inbox");
         inbox.MapGet("/parked", ListParkedAsync).WithSummary("Webhook events that failed every try, newest first.");
-        inbox.MapPost("/parked/{id:long}/retry", RetryAsync).ForEditors()
-            .ProducesProblem(StatusCodes.Status404NotFound)
+        inbox.MapPost("/parked/{id:long}/retry", RetryAsync).ForEditors().Refuses(404)
             .WithSummary("Puts a parked event back in line to be handled again.");
         return api;
     }

@@ -1,5 +1,3 @@
-using OutreachBot.Storage;
-
 namespace OutreachBot.Webhook;
 
 /// <summary>

@@ -2,7 +2,6 @@ using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Options;
 using OutreachBot.Cluster;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Webhook;
 
@@ -139,22 +138,10 @@ public sealed class InboxStore(Database database, IOptions<ClusterOptions> clust
         await connection.ExecuteAsync("UPDATE inbox_events SET claimed_until = NULL WHERE id = @Id AND state = 'pending'", new { Id = id });
     }
 
-    /// <summary>
-    /// On SQLite only one instance runs, so a claim found at start-up belongs to a process that died: it is released at
-    /// once instead of waited out. Call before this process claims anything.
-    /// </summary>
-    public async Task<int> ReleaseOrphanedClaimsAsync(CancellationToken cancellationToken)
-    {
-        if (database.Dialect.Provider != StorageProvider.Sqlite)
-        {
-            return 0;
-        }
-
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE inbox_events SET claimed_until = NULL WHERE state = 'pending' AND claimed_until IS NOT NULL",
-            cancellationToken: cancellationToken));
-    }
+    /// <summary>A dead process's claims, on SQLite. Call before this process claims anything.</summary>
+    public Task<int> ReleaseOrphanedClaimsAsync(CancellationToken cancellationToken) =>
+        database.ReleaseOrphanedClaimsAsync(
+            "UPDATE inbox_events SET claimed_until = NULL WHERE state = 'pending' AND claimed_until IS NOT NULL", null, cancellationToken);
 
     public async Task<IReadOnlyList<ParkedEvent>> ListParkedAsync(int limit, long beforeId, CancellationToken cancellationToken)
     {

@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using Dapper;
 using Microsoft.Extensions.Options;
 using OutreachBot.Line.Webhooks;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Webhook;
 

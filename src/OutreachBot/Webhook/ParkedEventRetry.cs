@@ -1,5 +1,4 @@
 using System.Globalization;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Webhook;
 

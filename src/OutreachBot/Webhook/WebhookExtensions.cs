@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using OutreachBot.Line.Messaging;
+using OutreachBot.Hosting;
 
 namespace OutreachBot.Webhook;
 
@@ -8,24 +8,19 @@ public static class WebhookExtensions
     /// <summary>The webhook endpoint's settings, the durable inbox and the processor that drains it into the <see cref="IInboxHandler"/>.</summary>
     public static IServiceCollection AddWebhookInbox(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LineWebhookOptions>().Bind(configuration.GetSection(LineWebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<InboxOptions>()
-            .Bind(configuration.GetSection(InboxOptions.Section))
-            .ValidateDataAnnotations()
+        services.AddSettings<LineWebhookOptions>(configuration, LineWebhookOptions.Section);
+        services.AddSettings<InboxOptions>(configuration, InboxOptions.Section)
             .Validate<IOptions<LineClientOptions>>(
                 LeaseOutlastsLineCalls,
-                $"Inbox:ClaimLease must be at least Line:TotalTimeout plus {InboxOptions.LeaseMargin.TotalSeconds:0} seconds, so that a LINE call with all its retries ends before another instance may take the event.")
-            .ValidateOnStart();
+                $"Inbox:ClaimLease must be at least Line:TotalTimeout plus {InboxOptions.LeaseMargin.TotalSeconds:0} seconds, so that a LINE call with all its retries ends before another instance may take the event.");
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboxStore>();
         services.AddSingleton<ParkedEventRetry>();
-        services.AddSingleton<InboxWriter>();
         services.AddSingleton<InboxOutcomeWriter>();
         services.AddSingleton<InboxReplies>();
         services.AddSingleton<WebhookReceiver>();
-        services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
-        services.AddSingleton<InboxProcessor>();
-        services.AddHostedService(sp => sp.GetRequiredService<InboxProcessor>());
+        services.AddHostedSingleton<InboxWriter>();
+        services.AddHostedSingleton<InboxProcessor>();
         return services;
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts.Scheduling;
 using OutreachBot.Mail;
-using OutreachBot.Staff;
 using OutreachBot.Subscriptions;
 
 namespace OutreachBot.Broadcasts.Authoring;

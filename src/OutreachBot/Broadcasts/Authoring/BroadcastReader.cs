@@ -4,7 +4,6 @@ using OutreachBot.Broadcasts.MailDelivery;
 using OutreachBot.Broadcasts.Scheduling;
 using OutreachBot.Broadcasts.Targeting;
 using OutreachBot.PublicSite;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Broadcasts.Authoring;
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts.Fanout;
 using OutreachBot.Broadcasts.Scheduling;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Broadcasts.Authoring;
 

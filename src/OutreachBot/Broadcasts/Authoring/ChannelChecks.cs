@@ -1,6 +1,5 @@
 using OutreachBot.Broadcasts.MailDelivery;
 using OutreachBot.Mail;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Broadcasts.Authoring;
 

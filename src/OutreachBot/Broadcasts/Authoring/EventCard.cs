@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using OutreachBot.Line.Messaging;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Broadcasts.Authoring;
 

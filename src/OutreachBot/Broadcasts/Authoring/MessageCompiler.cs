@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using OutreachBot.Line.Messaging;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Broadcasts.Authoring;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using OutreachBot.Broadcasts.MailDelivery;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Broadcasts.Authoring;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Broadcasts.Authoring;
 

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts.Fanout;
-using OutreachBot.Line.Messaging;
 using OutreachBot.LineSending;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Broadcasts.Authoring;
 

@@ -3,7 +3,6 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using OutreachBot.Cluster;
 using OutreachBot.LineSending;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Broadcasts.Fanout;
 
@@ -166,23 +165,12 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// On SQLite only one instance runs, so a claim found at start-up belongs to a process that died: it is released at
-    /// once (as a request LINE may have seen) instead of waiting out its lease.
-    /// </summary>
-    public async Task<int> ReleaseOrphanedClaimsAsync(CancellationToken cancellationToken)
-    {
-        if (database.Dialect.Provider != StorageProvider.Sqlite)
-        {
-            return 0;
-        }
-
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+    /// <summary>A dead process's claims, on SQLite: released as requests LINE may have seen.</summary>
+    public Task<int> ReleaseOrphanedClaimsAsync(CancellationToken cancellationToken) =>
+        database.ReleaseOrphanedClaimsAsync(
             "UPDATE broadcast_batches SET key_uncertain = @Uncertain, claimed_until = NULL WHERE state = 'pending' AND claimed_until IS NOT NULL",
             new { Uncertain = true },
-            cancellationToken: cancellationToken));
-    }
+            cancellationToken);
 
     /// <summary>Stops the runs of a broadcast: batches not handed to a sender are cancelled; those in flight finish.</summary>
     public async Task<IReadOnlyList<long>> CancelRunsAsync(long broadcastId, CancellationToken cancellationToken)

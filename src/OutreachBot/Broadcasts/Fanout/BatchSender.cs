@@ -3,9 +3,7 @@ using System.Net;
 using Dapper;
 using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts.Authoring;
-using OutreachBot.Line.Messaging;
 using OutreachBot.LineSending;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Broadcasts.Fanout;
 

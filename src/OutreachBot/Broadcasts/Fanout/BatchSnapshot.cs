@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.MailDelivery;
 using OutreachBot.Broadcasts.Targeting;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Broadcasts.Fanout;
 

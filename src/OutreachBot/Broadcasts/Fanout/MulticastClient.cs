@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
-using OutreachBot.Line.Messaging;
 
 namespace OutreachBot.Broadcasts.Fanout;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using OutreachBot.Line.Messaging;
 
 namespace OutreachBot.Broadcasts.Fanout;
 

@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using OutreachBot.Cluster;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Broadcasts.Fanout;
 
@@ -49,26 +48,15 @@ public sealed partial class SnapshotLeases(
         return claimed is null ? null : (new SnapshotLease(runId, owner, claimed.Cursor), claimed.BroadcastId, claimed.Messages);
     }
 
-    /// <summary>
-    /// On SQLite only one instance runs, so a snapshot lease of an earlier process is released at start-up (its writer
-    /// died) instead of waited out.
-    /// </summary>
-    public async Task<int> ReleaseOrphanedAsync(CancellationToken cancellationToken)
-    {
-        if (database.Dialect.Provider != StorageProvider.Sqlite)
-        {
-            return 0;
-        }
-
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+    /// <summary>The snapshot leases of an earlier process, on SQLite (their writer died).</summary>
+    public Task<int> ReleaseOrphanedAsync(CancellationToken cancellationToken) =>
+        database.ReleaseOrphanedClaimsAsync(
             """
             UPDATE broadcast_runs SET snapshot_claimed_until = NULL
             WHERE snapshotted_at IS NULL AND snapshot_claimed_until IS NOT NULL AND substr(snapshot_owner, 1, @Length) <> @Prefix
             """,
             new { Prefix = _ownerPrefix, _ownerPrefix.Length },
-            cancellationToken: cancellationToken));
-    }
+            cancellationToken);
 
     public async Task ReleaseAsync(SnapshotLease lease)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OutreachBot.Hosting;
 
 namespace OutreachBot.Broadcasts.Fanout;
 
@@ -30,22 +31,15 @@ public sealed partial class SnapshotResumer(
             LogFailed(ex);
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ledger.FinishIdleRunsAsync(stoppingToken);
-                foreach (var runId in await leases.OrphansAsync(stoppingToken))
-                {
-                    await ResumeAsync(runId, stoppingToken);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
+        await PeriodicRounds.RunAsync(ResumeOrphansAsync, () => options.Value.PollInterval, LogFailed, TimeProvider.System, stoppingToken);
+    }
 
-            await Task.Delay(options.Value.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+    private async Task ResumeOrphansAsync(CancellationToken cancellationToken)
+    {
+        await ledger.FinishIdleRunsAsync(cancellationToken);
+        foreach (var runId in await leases.OrphansAsync(cancellationToken))
+        {
+            await ResumeAsync(runId, cancellationToken);
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Text;
 using Dapper;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Broadcasts.Fanout;
 

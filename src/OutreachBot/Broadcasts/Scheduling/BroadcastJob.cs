@@ -2,7 +2,6 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.Fanout;
-using OutreachBot.Storage;
 using Quartz;
 
 namespace OutreachBot.Broadcasts.Scheduling;

@@ -1,3 +1,4 @@
+using OutreachBot.Hosting;
 using Quartz;
 
 namespace OutreachBot.Broadcasts.Scheduling;
@@ -21,23 +22,16 @@ public sealed partial class FiredBroadcastSweep(
             await Task.Delay(TimeSpan.FromMilliseconds(100), stoppingToken);
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                foreach (var id in await store.FiredWithoutRunAsync(stoppingToken))
-                {
-                    LogFound(id);
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<BroadcastJob>().FireAsync(id, null, stoppingToken);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
+        await PeriodicRounds.RunAsync(FireOrphansAsync, () => Interval, LogFailed, TimeProvider.System, stoppingToken);
+    }
 
-            await Task.Delay(Interval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+    private async Task FireOrphansAsync(CancellationToken cancellationToken)
+    {
+        foreach (var id in await store.FiredWithoutRunAsync(cancellationToken))
+        {
+            LogFound(id);
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<BroadcastJob>().FireAsync(id, null, cancellationToken);
         }
     }
 

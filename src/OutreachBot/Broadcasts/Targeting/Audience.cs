@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Dapper;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Broadcasts.Targeting;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Dapper;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Broadcasts.Targeting;
 

@@ -4,8 +4,6 @@ using OutreachBot.CivicEvents;
 using OutreachBot.CivicEvents.Applications;
 using OutreachBot.Conversations.Menu;
 using OutreachBot.Conversations.Views;
-using OutreachBot.Line.Messaging;
-using OutreachBot.Resources;
 
 namespace OutreachBot.Conversations.Flows;
 

@@ -2,8 +2,6 @@ using Microsoft.Extensions.Options;
 using OutreachBot.Consultations;
 using OutreachBot.Conversations.Menu;
 using OutreachBot.Conversations.Views;
-using OutreachBot.Line.Messaging;
-using OutreachBot.Resources;
 
 namespace OutreachBot.Conversations.Flows;
 

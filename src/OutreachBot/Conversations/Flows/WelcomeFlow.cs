@@ -2,8 +2,6 @@ using Microsoft.Extensions.Options;
 using OutreachBot.Conversations.Menu;
 using OutreachBot.Conversations.RichMenus;
 using OutreachBot.Conversations.Views;
-using OutreachBot.Line.Messaging;
-using OutreachBot.Resources;
 using OutreachBot.Subscriptions;
 
 namespace OutreachBot.Conversations.Flows;

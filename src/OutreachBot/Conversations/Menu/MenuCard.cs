@@ -1,6 +1,4 @@
 using OutreachBot.Conversations.Views;
-using OutreachBot.Line.Messaging;
-using OutreachBot.Resources;
 
 namespace OutreachBot.Conversations.Menu;
 

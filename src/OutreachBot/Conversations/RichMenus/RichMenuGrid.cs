@@ -1,5 +1,3 @@
-using OutreachBot.Line.Messaging;
-
 namespace OutreachBot.Conversations.RichMenus;
 
 /// <summary>

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using OutreachBot.Conversations.Menu;
-using OutreachBot.Line.Messaging;
-using OutreachBot.Resources;
 
 namespace OutreachBot.Conversations.RichMenus;
 

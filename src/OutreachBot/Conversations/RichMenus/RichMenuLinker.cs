@@ -1,5 +1,4 @@
 using System.Net;
-using OutreachBot.Line.Messaging;
 
 namespace OutreachBot.Conversations.RichMenus;
 

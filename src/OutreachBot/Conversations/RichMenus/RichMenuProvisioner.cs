@@ -4,9 +4,6 @@ using System.Security.Cryptography;
 using Dapper;
 using Microsoft.Extensions.Options;
 using OutreachBot.Conversations.Menu;
-using OutreachBot.Line.Messaging;
-using OutreachBot.Resources;
-using OutreachBot.Storage;
 
 namespace OutreachBot.Conversations.RichMenus;
 

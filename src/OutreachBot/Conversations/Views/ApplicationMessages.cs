@@ -1,8 +1,6 @@
 using System.Globalization;
 using OutreachBot.CivicEvents;
 using OutreachBot.CivicEvents.Applications;
-using OutreachBot.Line.Messaging;
-using OutreachBot.Resources;
 
 namespace OutreachBot.Conversations.Views;
 

@@ -1,7 +1,5 @@
 using OutreachBot.CivicEvents;
 using Applications = OutreachBot.CivicEvents.Applications;
-using OutreachBot.Line.Messaging;
-using OutreachBot.Resources;
 using OutreachBot.Subscriptions;
 
 namespace OutreachBot.Conversations.Views;

@@ -1,6 +1,3 @@
-using OutreachBot.Line.Messaging;
-using OutreachBot.Resources;
-
 namespace OutreachBot.Conversations.Views;
 
 /// <summary>The language choice and the small building blocks every answer uses (the menu itself is <see cref="Menu.MainMenu"/>).</summary>

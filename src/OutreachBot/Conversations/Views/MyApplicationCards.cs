@@ -1,7 +1,5 @@
 using OutreachBot.CivicEvents;
 using OutreachBot.CivicEvents.Applications;
-using OutreachBot.Line.Messaging;
-using OutreachBot.Resources;
 
 namespace OutreachBot.Conversations.Views;
 

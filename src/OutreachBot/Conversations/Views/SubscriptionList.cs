@@ -1,5 +1,3 @@
-using OutreachBot.Line.Messaging;
-using OutreachBot.Resources;
 using OutreachBot.Subscriptions;
 
 namespace OutreachBot.Conversations.Views;

@@ -1,7 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using OutreachBot.Api;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Admin;

@@ -1,6 +1,5 @@
 using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Authoring;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Broadcasts;

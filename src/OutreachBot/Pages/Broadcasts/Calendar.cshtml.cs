@@ -2,7 +2,6 @@ using System.Globalization;
 using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Fanout;
 using OutreachBot.Broadcasts.Scheduling;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Broadcasts;

@@ -4,7 +4,6 @@ using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.Scheduling;
 using OutreachBot.CivicEvents;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 

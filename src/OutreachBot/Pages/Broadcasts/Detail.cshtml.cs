@@ -4,7 +4,6 @@ using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.Fanout;
 using OutreachBot.Broadcasts.Scheduling;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Broadcasts;

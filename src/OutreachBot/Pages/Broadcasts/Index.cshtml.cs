@@ -1,5 +1,4 @@
 using OutreachBot.Broadcasts.Authoring;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Broadcasts;

@@ -5,7 +5,6 @@ using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.MailDelivery;
 using OutreachBot.Mail;
 using OutreachBot.PublicSite;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Pages.Broadcasts;
 

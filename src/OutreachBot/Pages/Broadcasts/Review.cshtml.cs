@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.Targeting;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Broadcasts;

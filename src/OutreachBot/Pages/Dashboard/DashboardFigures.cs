@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Extensions.Options;
-using OutreachBot.Storage;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Dashboard;

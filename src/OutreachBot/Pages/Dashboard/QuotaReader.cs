@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OutreachBot.Line.Messaging;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Dashboard;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts;
 using OutreachBot.CivicEvents;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 

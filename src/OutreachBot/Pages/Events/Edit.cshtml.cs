@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.CivicEvents;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 

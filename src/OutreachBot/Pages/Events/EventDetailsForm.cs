@@ -1,6 +1,5 @@
 using System.Globalization;
 using OutreachBot.CivicEvents;
-using OutreachBot.Staff;
 
 namespace OutreachBot.Pages.Events;
 

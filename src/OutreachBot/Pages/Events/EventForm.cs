@@ -1,6 +1,5 @@
 using System.Globalization;
 using OutreachBot.CivicEvents;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Events;

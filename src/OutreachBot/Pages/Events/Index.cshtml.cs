@@ -1,5 +1,4 @@
 using OutreachBot.CivicEvents;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 

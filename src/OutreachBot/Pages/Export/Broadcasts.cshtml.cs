@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.Fanout;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Export;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 

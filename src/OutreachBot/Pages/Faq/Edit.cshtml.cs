@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.Consultations;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Faq;

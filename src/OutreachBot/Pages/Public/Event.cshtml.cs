@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OutreachBot.PublicSite;
 using OutreachBot.PublicSite.Events;
-using OutreachBot.Resources;
 
 namespace OutreachBot.PublicSite.Pages;
 

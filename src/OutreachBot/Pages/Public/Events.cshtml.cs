@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.PublicSite;
 using OutreachBot.PublicSite.Events;
-using OutreachBot.Resources;
 
 namespace OutreachBot.PublicSite.Pages;
 

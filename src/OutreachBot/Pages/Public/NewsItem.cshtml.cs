@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.PublicSite;
 using OutreachBot.PublicSite.News;
-using OutreachBot.Resources;
 
 namespace OutreachBot.PublicSite.Pages;
 

@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.MailSubscribers;
 using OutreachBot.PublicSite;
-using OutreachBot.Resources;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 
 namespace OutreachBot.Pages.Residents;
 
 /// <summary><c>/subscribe</c>: an address, topics and the mails' language; a valid request always ends on "check your mail".</summary>
-public sealed class SubscribeModel(TextCatalog catalog, TopicStore topics, SubscribeRequests requests) : PublicPage(catalog)
+public sealed class SubscribeModel(TextCatalog catalog, TopicStore topics, SubscribeRequests requests) : PublicPage(catalog), ISubscriptionChoice
 {
     [BindProperty]
     public string? Address { get; set; }
@@ -21,7 +20,7 @@ public sealed class SubscribeModel(TextCatalog catalog, TopicStore topics, Subsc
 
     public IReadOnlyList<Topic> Choices { get; private set; } = [];
 
-    public Dictionary<string, string> Errors { get; } = [];
+    public string? SelectedMailLanguage => MailLanguage ?? Language;
 
     public bool Sent { get; private set; }
 
@@ -30,26 +29,15 @@ public sealed class SubscribeModel(TextCatalog catalog, TopicStore topics, Subsc
     public async Task<IActionResult> OnPostAsync()
     {
         Choices = await topics.ListAsync(includeArchived: false, HttpContext.RequestAborted);
-        var chosen = Choices.Where(t => Topics.Contains(t.Slug)).Select(t => t.Id).ToList();
         if (!SubscribeAddress.IsValid(Address))
         {
             Errors["address"] = Texts[SubscribeTextKeys.AddressInvalid];
         }
 
-        if (chosen.Count == 0)
-        {
-            Errors["topics"] = Texts[SubscribeTextKeys.TopicsMissing];
-        }
-
-        if (!Languages.IsSupported(MailLanguage))
-        {
-            Errors["language"] = Texts[SubscribeTextKeys.LanguageInvalid];
-        }
-
+        var chosen = SubscriptionChoice.Check(this);
         if (Errors.Count > 0)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return FormWithErrors();
         }
 
         var client = SignInAddress.Of(HttpContext.Connection.RemoteIpAddress?.ToString());
@@ -57,6 +45,4 @@ public sealed class SubscribeModel(TextCatalog catalog, TopicStore topics, Subsc
         Sent = true;
         return Page();
     }
-
-    public string? ErrorId(string key) => Errors.ContainsKey(key) ? "e-" + key : null;
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.MailSubscribers;
-using OutreachBot.Resources;
 
 namespace OutreachBot.Pages.Residents;
 

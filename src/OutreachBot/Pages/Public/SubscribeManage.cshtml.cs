@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.MailSubscribers;
-using OutreachBot.Resources;
 using OutreachBot.Subscriptions;
 
 namespace OutreachBot.Pages.Residents;
@@ -11,7 +10,7 @@ namespace OutreachBot.Pages.Residents;
 /// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class SubscribeManageModel(TextCatalog catalog, MailSubscriberStore store, SubscriberTokens tokens, TopicStore topics, TimeProvider time)
-    : SubscriberLinkPage(catalog, store)
+    : SubscriberLinkPage(catalog, store), ISubscriptionChoice
 {
     [BindProperty]
     public List<string> Topics { get; set; } = [];
@@ -21,7 +20,7 @@ public sealed class SubscribeManageModel(TextCatalog catalog, MailSubscriberStor
 
     public IReadOnlyList<Topic> Choices { get; private set; } = [];
 
-    public Dictionary<string, string> Errors { get; } = [];
+    public string? SelectedMailLanguage => MailLanguage;
 
     public bool Saved { get; private set; }
 
@@ -53,21 +52,10 @@ public sealed class SubscribeManageModel(TextCatalog catalog, MailSubscriberStor
 
         Token = t;
         Choices = await topics.ListAsync(includeArchived: false, HttpContext.RequestAborted);
-        var chosen = Choices.Where(c => Topics.Contains(c.Slug)).Select(c => c.Id).ToList();
-        if (chosen.Count == 0)
-        {
-            Errors["topics"] = Texts[SubscribeTextKeys.TopicsMissing];
-        }
-
-        if (!Languages.IsSupported(MailLanguage))
-        {
-            Errors["language"] = Texts[SubscribeTextKeys.LanguageInvalid];
-        }
-
+        var chosen = SubscriptionChoice.Check(this);
         if (Errors.Count > 0)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return FormWithErrors();
         }
 
         if (!await Store.ChangeAsync(subscriber.Id, subscriber.TokenVersion, MailLanguage!, chosen, time.GetUtcNow(), HttpContext.RequestAborted))
@@ -78,8 +66,6 @@ public sealed class SubscribeManageModel(TextCatalog catalog, MailSubscriberStor
         Saved = true;
         return Page();
     }
-
-    public string? ErrorId(string key) => Errors.ContainsKey(key) ? "e-" + key : null;
 
     public string WithToken(string path) => $"{path}?t={Uri.EscapeDataString(Token ?? "")}&{LanguageParameter}={Uri.EscapeDataString(Language)}";
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.MailSubscribers;
 using OutreachBot.PublicSite;
-using OutreachBot.Resources;
 
 namespace OutreachBot.Pages.Residents;
 

@@ -1,5 +1,4 @@
 using OutreachBot.Consultations;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Questions;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 

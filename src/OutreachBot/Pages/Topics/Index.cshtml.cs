@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 

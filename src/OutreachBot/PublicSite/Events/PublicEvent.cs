@@ -1,6 +1,5 @@
 using OutreachBot.CivicEvents;
 using OutreachBot.Conversations.Views;
-using OutreachBot.Resources;
 
 namespace OutreachBot.PublicSite.Events;
 

@@ -1,6 +1,5 @@
 using Dapper;
 using OutreachBot.CivicEvents;
-using OutreachBot.Storage;
 
 namespace OutreachBot.PublicSite.Events;
 

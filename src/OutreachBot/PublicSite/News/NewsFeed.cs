@@ -1,7 +1,6 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
-using OutreachBot.Resources;
 
 namespace OutreachBot.PublicSite.News;
 

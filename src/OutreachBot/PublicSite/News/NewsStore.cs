@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using OutreachBot.Storage;
 
 namespace OutreachBot.PublicSite.News;
 
