@@ -19,8 +19,12 @@ public sealed class SubscriberLinks(PublicBaseUrl baseUrl, SubscriberTokens toke
     public Uri Manage(long subscriberId, int tokenVersion, string language) =>
         Link(ManagePath, tokens.Create(SubscriberTokenPurpose.Manage, subscriberId, tokenVersion), language);
 
-    public Uri Unsubscribe(long subscriberId, int tokenVersion) =>
-        Link(UnsubscribePath, tokens.Create(SubscriberTokenPurpose.Manage, subscriberId, tokenVersion), language: null);
+    /// <summary>A broadcast mail's two links, manage and one-click unsubscribe, on one token: they grant the same, and a token costs a signature.</summary>
+    public (Uri Manage, Uri Unsubscribe) ForMail(long subscriberId, int tokenVersion, string language)
+    {
+        var token = tokens.Create(SubscriberTokenPurpose.Manage, subscriberId, tokenVersion);
+        return (Link(ManagePath, token, language), Link(UnsubscribePath, token, language: null));
+    }
 
     private Uri Link(string path, string token, string? language) =>
         baseUrl.Link(language is null or TextCatalog.NeutralLanguage ? $"{path}?t={token}" : $"{path}?t={token}&{PublicPage.LanguageParameter}={Uri.EscapeDataString(language)}");

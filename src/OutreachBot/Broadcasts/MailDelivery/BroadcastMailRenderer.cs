@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -23,26 +25,25 @@ public sealed class BroadcastMailRenderer(IOptions<MailOptions> mail, IOptions<B
     private readonly MailboxAddress _from = MailboxAddress.Parse(mail.Value.From);
     private readonly TimeZoneInfo _zone = bot.Value.Zone;
 
+    private readonly ConditionalWeakTable<BroadcastMailContent, ConcurrentDictionary<string, MailLayout>> _layouts = new();
+
     public MimeMessage Render(BroadcastMailContent content, MailRecipient recipient)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(recipient);
-        var (language, messages) = MessagesFor(content.MessagesJson, recipient.Language);
-        var subject = SubjectFor(content, recipient.Language);
-        var footer = new MailFooter(
-            texts.For(recipient.Language),
-            links.Manage(recipient.SubscriberId, recipient.TokenVersion, recipient.Language));
-        var body = new MailBody(texts.For(language), _zone, subject).Add(messages).Finish(footer);
-
+        // The messages are rendered once per content and reader's language; each mail adds its own links and headers.
+        var layout = _layouts.GetOrCreateValue(content).GetOrAdd(recipient.Language, static (language, state) => state.Renderer.Layout(state.Content, language), (Renderer: this, Content: content));
+        var (manage, unsubscribe) = links.ForMail(recipient.SubscriberId, recipient.TokenVersion, recipient.Language);
+        var footer = new MailFooter(texts.For(recipient.Language), manage);
         var message = new MimeMessage
         {
-            Subject = subject,
+            Subject = layout.Subject,
             Date = time.GetUtcNow(),
             MessageId = $"b{content.BroadcastId}.r{content.RunId}.s{recipient.SubscriberId}@{_from.Domain}",
             Body = new MultipartAlternative
             {
-                new TextPart("plain") { Text = body.Text },
-                new TextPart("html") { Text = body.Html },
+                new TextPart("plain") { Text = layout.Text(footer) },
+                new TextPart("html") { Text = layout.Html(footer) },
             },
         };
         foreach (var part in message.BodyParts.OfType<TextPart>())
@@ -54,9 +55,16 @@ public sealed class BroadcastMailRenderer(IOptions<MailOptions> mail, IOptions<B
         // holding them (MimeKit's change events), so one shared sender kept every mail ever rendered alive.
         message.From.Add(new MailboxAddress(_from.Name, _from.Address));
         message.To.Add(new MailboxAddress(name: null, recipient.Address));
-        message.Headers.Add("List-Unsubscribe", $"<{links.Unsubscribe(recipient.SubscriberId, recipient.TokenVersion).AbsoluteUri}>");
+        message.Headers.Add("List-Unsubscribe", $"<{unsubscribe.AbsoluteUri}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return message;
+    }
+
+    private MailLayout Layout(BroadcastMailContent content, string language)
+    {
+        var (messagesLanguage, messages) = MessagesFor(content.MessagesJson, language);
+        var subject = SubjectFor(content, language);
+        return new MailBody(texts.For(messagesLanguage), _zone, subject).Add(messages).Layout();
     }
 
     /// <summary>The subject in <paramref name="language"/>, else Japanese, else the broadcast's title; on one line whatever staff typed.</summary>

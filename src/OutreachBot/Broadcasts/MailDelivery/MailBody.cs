@@ -16,10 +16,6 @@ public sealed class MailBody(BotTexts texts, TimeZoneInfo zone, string subject)
     private readonly StringBuilder _html = new();
     private readonly List<string> _text = [];
 
-    public string Html { get; private set; } = "";
-
-    public string Text { get; private set; } = "";
-
     public MailBody Add(JsonArray messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
@@ -31,22 +27,17 @@ public sealed class MailBody(BotTexts texts, TimeZoneInfo zone, string subject)
         return this;
     }
 
-    public MailBody Finish(MailFooter footer)
+    /// <summary>The mail around its footer: what every reader of this language and subject gets, rendered once.</summary>
+    public MailLayout Layout()
     {
-        ArgumentNullException.ThrowIfNull(footer);
-        Html = $"""
+        var head = $"""
             <!DOCTYPE html>
             <html lang="{MailHtml.Escape(texts.Language)}">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{MailHtml.Escape(subject)}</title></head>
             <body style="margin:0;padding:0;background:#f4f5f7">
             <div style="max-width:600px;margin:0 auto;padding:24px 16px;background:#ffffff;color:#222222;font-family:sans-serif;font-size:16px;line-height:1.7">
-            {_html}{footer.Html}
-            </div>
-            </body>
-            </html>
             """;
-        Text = string.Join("\n\n", _text) + "\n\n-- \n" + footer.Text + "\n";
-        return this;
+        return new MailLayout(subject, $"{head}\n{_html}", "\n</div>\n</body>\n</html>", string.Join("\n\n", _text) + "\n\n-- \n");
     }
 
     private void Add(JsonNode? message)
@@ -120,6 +111,14 @@ public sealed class MailBody(BotTexts texts, TimeZoneInfo zone, string subject)
 
     private static string Row(string label, string value) =>
         $"<p style=\"margin:0\"><span style=\"color:#666666\">{MailHtml.Escape(label)}</span> {MailHtml.Escape(value)}</p>\n";
+}
+
+/// <summary>A broadcast's mail in one language, all but its footer: the HTML before and after the footer, the text before it.</summary>
+public sealed record MailLayout(string Subject, string HtmlBeforeFooter, string HtmlAfterFooter, string TextBeforeFooter)
+{
+    public string Html(MailFooter footer) => HtmlBeforeFooter + footer.Html + HtmlAfterFooter;
+
+    public string Text(MailFooter footer) => TextBeforeFooter + footer.Text + "\n";
 }
 
 /// <summary>The end of every broadcast mail, in the subscriber's language: why they get it and where to change or stop it.</summary>

@@ -165,6 +165,28 @@ public abstract class BroadcastMailRendererTests(string provider) : IAsyncLifeti
     }
 
     [SkippableFact]
+    public void Render_OneRunToReadersOfTwoLanguages_EachMailHasItsReadersLanguageAndTheirOwnLinks()
+    {
+        var renderer = _world.Bot.Services.GetRequiredService<BroadcastMailRenderer>();
+        var content = Content(
+            new JsonObject { ["ja"] = new JsonArray(Text("日本語のお知らせ")), ["en"] = new JsonArray(Text("English news")) },
+            new Dictionary<string, string> { ["ja"] = "日本語の件名", ["en"] = "English subject" });
+
+        var first = renderer.Render(content, new MailRecipient(1, "a@example.jp", "ja", 1));
+        var english = renderer.Render(content, new MailRecipient(2, "b@example.jp", "en", 1));
+        var second = renderer.Render(content, new MailRecipient(3, "c@example.jp", "ja", 1));
+
+        Assert.Equal(["日本語の件名", "English subject", "日本語の件名"], new[] { first, english, second }.Select(mail => mail.Subject));
+        Assert.Contains("日本語のお知らせ", second.TextBody, StringComparison.Ordinal);
+        Assert.Contains("English news", english.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("English news", second.HtmlBody, StringComparison.Ordinal);
+        Assert.All([first, english, second], mail => Assert.Contains(Token(mail.Headers["List-Unsubscribe"]), mail.TextBody, StringComparison.Ordinal));
+        Assert.Equal(3, new[] { first, english, second }.Select(mail => Token(mail.Headers["List-Unsubscribe"])).Distinct().Count());
+    }
+
+    private static string Token(string? link) => link![(link.IndexOf("?t=", StringComparison.Ordinal) + 3)..].TrimEnd('>');
+
+    [SkippableFact]
     public void Render_ManyMails_NoneIsKeptOnceItsSenderLetsGo()
     {
         var renderer = _world.Bot.Services.GetRequiredService<BroadcastMailRenderer>();
