@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using OutreachBot.CivicEvents;
 using OutreachBot.CivicEvents.Applications;
 using OutreachBot.CivicEvents.Applications.Web;
@@ -7,35 +6,25 @@ using OutreachBot.Resources;
 
 namespace OutreachBot.PublicSite.Pages;
 
-/// <summary><c>/events/{id}/apply/cancel?t=</c>, the link in the mail confirming an application: a button, then the application is cancelled.</summary>
+/// <summary><c>/events/{id}/apply/cancel?t=</c>, the link in the mail confirming an application: pressing its button cancels the application.</summary>
 public sealed class EventApplyCancelModel(TextCatalog catalog, WebApplications web, CivicEventStore events, SubscriberTokens tokens)
     : WebApplicationLinkPage(catalog, web, events, tokens)
 {
-
     public override string Heading => Texts[WebApplyTextKeys.CancelTitle];
 
     public override string ButtonLabel => Texts[WebApplyTextKeys.CancelButton];
 
-    public async Task<IActionResult> OnGetAsync(long id, string? t)
-    {
-        await ReadAsync(id, t, SubscriberTokenPurpose.ApplicationCancel);
-        return Page();
-    }
+    protected override SubscriberTokenPurpose Purpose => SubscriberTokenPurpose.ApplicationCancel;
 
-    public async Task<IActionResult> OnPostAsync(long id, string? t)
+    protected override async Task ActAsync(WebApplicationRequest request, CivicEvent e)
     {
-        if (!await ReadAsync(id, t, SubscriberTokenPurpose.ApplicationCancel))
+        if ((await Web.CancelAsync(request, HttpContext.RequestAborted)).Result == CancelResult.Cancelled)
         {
-            return Page();
+            Outcome = Texts.Format(WebApplyTextKeys.Cancelled, request.Number);
+            return;
         }
 
-        var outcome = await Web.CancelAsync(WebRequest!, HttpContext.RequestAborted);
-        Outcome = outcome.Result == CancelResult.Cancelled ? Texts.Format(WebApplyTextKeys.Cancelled, WebRequest!.Number) : Texts[WebApplyTextKeys.CannotCancel];
-        if (outcome.Result != CancelResult.Cancelled)
-        {
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-
-        return Page();
+        Outcome = Texts[WebApplyTextKeys.CannotCancel];
+        Response.StatusCode = StatusCodes.Status409Conflict;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using OutreachBot.CivicEvents;
 using OutreachBot.CivicEvents.Applications.Web;
 using OutreachBot.MailSubscribers;
@@ -26,10 +27,34 @@ public abstract class WebApplicationLinkPage(TextCatalog catalog, WebApplication
 
     protected WebApplications Web => web;
 
-    /// <summary>The request the link names; false with the 400 set up when the link does not work.</summary>
-    protected async Task<bool> ReadAsync(long eventId, string? t, SubscriberTokenPurpose purpose)
+    /// <summary>Which links this page takes.</summary>
+    protected abstract SubscriberTokenPurpose Purpose { get; }
+
+    /// <summary>The link opened: the page's one button (a mail scanner that follows links presses nothing).</summary>
+    public async Task<IActionResult> OnGetAsync(long id, string? t)
     {
-        var token = tokens.Read(t, purpose);
+        await ReadAsync(id, t);
+        return Page();
+    }
+
+    /// <summary>The button pressed: what it does, shown as <see cref="Outcome"/>.</summary>
+    public async Task<IActionResult> OnPostAsync(long id, string? t)
+    {
+        if (await ReadAsync(id, t))
+        {
+            await ActAsync(WebRequest!, Event!);
+        }
+
+        return Page();
+    }
+
+    /// <summary>Does what the button says and sets <see cref="Outcome"/> (with 409 when it could not be done).</summary>
+    protected abstract Task ActAsync(WebApplicationRequest request, CivicEvent e);
+
+    /// <summary>The request the link names; false with the 400 set up when the link does not work.</summary>
+    private async Task<bool> ReadAsync(long eventId, string? t)
+    {
+        var token = tokens.Read(t, Purpose);
         if (token.Status == SubscriberTokenStatus.Valid
             && await web.FindAsync(token.SubscriberId, HttpContext.RequestAborted) is { } request && request.EventId == eventId
             && await events.FindAsync(eventId, HttpContext.RequestAborted) is { } e)
