@@ -21,6 +21,8 @@ public static class CivicEventsExtensions
         services.AddSingleton<Applications.ThanksNotices>();
         services.AddSingleton<Applications.RatingStore>();
         services.AddSingleton<Applications.ParticipationStats>();
+        services.AddSingleton<Applications.Web.WebApplications>();
+        services.AddSingleton<Applications.Web.WebApplicationMails>();
         services.AddSingleton<Applications.NoticeMessages>();
         services.AddSingleton<Applications.NoticeSender>();
         services.AddHostedService(sp => sp.GetRequiredService<Applications.NoticeSender>());

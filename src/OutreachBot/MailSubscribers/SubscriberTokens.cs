@@ -12,6 +12,12 @@ public enum SubscriberTokenPurpose : byte
 
     /// <summary>The links in every mail (change topics or language, leave): valid until the subscriber's token version changes.</summary>
     Manage = 2,
+
+    /// <summary>The link in an event application's confirmation mail (the id is the web request's): valid for <see cref="SubscriberTokens.ConfirmationLifetime"/>.</summary>
+    ApplicationConfirm = 3,
+
+    /// <summary>The cancel link in the mail confirming an event application (the id is the web request's).</summary>
+    ApplicationCancel = 4,
 }
 
 public enum SubscriberTokenStatus
@@ -28,7 +34,7 @@ public enum SubscriberTokenStatus
 public readonly record struct SubscriberToken(SubscriberTokenStatus Status, long SubscriberId = 0, int TokenVersion = 0);
 
 /// <summary>
-/// Signed links for e-mail subscribers, no password: the subscriber's id, the token version (raised when a subscriber
+/// Signed links for e-mail subscribers and for residents' event applications on the web, no password: the subscriber's id, the token version (raised when a subscriber
 /// leaves, so old links stop working) and an expiry, protected with the data-protection keys the console shares with
 /// every instance. The expiry is inside the signed payload, so an expired link is told apart from a forged one.
 /// </summary>
@@ -41,7 +47,7 @@ public sealed class SubscriberTokens(IDataProtectionProvider protection, TimePro
 
     public string Create(SubscriberTokenPurpose purpose, long subscriberId, int tokenVersion)
     {
-        var expires = purpose == SubscriberTokenPurpose.Confirm ? time.GetUtcNow() + ConfirmationLifetime : DateTimeOffset.MaxValue;
+        var expires = purpose is SubscriberTokenPurpose.Confirm or SubscriberTokenPurpose.ApplicationConfirm ? time.GetUtcNow() + ConfirmationLifetime : DateTimeOffset.MaxValue;
         var payload = new byte[PayloadLength];
         payload[0] = (byte)purpose;
         BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(1), subscriberId);

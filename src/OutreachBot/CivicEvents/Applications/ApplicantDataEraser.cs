@@ -1,12 +1,14 @@
 using Dapper;
 using Microsoft.Extensions.Options;
+using OutreachBot.MailSubscribers;
 using OutreachBot.Storage;
 
 namespace OutreachBot.CivicEvents.Applications;
 
 /// <summary>
 /// Erases applicants' names, phone numbers, answers and comments once <see cref="EventsOptions.ApplicantDataRetention"/> has passed
-/// since their event ended; the applications themselves stay, so the counts do. Also drops chat drafts left to expire.
+/// since their event ended (web applicants' addresses too); the applications themselves stay, so the counts do. Also drops chat
+/// drafts left to expire and web requests never confirmed within their link's life.
 /// </summary>
 public sealed partial class ApplicantDataEraser(Database database, IOptions<EventsOptions> options, TimeProvider time, ILogger<ApplicantDataEraser> logger)
     : BackgroundService
@@ -44,7 +46,14 @@ public sealed partial class ApplicantDataEraser(Database database, IOptions<Even
             new { Now = now, Cutoff = now - options.Value.ApplicantDataRetention },
             cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM application_drafts WHERE expires_at < @Now", new { Now = now }, cancellationToken: cancellationToken));
+            """
+            UPDATE event_web_requests SET address = NULL, name = NULL, answers = NULL
+            WHERE address IS NOT NULL AND event_id IN (SELECT id FROM civic_events WHERE COALESCE(ends_at, starts_at) < @Cutoff);
+            DELETE FROM event_web_requests WHERE number IS NULL AND requested_at < @Unconfirmed;
+            DELETE FROM application_drafts WHERE expires_at < @Now;
+            """,
+            new { Now = now, Cutoff = now - options.Value.ApplicantDataRetention, Unconfirmed = now - SubscriberTokens.ConfirmationLifetime },
+            cancellationToken: cancellationToken));
         if (erased > 0)
         {
             LogErased(erased);
