@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OutreachBot.Hosting;
 
 namespace OutreachBot.Webhook;
 
@@ -34,7 +35,7 @@ public sealed partial class InboxProcessor(
         Running = true;
         try
         {
-            await ReleaseOrphanedClaimsAsync(stoppingToken);
+            await OrphanRelease.RunAsync(store.ReleaseOrphanedClaimsAsync, LogOrphansReleased, LogOrphansNotReleased, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 var handled = await DrainOnceAsync(stoppingToken);
@@ -51,23 +52,6 @@ public sealed partial class InboxProcessor(
         finally
         {
             Running = false;
-        }
-    }
-
-    /// <summary>A failure here only costs the wait for the orphaned claims' leases, so it does not stop the processor.</summary>
-    private async Task ReleaseOrphanedClaimsAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            var released = await store.ReleaseOrphanedClaimsAsync(stoppingToken);
-            if (released > 0)
-            {
-                LogOrphansReleased(released);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogOrphansNotReleased(ex);
         }
     }
 

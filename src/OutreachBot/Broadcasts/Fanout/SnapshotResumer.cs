@@ -18,19 +18,7 @@ public sealed partial class SnapshotResumer(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            var released = await leases.ReleaseOrphanedAsync(stoppingToken);
-            if (released > 0)
-            {
-                LogReleased(released);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogFailed(ex);
-        }
-
+        await OrphanRelease.RunAsync(leases.ReleaseOrphanedAsync, LogReleased, LogFailed, stoppingToken);
         await PeriodicRounds.RunAsync(ResumeOrphansAsync, () => options.Value.PollInterval, LogFailed, TimeProvider.System, stoppingToken);
     }
 

@@ -10,9 +10,6 @@ public static class EventCards
     /// <summary>Events per carousel page; a page with more after it adds a "next page" card.</summary>
     public const int PerPage = 10;
 
-    private const string Muted = "#8C8C8C";
-    private const string Accent = "#06A77D";
-
     /// <summary>The description on a card; the rest is for the event's page.</summary>
     private const int DescriptionOnCard = 200;
 
@@ -44,12 +41,12 @@ public static class EventCards
         body.AddRange(DetailLines(t, e));
         if (topic is not null)
         {
-            body.Add(new FlexText(t.Format(TextKeys.EventTopic, topic.NameIn(t.Language))) { Size = FlexSize.ExtraSmall, Color = Muted, Wrap = true, Margin = FlexSize.Small });
+            body.Add(new FlexText(t.Format(TextKeys.EventTopic, topic.NameIn(t.Language))) { Size = FlexSize.ExtraSmall, Color = CardColors.Muted, Wrap = true, Margin = FlexSize.Small });
         }
 
         if (reminded)
         {
-            body.Add(new FlexText(t[TextKeys.EventReminding]) { Size = FlexSize.Small, Color = Accent, Weight = FlexWeight.Bold, Margin = FlexSize.Medium });
+            body.Add(new FlexText(t[TextKeys.EventReminding]) { Size = FlexSize.Small, Color = CardColors.Accent, Weight = FlexWeight.Bold, Margin = FlexSize.Medium });
         }
 
         var mine = apply?.Mine.GetValueOrDefault(e.Id);
@@ -58,21 +55,21 @@ public static class EventCards
             var status = mine.Status == Applications.EventApplication.Waiting
                 ? t.Format(TextKeys.EventAppliedWaiting, mine.Position, mine.Number)
                 : t.Format(TextKeys.EventApplied, mine.Number);
-            body.Add(new FlexText(status) { Size = FlexSize.Small, Color = Accent, Weight = FlexWeight.Bold, Wrap = true, Margin = FlexSize.Medium });
+            body.Add(new FlexText(status) { Size = FlexSize.Small, Color = CardColors.Accent, Weight = FlexWeight.Bold, Wrap = true, Margin = FlexSize.Medium });
         }
 
         var buttons = new List<FlexComponent>();
         if (apply is not null && mine is null && e.AcceptsApplicationsAt(apply.Now))
         {
             var label = e.SeatsLeft > 0 ? t.Format(TextKeys.EventApply, e.SeatsLeft) : t[TextKeys.EventApplyWaiting];
-            buttons.Add(new FlexButton(Menus.Button(label, new Command.Apply(e.Id), LineLimits.FlexButtonLabel)) { Style = FlexButtonStyle.Primary, Color = Accent, Height = FlexSize.Small });
+            buttons.Add(new FlexButton(Menus.Button(label, new Command.Apply(e.Id), LineLimits.FlexButtonLabel)) { Style = FlexButtonStyle.Primary, Color = CardColors.Accent, Height = FlexSize.Small });
         }
 
         buttons.AddRange(
         [
             reminded
                 ? new FlexButton(Menus.Button(t[TextKeys.EventStopReminding], new Command.StopReminding(e.Id), LineLimits.FlexButtonLabel)) { Style = FlexButtonStyle.Secondary, Height = FlexSize.Small }
-                : new FlexButton(Menus.Button(t[TextKeys.EventRemind], new Command.Remind(e.Id), LineLimits.FlexButtonLabel)) { Style = buttons.Count == 0 ? FlexButtonStyle.Primary : FlexButtonStyle.Secondary, Color = buttons.Count == 0 ? Accent : null, Height = FlexSize.Small },
+                : new FlexButton(Menus.Button(t[TextKeys.EventRemind], new Command.Remind(e.Id), LineLimits.FlexButtonLabel)) { Style = buttons.Count == 0 ? FlexButtonStyle.Primary : FlexButtonStyle.Secondary, Color = buttons.Count == 0 ? CardColors.Accent : null, Height = FlexSize.Small },
         ]);
         if (e.Details.Location is not null)
         {
@@ -106,7 +103,7 @@ public static class EventCards
 
         foreach (var (key, value) in lines.Where(l => l.Value is not null))
         {
-            yield return new FlexText(t.Format(key, value)) { Size = FlexSize.ExtraSmall, Color = Muted, Wrap = true, Margin = FlexSize.Small };
+            yield return new FlexText(t.Format(key, value)) { Size = FlexSize.ExtraSmall, Color = CardColors.Muted, Wrap = true, Margin = FlexSize.Small };
         }
     }
 

@@ -6,8 +6,6 @@ namespace OutreachBot.Conversations.Views;
 /// <summary>One of the citizen's applications as a card: the event, its status or waiting place, and 取り消す.</summary>
 public static class MyApplicationCards
 {
-    private const string Accent = "#06A77D";
-
     public static FlexBubble Bubble(BotTexts t, CivicEvent e, EventApplication application, TimeZoneInfo zone) => new()
     {
         Size = FlexBubbleSize.Kilo,
@@ -15,7 +13,7 @@ public static class MyApplicationCards
             new FlexText(e.TitleIn(t.Language)) { Weight = FlexWeight.Bold, Size = FlexSize.Large, Wrap = true },
             new FlexText(EventCards.When(t, e, zone)) { Size = FlexSize.Small, Wrap = true, Margin = FlexSize.Medium },
             new FlexText(t.Format(TextKeys.EventVenue, e.VenueIn(t.Language))) { Size = FlexSize.Small, Wrap = true, Margin = FlexSize.Small },
-            new FlexText(Status(t, application)) { Size = FlexSize.Small, Color = Accent, Weight = FlexWeight.Bold, Wrap = true, Margin = FlexSize.Medium }),
+            new FlexText(Status(t, application)) { Size = FlexSize.Small, Color = CardColors.Accent, Weight = FlexWeight.Bold, Wrap = true, Margin = FlexSize.Medium }),
         Footer = FlexBox.Vertical(
             new FlexButton(Menus.Button(t[TextKeys.ApplicationsCancel], new Command.CancelApplication(e.Id, application.Number), LineLimits.FlexButtonLabel))
             {

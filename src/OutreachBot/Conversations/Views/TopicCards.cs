@@ -8,9 +8,6 @@ public static class TopicCards
     /// <summary>Topics per carousel page; a page with more after it adds a "next page" card (11 of LINE's 12).</summary>
     public const int PerPage = 10;
 
-    private const string Muted = "#8C8C8C";
-    private const string Accent = "#06A77D";
-
     /// <summary>One page of <paramref name="topics"/> (all pages' topics, in order), <paramref name="page"/> 1-based.</summary>
     public static FlexMessage Page(BotTexts t, IReadOnlyList<Topic> topics, IReadOnlySet<long> following, int page)
     {
@@ -44,15 +41,15 @@ public static class TopicCards
             body.Add(new FlexText(description) { Size = FlexSize.Small, Wrap = true, Margin = FlexSize.Medium });
         }
 
-        body.Add(new FlexText(t.Format(TextKeys.TopicFollowers, topic.SubscriberCount)) { Size = FlexSize.ExtraSmall, Color = Muted, Margin = FlexSize.Large });
+        body.Add(new FlexText(t.Format(TextKeys.TopicFollowers, topic.SubscriberCount)) { Size = FlexSize.ExtraSmall, Color = CardColors.Muted, Margin = FlexSize.Large });
         if (following)
         {
-            body.Add(new FlexText(t[TextKeys.TopicYouFollow]) { Size = FlexSize.Small, Color = Accent, Weight = FlexWeight.Bold, Margin = FlexSize.Small });
+            body.Add(new FlexText(t[TextKeys.TopicYouFollow]) { Size = FlexSize.Small, Color = CardColors.Accent, Weight = FlexWeight.Bold, Margin = FlexSize.Small });
         }
 
         var button = following
             ? new FlexButton(Menus.Button(t[TextKeys.TopicUnsubscribe], new Command.Unsubscribe(topic.Id), LineLimits.FlexButtonLabel)) { Style = FlexButtonStyle.Secondary }
-            : new FlexButton(Menus.Button(t[TextKeys.TopicSubscribe], new Command.Subscribe(topic.Id), LineLimits.FlexButtonLabel)) { Style = FlexButtonStyle.Primary, Color = Accent };
+            : new FlexButton(Menus.Button(t[TextKeys.TopicSubscribe], new Command.Subscribe(topic.Id), LineLimits.FlexButtonLabel)) { Style = FlexButtonStyle.Primary, Color = CardColors.Accent };
         return new FlexBubble
         {
             Size = FlexBubbleSize.Kilo,

@@ -28,14 +28,12 @@ public sealed class SubscribeManageModel(TextCatalog catalog, MailSubscriberStor
 
     public async Task<IActionResult> OnGetAsync(string? t)
     {
-        var token = tokens.Read(t, SubscriberTokenPurpose.Manage);
-        if (await SubscriberAsync(token) is not { } subscriber)
+        var (subscriber, problem) = await OpenAsync(t);
+        if (subscriber is null)
         {
-            return LinkProblem(token.Status == SubscriberTokenStatus.Valid ? SubscriberTokenStatus.Invalid : token.Status);
+            return problem!;
         }
 
-        Token = t;
-        Choices = await topics.ListAsync(includeArchived: false, HttpContext.RequestAborted);
         var mine = await Store.TopicIdsOfAsync(subscriber.Id, HttpContext.RequestAborted);
         Topics = [.. Choices.Where(c => mine.Contains(c.Id)).Select(c => c.Slug)];
         MailLanguage = subscriber.Language;
@@ -44,14 +42,12 @@ public sealed class SubscribeManageModel(TextCatalog catalog, MailSubscriberStor
 
     public async Task<IActionResult> OnPostAsync(string? t)
     {
-        var token = tokens.Read(t, SubscriberTokenPurpose.Manage);
-        if (await SubscriberAsync(token) is not { } subscriber)
+        var (subscriber, problem) = await OpenAsync(t);
+        if (subscriber is null)
         {
-            return LinkProblem(token.Status == SubscriberTokenStatus.Valid ? SubscriberTokenStatus.Invalid : token.Status);
+            return problem!;
         }
 
-        Token = t;
-        Choices = await topics.ListAsync(includeArchived: false, HttpContext.RequestAborted);
         var chosen = SubscriptionChoice.Check(this);
         if (Errors.Count > 0)
         {
@@ -65,6 +61,20 @@ public sealed class SubscribeManageModel(TextCatalog catalog, MailSubscriberStor
 
         Saved = true;
         return Page();
+    }
+
+    /// <summary>The subscriber the manage link names, with the topics to choose from; or the link's problem.</summary>
+    private async Task<(MailSubscriber? Subscriber, IActionResult? Problem)> OpenAsync(string? t)
+    {
+        var token = tokens.Read(t, SubscriberTokenPurpose.Manage);
+        if (await SubscriberAsync(token) is not { } subscriber)
+        {
+            return (null, LinkProblem(token.Status == SubscriberTokenStatus.Valid ? SubscriberTokenStatus.Invalid : token.Status));
+        }
+
+        Token = t;
+        Choices = await topics.ListAsync(includeArchived: false, HttpContext.RequestAborted);
+        return (subscriber, null);
     }
 
     public string WithToken(string path) => $"{path}?t={Uri.EscapeDataString(Token ?? "")}&{LanguageParameter}={Uri.EscapeDataString(Language)}";
