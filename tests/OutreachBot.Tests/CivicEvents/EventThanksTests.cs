@@ -111,6 +111,27 @@ public abstract class EventThanksTests(string provider) : IAsyncLifetime
         Assert.Equal(quotaBefore + 1, _host.Line.Quota.Used);
     }
 
+    [SkippableFact]
+    public async Task QuietHours_ThanksWrittenButHeldUntilTheyEnd()
+    {
+        using var api = _host.Bot.CreateApiClient();
+        var id = await ApplicationChatTests.CreateAsync(api, ApplicationChatTests.Seminar(capacity: 5));
+        var hana = await AppliedAsync("Uthanksquiet000000000000000000001", id);
+        await _host.RestartAsync(new Dictionary<string, string?>
+        {
+            ["Events:NoticePollInterval"] = "01:00:00",
+            ["Broadcasts:QuietHoursStart"] = "00:00",
+            ["Broadcasts:QuietHoursEnd"] = "23:59",
+        });
+        await HeldYesterdayAsync(id);
+
+        var sent = await _host.Bot.Services.GetRequiredService<NoticeSender>().SendDueAsync(default);
+
+        Assert.Equal(0, sent);
+        Assert.Equal(1L, await _host.ScalarAsync<long>($"SELECT COUNT(*) FROM event_notices WHERE event_id = {id} AND kind = 'thanks' AND sent_at IS NULL"));
+        Assert.Empty(ThanksTo(hana));
+    }
+
     private Task<CitizenChat> AppliedAsync(string userId, long eventId, string language = "ja") => Applicants.AppliedAsync(_host, userId, eventId, language);
 
     private Task HeldYesterdayAsync(long id) => Applicants.HeldYesterdayAsync(_host, id);
