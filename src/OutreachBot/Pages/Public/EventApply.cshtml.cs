@@ -38,8 +38,6 @@ public sealed class EventApplyModel(TextCatalog catalog, CivicEventStore events,
 
     public bool Sent { get; private set; }
 
-    public Dictionary<string, string> Errors { get; } = [];
-
     public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(long id)
@@ -59,8 +57,7 @@ public sealed class EventApplyModel(TextCatalog catalog, CivicEventStore events,
         var answers = Check(e);
         if (Errors.Count > 0)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return FormWithErrors();
         }
 
         var client = SignInAddress.Of(HttpContext.Connection.RemoteIpAddress?.ToString());
@@ -71,7 +68,6 @@ public sealed class EventApplyModel(TextCatalog catalog, CivicEventStore events,
         return Page();
     }
 
-    public string? ErrorId(string key) => Errors.ContainsKey(key) ? "e-" + key : null;
 
     /// <summary>Checks every field, naming each mistake; the answers as staff read them (a choice by its Japanese label).</summary>
     private List<string> Check(CivicEvent e)
