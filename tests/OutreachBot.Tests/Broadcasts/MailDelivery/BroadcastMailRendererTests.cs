@@ -184,7 +184,11 @@ public abstract class BroadcastMailRendererTests(string provider) : IAsyncLifeti
         Assert.Equal(3, new[] { first, english, second }.Select(mail => Token(mail.Headers["List-Unsubscribe"])).Distinct().Count());
     }
 
-    private static string Token(string? link) => link![(link.IndexOf("?t=", StringComparison.Ordinal) + 3)..].TrimEnd('>');
+    private static string Token(string? link)
+    {
+        Assert.NotNull(link);
+        return link[(link.IndexOf("?t=", StringComparison.Ordinal) + 3)..].TrimEnd('>');
+    }
 
     [SkippableFact]
     public void Render_ManyMails_NoneIsKeptOnceItsSenderLetsGo()
