@@ -13,7 +13,7 @@ namespace OutreachBot.Bench.Mail;
 /// <c>mail</c>: N confirmed e-mail subscribers of one topic (bulk-inserted into a SQLite file) and a mail-only broadcast
 /// sent by the bot in its own Release process to <see cref="SmtpSink"/> (accepts and discards): once with the ceiling
 /// off, once at <c>--per-second</c> (200), and once killed with kill -9 half way and restarted. Prints the time from fire
-/// to the last mail accepted, the bot's peak RSS, the busiest second, duplicates and misses counted by Message-ID; for the
+/// to the last mail accepted, the bot's peak RSS and CPU time per mail, the busiest second, duplicates and misses counted by Message-ID; for the
 /// kill, the mails in flight at the kill (accepted by the sink, not yet recorded), the only ones that may go twice.
 /// </summary>
 public static class MailBenchmark
@@ -25,7 +25,7 @@ public static class MailBenchmark
     {
         var subscribers = (int)arguments.Number("subscribers", 100_000);
         var perSecond = (int)arguments.Number("per-second", 200);
-        var connections = (int)arguments.Number("connections", 8);
+        var connections = (int)arguments.Number("connections", 32);
         var dll = await Commands.BuildBotAsync();
         var data = Directory.CreateTempSubdirectory("outreachbot-mail-").FullName;
         var database = Path.Combine(data, "mail.db");

@@ -9,8 +9,9 @@ namespace OutreachBot.Broadcasts.MailDelivery;
 /// <summary>
 /// Sends the mails of every run that is sending. One loop claims due deliveries (never more than twice
 /// <c>Mail:Connections</c> unrecorded, see <see cref="ClaimLimit"/>, so a lease cannot run out while one waits here); each of <c>Mail:Connections</c>
-/// SMTP connections sends ONE mail, waits until its outcome is committed, then sends the next. So after a crash the
-/// only mails that can go twice are the ones in flight, one per connection: accepted by the server, not yet recorded.
+/// SMTP connections sends ONE mail, waits until its outcome is committed (building the next one meanwhile), then sends
+/// the next. So after a crash the only mails that can go twice are the ones in flight, one per connection: accepted by
+/// the server, not yet recorded.
 /// Outcomes of all connections share commits (<see cref="MailOutcomes"/>), so the wait costs one commit, not one each.
 /// </summary>
 public sealed partial class MailFanoutWorker(
@@ -110,10 +111,17 @@ public sealed partial class MailFanoutWorker(
     private async Task ConnectionLoopAsync(ChannelReader<ClaimedMail> queue, CancellationToken stoppingToken)
     {
         IMailConnection? connection = null;
+        var recorded = Task.CompletedTask;
         try
         {
             await foreach (var mail in queue.ReadAllAsync(CancellationToken.None))
             {
+                // Building a mail is not sending it: the next one is built while the last one's outcome commits.
+                var prepared = await sender.PrepareAsync(mail);
+
+                // The window: from the server's 250 for the last mail until its commit, that one mail is sent but not
+                // recorded. The connection sends nothing else until it is recorded.
+                await recorded;
                 MailDeliveryOutcome outcome;
                 if (stoppingToken.IsCancellationRequested)
                 {
@@ -125,13 +133,13 @@ public sealed partial class MailFanoutWorker(
                 }
                 else
                 {
-                    (outcome, connection) = await sender.SendAsync(mail, connection, stoppingToken);
+                    (outcome, connection) = await sender.SendAsync(prepared, connection, stoppingToken);
                 }
 
-                // The window: from the server's 250 above until this commit, this one mail is sent but not recorded.
-                // The connection sends nothing else until it is recorded.
-                await RecordAsync(outcome);
+                recorded = RecordAsync(outcome);
             }
+
+            await recorded;
         }
         finally
         {

@@ -4,6 +4,9 @@ using OutreachBot.Mail;
 
 namespace OutreachBot.Broadcasts.MailDelivery;
 
+/// <summary>A claimed mail built and ready to send, or, when it could not be built, what becomes of it instead.</summary>
+public sealed record PreparedMail(ClaimedMail Mail, MimeMessage? Message, MailDeliveryOutcome? NotBuilt);
+
 /// <summary>
 /// Sends one claimed mail on a connection (opening one when there is none or the last one was lost) and says what it
 /// became: accepted, refused for good (5xx), or to try again later with a growing delay (4xx, timeout, dropped).
@@ -19,21 +22,33 @@ public sealed partial class MailSender(
     ILogger<MailSender> logger)
 {
 
-    public async Task<(MailDeliveryOutcome Outcome, IMailConnection? Connection)> SendAsync(ClaimedMail mail, IMailConnection? connection, CancellationToken stoppingToken)
+    /// <summary>
+    /// Builds the mail, or says what became of it when it cannot be built yet: tried again like a 4xx (and given up with
+    /// the run), as what stops a mail being built may pass, like the listening address local mode's links need in the
+    /// first moments after a start. Not interrupted by shutdown: it is short, and what it builds is then handed back.
+    /// </summary>
+    public async Task<PreparedMail> PrepareAsync(ClaimedMail mail)
     {
-        MimeMessage message;
         try
         {
-            message = renderer.Render(await ledger.ContentAsync(mail, stoppingToken), mail.Recipient);
+            return new PreparedMail(mail, renderer.Render(await ledger.ContentAsync(mail, CancellationToken.None), mail.Recipient), null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Tried again like a 4xx (and given up with the run): what stops a mail being built may pass, as the
-            // listening address local mode's links need does in the first moments after a start.
             LogRenderFailed(ex, mail.RunId);
-            return (Retry(mail, $"The mail could not be built: {ex.GetType().Name}"), connection);
+            return new PreparedMail(mail, null, Retry(mail, $"The mail could not be built: {ex.GetType().Name}"));
+        }
+    }
+
+    public async Task<(MailDeliveryOutcome Outcome, IMailConnection? Connection)> SendAsync(PreparedMail prepared, IMailConnection? connection, CancellationToken stoppingToken)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        if (prepared.NotBuilt is { } notBuilt)
+        {
+            return (notBuilt, connection);
         }
 
+        var (mail, message) = (prepared.Mail, prepared.Message!);
         if (connection is null)
         {
             try
