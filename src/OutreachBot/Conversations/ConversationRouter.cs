@@ -4,6 +4,7 @@ using OutreachBot.Conversations.Menu;
 using OutreachBot.Conversations.RichMenus;
 using OutreachBot.Conversations.Views;
 using OutreachBot.Line.Webhooks;
+using OutreachBot.Privacy;
 using OutreachBot.Subscriptions;
 using OutreachBot.Webhook;
 
@@ -25,6 +26,7 @@ public sealed partial class ConversationRouter(
     ApplicationFlow applications,
     MyApplicationsFlow myApplications,
     QuestionFlow questions,
+    PrivacyFlow privacy,
     MainMenu menu,
     RichMenuLinker richMenus,
     IOptions<ConversationOptions> options,
@@ -170,6 +172,10 @@ public sealed partial class ConversationRouter(
         Command.CancelApplication c => myApplications.AskCancelAsync(turn, c.EventId, c.Number, cancellationToken),
         Command.ConfirmCancelApplication c => myApplications.CancelAsync(turn, c.EventId, c.Number, cancellationToken),
         Command.ShowMap c => myApplications.MapAsync(turn, c.EventId, cancellationToken),
+        Command.ShowOwnData => privacy.ShowAsync(turn, cancellationToken),
+        Command.AskErase => Done(privacy.AskErase(turn)),
+        Command.ConfirmErase c => privacy.EraseAsync(turn, c.AskedAt, cancellationToken),
+        Command.CancelErase => Done(privacy.CancelErase(turn)),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "No handler for this command."),
     };
 

@@ -47,6 +47,10 @@ public static class PostbackCodec
         Command.CancelApplication c => Join("unapply", Numbers(c.EventId, c.Number)),
         Command.ConfirmCancelApplication c => Join("unapply-yes", Numbers(c.EventId, c.Number)),
         Command.ShowMap c => Join("map", Number(c.EventId)),
+        Command.ShowOwnData => Join("mydata"),
+        Command.AskErase => Join("erase"),
+        Command.ConfirmErase c => Join("erase-yes", Number(c.AskedAt)),
+        Command.CancelErase => Join("erase-no"),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "This command has no postback form."),
     };
 
@@ -95,6 +99,10 @@ public static class PostbackCodec
             ("unapply", { } args) when Ids(args, 2) is [var e, var n] => new Command.CancelApplication(e, n),
             ("unapply-yes", { } args) when Ids(args, 2) is [var e, var n] => new Command.ConfirmCancelApplication(e, n),
             ("map", { } id) when Id(id) is { } i => new Command.ShowMap(i),
+            ("mydata", null) => new Command.ShowOwnData(),
+            ("erase", null) => new Command.AskErase(),
+            ("erase-yes", { } at) when Id(at) is { } t => new Command.ConfirmErase(t),
+            ("erase-no", null) => new Command.CancelErase(),
             _ => null,
         };
     }
