@@ -24,7 +24,8 @@ public sealed class PersonalDataEraser(Database database, IOptions<BotOptions> b
         return known;
     }
 
-    private async Task<bool> EraseAsync(DbConnection connection, DbTransaction transaction, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The same within the caller's transaction (staff's erasure writes its audit entry in it).</summary>
+    public async Task<bool> EraseAsync(DbConnection connection, DbTransaction transaction, string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ids = new { UserId = userId, Anonymous = "erased:" + Guid.NewGuid().ToString("N"), Now = now, No = false, Closed = "closed", bot.Value.DefaultLanguage };
         var made = await connection.ExecuteAsync(new CommandDefinition(

@@ -10,6 +10,7 @@ public static class PrivacyExtensions
     {
         services.AddSingleton<CitizenDataReader>();
         services.AddSingleton<PersonalDataEraser>();
+        services.AddSingleton<CitizenDataRequests>();
         services.AddScoped<PrivacyFlow>();
         services.AddMenuEntry(new MenuEntry("mydata", PrivacyTextKeys.Menu, new Command.ShowOwnData(), Order: 55));
         return services;
