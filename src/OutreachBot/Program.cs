@@ -27,7 +27,7 @@ builder.Services.AddWebhookInbox(builder.Configuration);
 builder.Services.AddSubscriptions();
 builder.Services.AddCivicEvents();
 builder.Services.AddConsultations();
-builder.Services.AddPrivacy();
+builder.Services.AddPrivacy(builder.Configuration);
 builder.Services.AddConversations(builder.Configuration);
 builder.Services.AddBroadcasts(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);

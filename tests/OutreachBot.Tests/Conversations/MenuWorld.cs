@@ -18,7 +18,7 @@ internal static class MenuWorld
         .AddSubscriptions()
         .AddCivicEvents()
         .AddConsultations()
-        .AddPrivacy()
+        .AddPrivacy(new ConfigurationBuilder().Build())
         .AddConversations(new ConfigurationBuilder().Build()));
 
     public static MainMenu Shipped(TextCatalog texts) => new(ShippedEntries, texts);
