@@ -85,6 +85,17 @@ public abstract record Command
     /// <summary>The event's place as a LINE location message.</summary>
     public sealed record ShowMap(long EventId) : Command;
 
+    /// <summary>わたしのデータ: what the office holds about the citizen.</summary>
+    public sealed record ShowOwnData : Command;
+
+    /// <summary>データを削除: asks for a confirmation first.</summary>
+    public sealed record AskErase : Command;
+
+    /// <param name="AskedAt">When the confirmation was offered (unix seconds): one tapped much later, or before the last deletion, is refused.</param>
+    public sealed record ConfirmErase(long AskedAt) : Command;
+
+    public sealed record CancelErase : Command;
+
     /// <summary>"Ask staff": the next text is a question for staff, whatever it says.</summary>
     public sealed record Ask : Command;
 }

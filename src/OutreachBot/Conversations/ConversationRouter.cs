@@ -4,6 +4,7 @@ using OutreachBot.Conversations.Menu;
 using OutreachBot.Conversations.RichMenus;
 using OutreachBot.Conversations.Views;
 using OutreachBot.Line.Webhooks;
+using OutreachBot.Privacy;
 using OutreachBot.Subscriptions;
 using OutreachBot.Webhook;
 
@@ -26,6 +27,7 @@ public sealed partial class ConversationRouter(
     MyApplicationsFlow myApplications,
     RatingFlow ratings,
     QuestionFlow questions,
+    PrivacyFlow privacy,
     MainMenu menu,
     RichMenuLinker richMenus,
     IOptions<ConversationOptions> options,
@@ -181,6 +183,10 @@ public sealed partial class ConversationRouter(
         Command.RatingComment c => ratings.OpenCommentAsync(turn, c.EventId, c.Number, cancellationToken),
         Command.RatingBack c => ratings.BackAsync(turn, c.EventId, c.Number, cancellationToken),
         Command.RatingEnd => ratings.EndAsync(turn, cancellationToken),
+        Command.ShowOwnData => privacy.ShowAsync(turn, cancellationToken),
+        Command.AskErase => Done(privacy.AskErase(turn)),
+        Command.ConfirmErase c => privacy.EraseAsync(turn, c.AskedAt, cancellationToken),
+        Command.CancelErase => Done(privacy.CancelErase(turn)),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "No handler for this command."),
     };
 

@@ -12,7 +12,7 @@ public static class ConversationsExtensions
     /// <summary>
     /// The conversation with citizens as the inbox's handler (<see cref="ConversationRouter"/>, one per event), its
     /// texts, the main menu (the entries the features register, and its own: language and help) and the rich menus
-    /// drawn from it, provisioned at start. Needs AddSubscriptions, AddCivicEvents and AddConsultations.
+    /// drawn from it, provisioned at start. Needs AddSubscriptions, AddCivicEvents, AddConsultations and AddPrivacy.
     /// </summary>
     public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
     {

@@ -51,6 +51,10 @@ public static class PostbackCodec
         Command.RatingComment c => Join("comment", Numbers(c.EventId, c.Number)),
         Command.RatingBack c => Join("comment-back", Numbers(c.EventId, c.Number)),
         Command.RatingEnd c => Join("comment-no", Numbers(c.EventId, c.Number)),
+        Command.ShowOwnData => Join("mydata"),
+        Command.AskErase => Join("erase"),
+        Command.ConfirmErase c => Join("erase-yes", Number(c.AskedAt)),
+        Command.CancelErase => Join("erase-no"),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "This command has no postback form."),
     };
 
@@ -103,6 +107,10 @@ public static class PostbackCodec
             ("comment", { } args) when Ids(args, 2) is [var e, var n] => new Command.RatingComment(e, n),
             ("comment-back", { } args) when Ids(args, 2) is [var e, var n] => new Command.RatingBack(e, n),
             ("comment-no", { } args) when Ids(args, 2) is [var e, var n] => new Command.RatingEnd(e, n),
+            ("mydata", null) => new Command.ShowOwnData(),
+            ("erase", null) => new Command.AskErase(),
+            ("erase-yes", { } at) when Id(at) is { } t => new Command.ConfirmErase(t),
+            ("erase-no", null) => new Command.CancelErase(),
             _ => null,
         };
     }

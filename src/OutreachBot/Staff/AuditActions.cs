@@ -47,6 +47,8 @@ public static class AuditActions
     public const string BroadcastTestSent = "broadcast.test_sent";
     public const string MailSubscriberRemoved = "mail_subscriber.removed";
     public const string MailSubscribersImported = "mail_subscriber.imported";
+    public const string CitizenDataDisclosed = "citizen_data.disclosed";
+    public const string CitizenDataErased = "citizen_data.erased";
 
     public static IReadOnlyDictionary<string, Bilingual> Labels { get; } = new Dictionary<string, Bilingual>
     {
@@ -94,6 +96,8 @@ public static class AuditActions
         [BroadcastTestSent] = new("テスト送信", "Test send"),
         [MailSubscriberRemoved] = new("メール購読者を削除", "E-mail subscriber removed"),
         [MailSubscribersImported] = new("メール購読者を取り込み", "E-mail subscribers imported"),
+        [CitizenDataDisclosed] = new("市民の個人情報を開示", "Citizen's data disclosed"),
+        [CitizenDataErased] = new("市民の個人情報を削除", "Citizen's data erased"),
     };
 
     public static Bilingual Label(string action) => Labels.TryGetValue(action, out var label) ? label : new(action, action);

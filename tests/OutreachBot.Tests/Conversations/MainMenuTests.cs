@@ -16,20 +16,20 @@ public class MainMenuTests
     public static TheoryData<int> OneToTwenty => [.. Enumerable.Range(1, MainMenu.MaxEntries)];
 
     [Fact]
-    public void Shipped_Features_TopicsMineEventsApplicationsAskLanguageHelpInThatOrder()
+    public void Shipped_Features_TopicsMineEventsApplicationsAskLanguageOwnDataHelpInThatOrder()
     {
         var menu = MenuWorld.Shipped(Texts);
 
-        Assert.Equal(["topics", "mine", "events", "applications", "ask", "language", "help"], menu.Entries.Select(e => e.Id));
+        Assert.Equal(["topics", "mine", "events", "applications", "ask", "language", "mydata", "help"], menu.Entries.Select(e => e.Id));
         Assert.Equal(
-            ["v1|topics|1", "v1|mine", "v1|events|1", "v1|apps", "v1|ask", "v1|langs", "v1|help"],
+            ["v1|topics|1", "v1|mine", "v1|events|1", "v1|apps", "v1|ask", "v1|langs", "v1|mydata", "v1|help"],
             menu.Entries.Select(e => PostbackCodec.Encode(e.Command)));
     }
 
     [Fact]
     public void AddMenuEntry_AfterTheFeatures_InTextMenuAndRichMenuAfterTheirs()
     {
-        var menu = MenuWorld.WithEntries(8, Texts);
+        var menu = MenuWorld.WithEntries(MenuWorld.ShippedEntries.Count + 1, Texts);
         var t = Texts.For("en");
 
         var text = Assert.IsType<TextMessage>(Assert.Single(menu.Menu(t)));
@@ -37,7 +37,7 @@ public class MainMenuTests
 
         Assert.Equal(("Extra 1", "v1|events|1"), (text.QuickReply!.Items[^1].Action.Label, ((PostbackAction)text.QuickReply.Items[^1].Action).Data));
         Assert.Equal(("Extra 1", "v1|events|1"), (layout.Tiles[^1].Label, layout.Tiles[^1].Action.Data));
-        Assert.Equal(8, layout.Request.Areas.Count);
+        Assert.Equal(MenuWorld.ShippedEntries.Count + 1, layout.Request.Areas.Count);
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using OutreachBot.CivicEvents;
 using OutreachBot.Consultations;
 using OutreachBot.Conversations;
 using OutreachBot.Conversations.Menu;
+using OutreachBot.Privacy;
 using OutreachBot.Resources;
 using OutreachBot.Subscriptions;
 
@@ -17,6 +18,7 @@ internal static class MenuWorld
         .AddSubscriptions()
         .AddCivicEvents()
         .AddConsultations()
+        .AddPrivacy(new ConfigurationBuilder().Build())
         .AddConversations(new ConfigurationBuilder().Build()));
 
     public static MainMenu Shipped(TextCatalog texts) => new(ShippedEntries, texts);

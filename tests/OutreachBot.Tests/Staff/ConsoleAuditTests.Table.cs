@@ -99,6 +99,8 @@ public abstract partial class ConsoleAuditTests
             _admin.PostFileAsync("/console/admin/mail-subscribers/import", "file", "list.csv", "address,language,topics,opted_in_at\nwalk@example.jp,ja,volunteer,2024-04-01\n"u8.ToArray())),
         new("/console/admin/mail-subscribers?handler=Remove", AuditActions.MailSubscriberRemoved, Admin, async () =>
             await _admin.PostFormAsync("/console/admin/mail-subscribers?handler=Remove", new() { ["id"] = Text(await LatestIdAsync("mail_subscribers")) }, "/console/admin/mail-subscribers")),
+        new("/console/admin/citizen-data?handler=Disclose", AuditActions.CitizenDataDisclosed, Admin, () => OnCitizenDataAsync("Disclose", [])),
+        new("/console/admin/citizen-data?handler=Erase", AuditActions.CitizenDataErased, Admin, () => OnCitizenDataAsync("Erase", new() { ["Confirmed"] = "true" })),
         // Last: it uses up the month's quota, which any later send would need.
         new("/console/broadcasts/{id:long}?handler=Force", AuditActions.BroadcastForced, Admin, () => OnBroadcastAsync(_admin, "Force"), HoldForQuotaAsync),
     ];
@@ -170,6 +172,9 @@ public abstract partial class ConsoleAuditTests
         var page = $"/console/admin/accounts/{await LatestIdAsync("staff_accounts")}";
         return await _admin.PostFormAsync(handler is null ? page : $"{page}?handler={handler}", fields, page);
     }
+
+    private Task<HttpResponseMessage> OnCitizenDataAsync(string handler, Dictionary<string, string> fields) =>
+        _admin.PostFormAsync($"/console/admin/citizen-data?handler={handler}", new(fields) { ["UserId"] = Citizen }, $"/console/admin/citizen-data?userId={Citizen}");
 
     private Task<HttpResponseMessage> OnThreadAsync(string handler, Dictionary<string, string> fields) =>
         _admin.PostFormAsync($"/console/questions/{Citizen}?handler={handler}", fields, $"/console/questions/{Citizen}");
