@@ -65,6 +65,8 @@ public sealed class MailLedger(Database database, IOptions<BroadcastOptions> opt
             cancellationToken: cancellationToken))).ToList();
         if (rows.Count == 0)
         {
+            // Nothing is due: the runs' contents are read again when they are, so a long-lived process keeps none.
+            _contents.Clear();
             return [];
         }
 
