@@ -15,6 +15,9 @@ namespace OutreachBot.Tests.CivicEvents;
 /// </summary>
 public abstract class EventStatsTests(string provider) : IAsyncLifetime
 {
+    private const string ViewerKey = "stats-viewer-key";
+    private const string EditorKey = "stats-editor-key";
+
     private ConversationHost _host = null!;
 
     public async Task InitializeAsync() => _host = await ConversationHost.StartAsync(provider, new Dictionary<string, string?>
@@ -22,6 +25,12 @@ public abstract class EventStatsTests(string provider) : IAsyncLifetime
         ["Events:NoticePollInterval"] = "00:00:00.100",
         ["Broadcasts:QuietHoursStart"] = "00:00",
         ["Broadcasts:QuietHoursEnd"] = "00:00",
+        ["Api:Keys:1:Key"] = ViewerKey,
+        ["Api:Keys:1:Account"] = "stats-viewer",
+        ["Api:Keys:1:Role"] = "viewer",
+        ["Api:Keys:2:Key"] = EditorKey,
+        ["Api:Keys:2:Account"] = "stats-editor",
+        ["Api:Keys:2:Role"] = "editor",
     });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -87,6 +96,24 @@ public abstract class EventStatsTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Roles_AnEventsFiguresNameCitizensCommentsSoAViewersKeyGets403_TheMonthsFiguresAnyKeyReads()
+    {
+        using var api = _host.Bot.CreateApiClient();
+        var id = await ApplicationChatTests.CreateAsync(api, ApplicationChatTests.Seminar(capacity: 3));
+
+        using var viewerStats = await GetAsync(ViewerKey, $"/api/v1/events/{id}/stats");
+        using var viewerMonth = await GetAsync(ViewerKey, "/api/v1/stats/events");
+        using var editorStats = await GetAsync(EditorKey, $"/api/v1/events/{id}/stats");
+        using var noKey = await _host.Bot.CreateClient().GetAsync($"/api/v1/events/{id}/stats");
+
+        Assert.Equal(HttpStatusCode.Forbidden, viewerStats.StatusCode);
+        Assert.DoesNotContain("comments", await viewerStats.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, viewerMonth.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, editorStats.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
+    }
+
+    [SkippableFact]
     public async Task OpenApi_NamesBothFiguresEndpointsWithTheirTypes()
     {
         using var api = _host.Bot.CreateApiClient();
@@ -95,6 +122,13 @@ public abstract class EventStatsTests(string provider) : IAsyncLifetime
 
         Assert.Contains("EventStatsView", Schema(paths, "/api/v1/events/{id}/stats"));
         Assert.Contains("MonthParticipation", Schema(paths, "/api/v1/stats/events"));
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(string key, string path)
+    {
+        using var client = _host.Bot.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return await client.GetAsync(path);
     }
 
     private static string Schema(JsonElement paths, string path) =>

@@ -8,8 +8,8 @@ namespace OutreachBot.CivicEvents.Applications;
 public sealed class EventChangeNotices(Database database)
 {
     /// <summary>
-    /// The event is cancelled: every open application is withdrawn and each LINE applicant, confirmed or waiting, is owed a
-    /// push; <paramref name="urgent"/> (cancelled on its day) lets it go out in quiet hours. Returns how many were told.
+    /// The event is cancelled: every open application is withdrawn and each applicant, confirmed or waiting, is owed a
+    /// notice (a push in LINE, a mail on the web); <paramref name="urgent"/> (cancelled on its day) lets it go out in quiet hours. Returns how many were told.
     /// </summary>
     public async Task<int> WithdrawAllAsync(long eventId, bool urgent, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ public sealed class EventChangeNotices(Database database)
         return told;
     }
 
-    /// <summary>The event moved (time or venue): each open LINE applicant is owed a push saying so. Returns how many.</summary>
+    /// <summary>The event moved (time or venue): each open applicant is owed a notice saying so. Returns how many.</summary>
     public async Task<int> NotifyMovedAsync(long eventId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -45,13 +45,6 @@ public sealed class EventChangeNotices(Database database)
 
     private static Task<int> NotifyOpenAsync(
         DbConnection connection, DbTransaction transaction, long eventId, string kind, bool urgent, DateTimeOffset now, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO event_notices (event_id, user_id, kind, number, urgent, due_at)
-            SELECT event_id, user_id, @Kind, number, @Urgent, @Now FROM event_applications
-            WHERE event_id = @EventId AND status <> 'cancelled' AND user_id IS NOT NULL
-            """,
-            new { EventId = eventId, Kind = kind, Urgent = urgent, Now = now },
-            transaction,
-            cancellationToken: cancellationToken));
+        EventNotices.AddAsync(
+            connection, transaction, kind, urgent, now, "a.event_id = @EventId AND a.status <> 'cancelled'", new { EventId = eventId }, cancellationToken);
 }

@@ -3,20 +3,29 @@ using Dapper;
 
 namespace OutreachBot.CivicEvents.Applications;
 
-/// <summary>A push owed to an applicant, written in the transaction that makes it due.</summary>
-/// <param name="Kind"><c>moved_up</c>, <c>cancelled</c>, <c>moved</c> or <c>thanks</c>.</param>
-/// <param name="Urgent">Goes out even in quiet hours (an event cancelled on its day).</param>
-internal sealed record NewNotice(long EventId, string UserId, string Kind, long? Number, DateTimeOffset DueAt, bool Urgent, string? Detail = null);
-
+/// <summary>Notices owed to applicants, written in the transaction that makes them due.</summary>
 internal static class EventNotices
 {
-    public static Task AddAsync(DbConnection connection, DbTransaction transaction, NewNotice notice, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO event_notices (event_id, user_id, kind, number, detail, urgent, due_at)
-            VALUES (@EventId, @UserId, @Kind, @Number, @Detail, @Urgent, @DueAt)
-            """,
-            notice,
+    /// <summary>
+    /// Owes a notice of <paramref name="kind"/> (<c>moved_up</c>, <c>cancelled</c>, <c>moved</c>) to each application
+    /// that <paramref name="where"/> selects (alias <c>a</c>) and that someone can be told of: a LINE applicant by push,
+    /// a web applicant by mail (their request, found by the application's request key <c>web:&lt;id&gt;</c>); staff-entered
+    /// ones have nobody to tell. <paramref name="urgent"/> lets it go out in quiet hours. Returns how many are owed.
+    /// </summary>
+    public static Task<int> AddAsync(
+        DbConnection connection, DbTransaction transaction, string kind, bool urgent, DateTimeOffset now, string where, object parameters, CancellationToken cancellationToken)
+    {
+        var arguments = new DynamicParameters(parameters);
+        arguments.AddDynamicParams(new { Kind = kind, Urgent = urgent, Now = now });
+        return connection.ExecuteAsync(new CommandDefinition(
+            $"""
+             INSERT INTO event_notices (event_id, user_id, web_request_id, kind, number, urgent, due_at)
+             SELECT a.event_id, a.user_id, CASE WHEN a.user_id IS NULL THEN w.id END, @Kind, a.number, @Urgent, @Now
+             FROM event_applications a LEFT JOIN event_web_requests w ON w.event_id = a.event_id AND a.request_key = 'web:' || w.id
+             WHERE ({where}) AND (a.user_id IS NOT NULL OR w.id IS NOT NULL)
+             """,
+            arguments,
             transaction,
             cancellationToken: cancellationToken));
+    }
 }

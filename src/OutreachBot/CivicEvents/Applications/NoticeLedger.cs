@@ -3,14 +3,21 @@ using OutreachBot.Storage;
 
 namespace OutreachBot.CivicEvents.Applications;
 
-/// <summary>A push owed to an applicant, with what the message needs.</summary>
+/// <summary>A notice owed to an applicant, with what the message needs: a push to a LINE user, or a mail to a web applicant.</summary>
 public sealed record DueNotice
 {
     public long Id { get; init; }
 
     public long EventId { get; init; }
 
-    public string UserId { get; init; } = "";
+    /// <summary>The LINE applicant's; null for a web applicant.</summary>
+    public string? UserId { get; init; }
+
+    /// <summary>The web applicant's request; null for a LINE applicant.</summary>
+    public long? WebRequestId { get; init; }
+
+    /// <summary>The web applicant's address; null once erased.</summary>
+    public string? Address { get; init; }
 
     public string Kind { get; init; } = "";
 
@@ -18,13 +25,14 @@ public sealed record DueNotice
 
     public bool Urgent { get; init; }
 
+    /// <summary>The citizen's language in LINE, or the one the web applicant applied in.</summary>
     public string? Language { get; init; }
 
     public bool Following { get; init; }
 }
 
 /// <summary>
-/// The pushes owed to applicants (<c>event_notices</c>): written where they become due, claimed one by one with a
+/// The notices owed to applicants (<c>event_notices</c>): written where they become due, claimed one by one with a
 /// short lease so that two instances never send the same one, and marked sent or failed.
 /// </summary>
 public sealed class NoticeLedger(Database database)
@@ -38,9 +46,9 @@ public sealed class NoticeLedger(Database database)
         await using var connection = await database.OpenAsync(cancellationToken);
         return [.. await connection.QueryAsync<DueNotice>(new CommandDefinition(
             """
-            SELECT n.id, n.event_id AS EventId, n.user_id AS UserId, n.kind, n.number, n.urgent, c.language,
-                   COALESCE(c.following, FALSE) AS Following
-            FROM event_notices n LEFT JOIN citizens c ON c.user_id = n.user_id
+            SELECT n.id, n.event_id AS EventId, n.user_id AS UserId, n.web_request_id AS WebRequestId, w.address, n.kind, n.number, n.urgent,
+                   COALESCE(c.language, w.language) AS Language, COALESCE(c.following, FALSE) AS Following
+            FROM event_notices n LEFT JOIN citizens c ON c.user_id = n.user_id LEFT JOIN event_web_requests w ON w.id = n.web_request_id
             WHERE n.sent_at IS NULL AND n.failed IS NULL AND n.due_at <= @Now AND (n.claimed_until IS NULL OR n.claimed_until < @Now)
             ORDER BY n.id LIMIT @Limit
             """,
@@ -70,7 +78,7 @@ public sealed class NoticeLedger(Database database)
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Lets another attempt take the notice at once (quiet hours, the quota, LINE busy).</summary>
+    /// <summary>Lets another attempt take the notice at once (LINE busy); a mail the server put off waits out the lease instead.</summary>
     public async Task ReleaseAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

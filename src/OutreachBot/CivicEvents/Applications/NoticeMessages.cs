@@ -22,14 +22,22 @@ public sealed class NoticeMessages(CivicEventStore events, TextCatalog texts, IO
             return RatingMessages.Thanks(t, e, notice.Number ?? 0);
         }
 
-        var when = EventCards.When(t, e, bot.Value.Zone);
-        var text = notice.Kind switch
+        var text = Text(t, e, notice.Kind, notice.Number, bot.Value.Zone);
+        return text is null ? null : TextMessage.Create(LineLimits.Truncate(text, LineLimits.TextLength));
+    }
+
+    /// <summary>What a notice says, in LINE and in a web applicant's mail alike; null for a kind that has its own message.</summary>
+    public static string? Text(BotTexts t, CivicEvent e, string kind, long? number, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(e);
+        var when = EventCards.When(t, e, zone);
+        return kind switch
         {
-            WaitingList.MovedUpNotice => t.Format(TextKeys.NoticeMovedUp, e.TitleIn(t.Language), $"{when}\n{t.Format(TextKeys.EventVenue, e.VenueIn(t.Language))}", notice.Number),
-            NoticeLedger.Cancelled => t.Format(TextKeys.NoticeCancelled, e.TitleIn(t.Language), when, notice.Number),
+            WaitingList.MovedUpNotice => t.Format(TextKeys.NoticeMovedUp, e.TitleIn(t.Language), $"{when}\n{t.Format(TextKeys.EventVenue, e.VenueIn(t.Language))}", number),
+            NoticeLedger.Cancelled => t.Format(TextKeys.NoticeCancelled, e.TitleIn(t.Language), when, number),
             NoticeLedger.Moved => t.Format(TextKeys.NoticeMoved, e.TitleIn(t.Language), when, e.VenueIn(t.Language)),
             _ => null,
         };
-        return text is null ? null : TextMessage.Create(LineLimits.Truncate(text, LineLimits.TextLength));
     }
 }

@@ -10,7 +10,7 @@ internal static class WaitingList
 
     /// <summary>
     /// In waiting order, each party that fits in the seats still free is confirmed (a party of three waits for three
-    /// seats while a smaller one behind it may move up); each citizen moved up gets a notice, due now.
+    /// seats while a smaller one behind it may move up); each applicant moved up is owed a notice, due now.
     /// </summary>
     public static async Task<IReadOnlyList<EventApplication>> MoveUpAsync(
         DbConnection connection, DbTransaction transaction, long eventId, int free, DateTimeOffset now, CancellationToken cancellationToken)
@@ -38,10 +38,7 @@ internal static class WaitingList
                 transaction,
                 cancellationToken: cancellationToken));
             await ApplicantReminders.AddAsync(connection, transaction, eventId, application.UserId, now, cancellationToken);
-            if (application.UserId is not null)
-            {
-                await EventNotices.AddAsync(connection, transaction, new(eventId, application.UserId, MovedUpNotice, application.Number, now, Urgent: false), cancellationToken);
-            }
+            await EventNotices.AddAsync(connection, transaction, MovedUpNotice, urgent: false, now, "a.id = @Id", new { application.Id }, cancellationToken);
 
             movedUp.Add(application with { Status = EventApplication.Confirmed, MovedUpAt = now, Position = null });
         }

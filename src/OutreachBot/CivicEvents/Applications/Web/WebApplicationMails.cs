@@ -11,8 +11,9 @@ using OutreachBot.Resources;
 namespace OutreachBot.CivicEvents.Applications.Web;
 
 /// <summary>
-/// The two mails of a web application, in the language the resident applied in: the confirmation link (48 hours), then
-/// the outcome (number, or place on the waiting list) with a cancel link. Plain text and HTML, UTF-8.
+/// The mails of a web application, in the language the resident applied in: the confirmation link (48 hours), then
+/// the outcome (number, or place on the waiting list) with a cancel link, and later the notices LINE applicants get by
+/// push (moved up, the event cancelled or moved). Plain text and HTML, UTF-8.
 /// </summary>
 public sealed class WebApplicationMails(
     CivicEventStore events, TextCatalog catalog, SubscriberTokens tokens, PublicBaseUrl baseUrl, IOptions<MailOptions> mail, IOptions<BotOptions> bot)
@@ -61,6 +62,47 @@ public sealed class WebApplicationMails(
             footer: null);
     }
 
+    /// <summary>
+    /// A notice owed to a web applicant (moved up or the event moved, with the cancel link; the event cancelled), from the
+    /// event as it is now; null when the event or the address is gone, or for a kind with no mail. Its Message-ID is the
+    /// notice's, so the same notice sent again after a crash is one mail to a client that removes duplicates.
+    /// </summary>
+    public async Task<MimeMessage?> NoticeAsync(DueNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        if (notice is not { Address: { } address, WebRequestId: { } requestId } || await events.FindAsync(notice.EventId, cancellationToken) is not { } e)
+        {
+            return null;
+        }
+
+        var t = catalog.For(notice.Language);
+        var title = e.TitleIn(t.Language);
+        var zone = bot.Value.Zone;
+        var (subject, body) = notice.Kind switch
+        {
+            WaitingList.MovedUpNotice => (t.Format(WebApplyTextKeys.MovedUpSubject, title, notice.Number), NoticeMessages.Text(t, e, notice.Kind, notice.Number, zone)),
+            NoticeLedger.Cancelled => (t.Format(WebApplyTextKeys.CancelledSubject, title), NoticeMessages.Text(t, e, notice.Kind, notice.Number, zone)),
+            NoticeLedger.Moved => (t.Format(WebApplyTextKeys.MovedSubject, title), t.Format(WebApplyTextKeys.Moved, title, EventCards.When(t, e, zone), e.VenueIn(t.Language))),
+            _ => (null, null),
+        };
+        if (subject is null || body is null)
+        {
+            return null;
+        }
+
+        var cancellable = notice.Kind != NoticeLedger.Cancelled;
+        var message = Build(
+            address,
+            t,
+            subject,
+            cancellable ? $"{body}\n\n{t[WebApplyTextKeys.CancelHint]}" : body,
+            cancellable ? t[WebApplyTextKeys.CancelButton] : null,
+            cancellable ? Link(e.Id, CancelPath, tokens.Create(SubscriberTokenPurpose.ApplicationCancel, requestId, 0), t.Language) : null,
+            footer: null);
+        message.MessageId = string.Create(CultureInfo.InvariantCulture, $"event-notice.{notice.Id}@{MailboxAddress.Parse(mail.Value.From).Domain}");
+        return message;
+    }
+
     /// <summary>The application's outcome as the resident reads it, in the mail and on the page.</summary>
     public static string Outcome(BotTexts t, CivicEvent e, EventApplication application, TimeZoneInfo zone)
     {
@@ -76,25 +118,31 @@ public sealed class WebApplicationMails(
         baseUrl.Link(string.Create(CultureInfo.InvariantCulture, $"/events/{eventId}/{path}?t={token}")
             + (language == TextCatalog.NeutralLanguage ? "" : $"&{PublicPage.LanguageParameter}={Uri.EscapeDataString(language)}"));
 
-    private MimeMessage Build(string address, BotTexts t, string subject, string body, string button, Uri link, string? footer)
+    private MimeMessage Build(string address, BotTexts t, string subject, string body, string? button, Uri? link, string? footer)
     {
         var message = new MimeMessage { Subject = subject };
         message.From.Add(MailboxAddress.Parse(mail.Value.From));
         message.To.Add(MailboxAddress.Parse(address));
         message.Headers.Add(HeaderId.ContentLanguage, t.Language);
-        var url = link.AbsoluteUri;
+        var url = link?.AbsoluteUri;
+        var text = string.Join("\n\n", new[] { body, url, footer }.OfType<string>());
+        var action = url is null
+            ? ""
+            : $"""
+               <p><a href="{WebUtility.HtmlEncode(url)}" style="display: inline-block; padding: .6em 1.2em; background: #0b6e4f; color: #fff; text-decoration: none; border-radius: 6px">{WebUtility.HtmlEncode(button)}</a></p>
+               <p style="word-break: break-all; font-size: .85em">{WebUtility.HtmlEncode(url)}</p>
+               """;
         var paragraphs = string.Concat(body.Split("\n\n").Select(p => $"<p>{WebUtility.HtmlEncode(p).Replace("\n", "<br>", StringComparison.Ordinal)}</p>"));
         message.Body = new BodyBuilder
         {
-            TextBody = footer is null ? $"{body}\n\n{url}\n" : $"{body}\n\n{url}\n\n{footer}\n",
+            TextBody = text + "\n",
             HtmlBody =
                 $"""
                  <!DOCTYPE html>
                  <html lang="{WebUtility.HtmlEncode(t.Language)}"><head><meta charset="utf-8"><title>{WebUtility.HtmlEncode(subject)}</title></head>
                  <body style="font-family: sans-serif; line-height: 1.7">
                  {paragraphs}
-                 <p><a href="{WebUtility.HtmlEncode(url)}" style="display: inline-block; padding: .6em 1.2em; background: #0b6e4f; color: #fff; text-decoration: none; border-radius: 6px">{WebUtility.HtmlEncode(button)}</a></p>
-                 <p style="word-break: break-all; font-size: .85em">{WebUtility.HtmlEncode(url)}</p>
+                 {action}
                  {(footer is null ? "" : $"<p style=\"color: #57606a; font-size: .85em\">{WebUtility.HtmlEncode(footer)}</p>")}
                  </body></html>
                  """,

@@ -33,4 +33,8 @@ public static class WebApplyTextKeys
     public const string LinkExpired = "WebApply.LinkExpired";
     public const string LinkInvalid = "WebApply.LinkInvalid";
     public const string MailIgnore = "WebApply.MailIgnore";
+    public const string MovedUpSubject = "WebApply.MovedUpSubject";
+    public const string CancelledSubject = "WebApply.CancelledSubject";
+    public const string MovedSubject = "WebApply.MovedSubject";
+    public const string Moved = "WebApply.Moved";
 }
