@@ -1,8 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.Scheduling;
+using OutreachBot.CivicEvents.Applications;
 using OutreachBot.Staff;
 
 namespace OutreachBot.CivicEvents;
@@ -16,7 +18,6 @@ public sealed partial class CivicEventEditor(
     EventBoundBroadcasts bound,
     EventBroadcasts linked,
     Applications.ApplicationStore applications,
-    Applications.EventChangeNotices changes,
     IOptions<BotOptions> bot,
     AuditLog audit,
     TimeProvider time,
@@ -45,12 +46,16 @@ public sealed partial class CivicEventEditor(
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(actor);
         var before = await store.FindAsync(id, cancellationToken);
-        if (!await store.UpdateAsync(id, draft, Now, cancellationToken))
+        var now = Now;
+        if (!await store.UpdateAsync(id, draft, now, (connection, transaction) => TellApplicantsAsync(connection, transaction, id, before, draft, now, cancellationToken), cancellationToken))
         {
             return false;
         }
 
-        await TellApplicantsAsync(id, before, draft, cancellationToken);
+        if (!draft.Cancelled)
+        {
+            await applications.FillFreeSeatsAsync(id, now, cancellationToken);
+        }
 
         var action = draft.Cancelled && before is { Cancelled: false } ? AuditActions.EventCancelled : AuditActions.EventUpdated;
         await audit.WriteAsync(actor, action, Target(id), draft.Titles.GetValueOrDefault(Languages.Japanese), cancellationToken);
@@ -62,9 +67,10 @@ public sealed partial class CivicEventEditor(
 
     /// <summary>
     /// Cancelled: every applicant is told (at once when it was to be today). Moved in time or place: applicants are told
-    /// and may cancel. More seats: the waiting list moves up.
+    /// and may cancel. Either is owed in the transaction that stores the change.
     /// </summary>
-    private async Task TellApplicantsAsync(long id, CivicEvent? before, CivicEventDraft draft, CancellationToken cancellationToken)
+    private async Task TellApplicantsAsync(
+        DbConnection connection, DbTransaction transaction, long id, CivicEvent? before, CivicEventDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (before is null)
         {
@@ -74,19 +80,14 @@ public sealed partial class CivicEventEditor(
         if (draft.Cancelled && !before.Cancelled)
         {
             var zone = bot.Value.Zone;
-            var today = TimeZoneInfo.ConvertTime(Now, zone).Date == TimeZoneInfo.ConvertTime(before.StartsAt, zone).Date;
-            await changes.WithdrawAllAsync(id, urgent: today, Now, cancellationToken);
+            var today = TimeZoneInfo.ConvertTime(now, zone).Date == TimeZoneInfo.ConvertTime(before.StartsAt, zone).Date;
+            await EventChangeNotices.WithdrawAllAsync(connection, transaction, id, urgent: today, now, cancellationToken);
             return;
         }
 
         if (!draft.Cancelled && (before.StartsAt != draft.StartsAt || before.EndsAt != draft.EndsAt || before.Venue != draft.Venue))
         {
-            await changes.NotifyMovedAsync(id, Now, cancellationToken);
-        }
-
-        if (!draft.Cancelled)
-        {
-            await applications.FillFreeSeatsAsync(id, Now, cancellationToken);
+            await EventChangeNotices.NotifyMovedAsync(connection, transaction, id, now, cancellationToken);
         }
     }
 

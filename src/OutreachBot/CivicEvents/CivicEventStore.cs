@@ -34,7 +34,12 @@ public sealed class CivicEventStore(Database database)
     }
 
     /// <summary>Replaces the event; false when there is no such event or no such topic.</summary>
-    public async Task<bool> UpdateAsync(long id, CivicEventDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<bool> UpdateAsync(long id, CivicEventDraft draft, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UpdateAsync(id, draft, now, consequences: null, cancellationToken);
+
+    /// <param name="consequences">Written in the same transaction as the change, after it: what the change owes others.</param>
+    public async Task<bool> UpdateAsync(
+        long id, CivicEventDraft draft, DateTimeOffset now, Func<DbConnection, DbTransaction, Task>? consequences, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -64,6 +69,11 @@ public sealed class CivicEventStore(Database database)
             "DELETE FROM civic_event_texts WHERE event_id = @Id", new { Id = id }, transaction, cancellationToken: cancellationToken));
         await WriteTitlesAsync(connection, transaction, id, draft, cancellationToken);
         await EventDetailsStorage.WriteAsync(connection, transaction, id, draft.Details, cancellationToken);
+        if (consequences is not null)
+        {
+            await consequences(connection, transaction);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

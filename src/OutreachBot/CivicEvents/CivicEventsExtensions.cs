@@ -16,7 +16,6 @@ public static class CivicEventsExtensions
         services.AddSingleton<Applications.ApplicationStore>();
         services.AddSingleton<Applications.RosterService>();
         services.AddSingleton<Applications.ApplicationDraftStore>();
-        services.AddSingleton<Applications.EventChangeNotices>();
         services.AddSingleton<Applications.NoticeLedger>();
         services.AddSingleton<Applications.ThanksNotices>();
         services.AddSingleton<Applications.RatingStore>();

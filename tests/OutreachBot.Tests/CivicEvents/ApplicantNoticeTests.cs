@@ -64,6 +64,26 @@ public abstract class ApplicantNoticeTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task EventCancelled_WhenItsApplicantsCannotBeOwedTheirNotice_NothingIsStoredUntilTheyCanBe()
+    {
+        _host = await ConversationHost.StartAsync(provider, Fast);
+        using var api = _host.Bot.CreateApiClient();
+        var id = await ApplicationChatTests.CreateAsync(api, ApplicationChatTests.Seminar(capacity: 3));
+        var applicant = await AppliedAsync("Unoticeatomic0000000000000000001", id);
+        await Faults.BreakWritesAsync(_host.Database, "event_notices", "INSERT");
+
+        using var refused = await api.PutAsJsonAsync($"/api/v1/events/{id}", new { titles = new { ja = "とみさと協働塾" }, startsAt = "2030-12-05T10:00:00", venue = "市民活動センター", capacity = 3, cancelled = true });
+
+        Assert.False(refused.IsSuccessStatusCode);
+        Assert.False(await _host.ScalarAsync<bool>($"SELECT cancelled FROM civic_events WHERE id = {id}"));
+        Assert.Equal("confirmed", await _host.ScalarAsync<string>($"SELECT status FROM event_applications WHERE event_id = {id}"));
+
+        await Faults.RepairWritesAsync(_host.Database, "event_notices");
+        await CancelAsync(api, id);
+        Assert.Contains("【中止】", await PushedAsync(applicant.UserId, "【中止】"));
+    }
+
+    [SkippableFact]
     public async Task QuietHours_OnlyAnEventCancelledOnItsDayIsPushed()
     {
         _host = await ConversationHost.StartAsync(provider, new Dictionary<string, string?>

@@ -1,20 +1,21 @@
 using System.Data.Common;
 using Dapper;
-using OutreachBot.Storage;
 
 namespace OutreachBot.CivicEvents.Applications;
 
-/// <summary>What staff changing an event does to its applications, under the event's lock like every seat change.</summary>
-public sealed class EventChangeNotices(Database database)
+/// <summary>
+/// What staff changing an event does to its applications, under the event's lock like every seat change and in the
+/// transaction that changes the event, so that no change is stored without its applicants being owed their notice.
+/// </summary>
+public static class EventChangeNotices
 {
     /// <summary>
     /// The event is cancelled: every open application is withdrawn and each applicant, confirmed or waiting, is owed a
     /// notice (a push in LINE, a mail on the web); <paramref name="urgent"/> (cancelled on its day) lets it go out in quiet hours. Returns how many were told.
     /// </summary>
-    public async Task<int> WithdrawAllAsync(long eventId, bool urgent, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<int> WithdrawAllAsync(
+        DbConnection connection, DbTransaction transaction, long eventId, bool urgent, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (await EventSeats.LockAsync(connection, transaction, eventId, step: 0, cancellationToken) is null)
         {
             return 0;
@@ -29,19 +30,12 @@ public sealed class EventChangeNotices(Database database)
             new { EventId = eventId, Now = now },
             transaction,
             cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
         return told;
     }
 
     /// <summary>The event moved (time or venue): each open applicant is owed a notice saying so. Returns how many.</summary>
-    public async Task<int> NotifyMovedAsync(long eventId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var told = await NotifyOpenAsync(connection, transaction, eventId, NoticeLedger.Moved, urgent: false, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return told;
-    }
+    public static Task<int> NotifyMovedAsync(DbConnection connection, DbTransaction transaction, long eventId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        NotifyOpenAsync(connection, transaction, eventId, NoticeLedger.Moved, urgent: false, now, cancellationToken);
 
     private static Task<int> NotifyOpenAsync(
         DbConnection connection, DbTransaction transaction, long eventId, string kind, bool urgent, DateTimeOffset now, CancellationToken cancellationToken) =>
