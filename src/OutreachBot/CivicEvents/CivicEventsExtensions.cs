@@ -1,5 +1,6 @@
 using OutreachBot.Conversations;
 using OutreachBot.Conversations.Menu;
+using OutreachBot.Hosting;
 using OutreachBot.Resources;
 
 namespace OutreachBot.CivicEvents;
@@ -23,10 +24,8 @@ public static class CivicEventsExtensions
         services.AddSingleton<Applications.Web.WebApplications>();
         services.AddSingleton<Applications.Web.WebApplicationMails>();
         services.AddSingleton<Applications.NoticeMessages>();
-        services.AddSingleton<Applications.NoticeSender>();
-        services.AddHostedService(sp => sp.GetRequiredService<Applications.NoticeSender>());
-        services.AddSingleton<Applications.ApplicantDataEraser>();
-        services.AddHostedService(sp => sp.GetRequiredService<Applications.ApplicantDataEraser>());
+        services.AddHostedSingleton<Applications.NoticeSender>();
+        services.AddHostedSingleton<Applications.ApplicantDataEraser>();
         services.AddOptions<EventsOptions>()
             .BindConfiguration(EventsOptions.Section)
             .Validate(o => o.ApplicantDataRetention > TimeSpan.Zero, "Events:ApplicantDataRetention must be positive.")

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Options;
+using OutreachBot.Hosting;
 using OutreachBot.MailSubscribers;
 using OutreachBot.Storage;
 
@@ -15,22 +16,8 @@ public sealed partial class ApplicantDataEraser(Database database, IOptions<Even
 {
     private static readonly TimeSpan Every = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await EraseAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
-
-            await Task.Delay(Every, time, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRounds.RunAsync(EraseAsync, () => Every, LogFailed, time, stoppingToken);
 
     /// <summary>Returns how many applications were erased.</summary>
     public async Task<int> EraseAsync(CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Fanout;
 using OutreachBot.Broadcasts.Scheduling;
 using OutreachBot.CivicEvents.Applications.Web;
+using OutreachBot.Hosting;
 using OutreachBot.Line.Messaging;
 using OutreachBot.LineSending;
 using OutreachBot.Mail;
@@ -35,22 +36,8 @@ public sealed partial class NoticeSender(
 {
     private const int PerRound = 50;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SendDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogRoundFailed(ex);
-            }
-
-            await Task.Delay(options.Value.NoticePollInterval, time, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRounds.RunAsync(SendDueAsync, () => options.Value.NoticePollInterval, LogRoundFailed, time, stoppingToken);
 
     /// <summary>One round: the notices due now that may go now. Returns how many were sent.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
