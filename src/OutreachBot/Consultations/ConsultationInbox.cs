@@ -1,10 +1,12 @@
 using Dapper;
+using OutreachBot.Privacy;
 
 namespace OutreachBot.Consultations;
 
 /// <summary>
 /// Citizens' questions as staff work through them: one thread per citizen, open (nobody looks after it), assigned
-/// (a staff member does) or done (every question closed). A new question reopens a done thread by itself.
+/// (a staff member does) or done (every question closed). A new question reopens a done thread by itself. The emptied
+/// questions of citizens who erased their data are not threads: nobody can be answered there.
 /// </summary>
 public sealed class ConsultationInbox(Database database)
 {
@@ -29,12 +31,13 @@ public sealed class ConsultationInbox(Database database)
             FROM consultations c
             JOIN citizens z ON z.user_id = c.user_id
             LEFT JOIN consultation_threads th ON th.user_id = c.user_id
+            WHERE c.user_id NOT LIKE @Erased
             GROUP BY c.user_id, z.display_name, z.language, th.assigned_to
             HAVING {having}
             ORDER BY MAX(c.received_at) DESC, c.user_id
             LIMIT @Limit
             """,
-            new { Limit = PageSize },
+            new { Limit = PageSize, Erased = PersonalDataEraser.AnonymousPrefix + "%" },
             cancellationToken: cancellationToken));
         return [.. rows];
     }

@@ -14,6 +14,9 @@ namespace OutreachBot.Privacy;
 /// </summary>
 public sealed class PersonalDataEraser(Database database, IOptions<BotOptions> bot)
 {
+    /// <summary>How the anonymous citizen that keeps an erased citizen's counts is named; nobody on LINE has such an id.</summary>
+    public const string AnonymousPrefix = "erased:";
+
     /// <summary>Returns false when the office holds nothing about <paramref name="userId"/>.</summary>
     public async Task<bool> EraseAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -27,7 +30,7 @@ public sealed class PersonalDataEraser(Database database, IOptions<BotOptions> b
     /// <summary>The same within the caller's transaction (staff's erasure writes its audit entry in it).</summary>
     public async Task<bool> EraseAsync(DbConnection connection, DbTransaction transaction, string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var ids = new { UserId = userId, Anonymous = "erased:" + Guid.NewGuid().ToString("N"), Now = now, No = false, Closed = "closed", bot.Value.DefaultLanguage };
+        var ids = new { UserId = userId, Anonymous = AnonymousPrefix + Guid.NewGuid().ToString("N"), Now = now, No = false, Closed = "closed", bot.Value.DefaultLanguage };
         var made = await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO citizens (user_id, language, following, first_followed_at, updated_at, following_changed_at, erased_at)

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using OutreachBot.Consultations;
 using OutreachBot.Tests.CivicEvents;
 using OutreachBot.Tests.Infrastructure;
 
@@ -78,6 +80,7 @@ public abstract class OwnDataChatTests(string provider) : IAsyncLifetime
         Assert.Equal(1L, await _host.ScalarAsync<long>($"SELECT seats_taken FROM civic_events WHERE id = {eventId}"));
         Assert.Equal(0L, await CountAsync("event_reminders WHERE cancelled_at IS NULL"));
         Assert.Equal(1L, await CountAsync("consultations WHERE text = '' AND answer IS NULL"));
+        Assert.Empty(await _host.Bot.Services.GetRequiredService<ConsultationInbox>().ListAsync(ThreadFilter.All, default));
         Assert.Equal(0L, await CountAsync("citizens WHERE following"));
 
         var again = await chat.SayAsync("メニュー");
