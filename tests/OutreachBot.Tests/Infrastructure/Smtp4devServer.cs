@@ -41,6 +41,25 @@ public sealed class Smtp4devServer : IAsyncDisposable
     /// <param name="arguments">More smtp4dev options, e.g. <c>--authenticationrequired</c> and <c>--user=name=password</c>.</param>
     public static async Task<Smtp4devServer> StartAsync(int messagesToKeep = 10_000, params string[] arguments)
     {
+        // A free port is free only when chosen: a test starting beside this one may bind it first, and smtp4dev then
+        // stops at start; new ports serve.
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = Launch(messagesToKeep, arguments);
+            try
+            {
+                await server.WaitReadyAsync();
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && server._process.HasExited)
+            {
+                await server.DisposeAsync();
+            }
+        }
+    }
+
+    private static Smtp4devServer Launch(int messagesToKeep, string[] arguments)
+    {
         var (api, smtp, imap, pop3) = (LocalMachine.FreePort(), LocalMachine.FreePort(), LocalMachine.FreePort(), LocalMachine.FreePort());
         var dataFolder = Directory.CreateTempSubdirectory("smtp4dev-").FullName;
         var start = new ProcessStartInfo("dotnet")
@@ -65,9 +84,7 @@ public sealed class Smtp4devServer : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new Smtp4devServer(process, dataFolder, api, smtp, imap);
-        await server.WaitReadyAsync();
-        return server;
+        return new Smtp4devServer(process, dataFolder, api, smtp, imap);
     }
 
     /// <summary>Every mail received so far, oldest first, as sent.</summary>
