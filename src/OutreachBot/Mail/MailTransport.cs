@@ -13,6 +13,20 @@ public interface IMailTransport
     Task<IMailConnection> ConnectAsync(CancellationToken cancellationToken);
 }
 
+public static class MailTransportExtensions
+{
+    /// <summary>
+    /// One mail on a connection of its own (a form's confirmation, a test send): what the server answered. Throws as
+    /// <see cref="IMailTransport.ConnectAsync"/> does when the relay cannot be reached.
+    /// </summary>
+    public static async Task<MailOutcome> SendOneAsync(this IMailTransport transport, MimeMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        await using var connection = await transport.ConnectAsync(cancellationToken);
+        return await connection.SendAsync(message, cancellationToken);
+    }
+}
+
 public interface IMailConnection : IAsyncDisposable
 {
     /// <summary>

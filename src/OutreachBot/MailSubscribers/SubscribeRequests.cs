@@ -36,8 +36,7 @@ public sealed partial class SubscribeRequests(
             : mails.Confirmation(subscriber, request.Address.Trim());
         try
         {
-            await using var connection = await transport.ConnectAsync(cancellationToken);
-            var outcome = await connection.SendAsync(message, cancellationToken);
+            var outcome = await transport.SendOneAsync(message, cancellationToken);
             if (outcome.Kind != MailOutcomeKind.Accepted)
             {
                 LogNotSent(subscriber.Id, outcome.Kind);

@@ -42,8 +42,7 @@ public sealed class TestMailSender(BroadcastStore store, StaffEmails emails, Sta
         mail.MessageId = MimeUtils.GenerateMessageId(((MailboxAddress)mail.From[0]).Domain);
         try
         {
-            await using var connection = await transport.ConnectAsync(cancellationToken);
-            var outcome = await connection.SendAsync(mail, cancellationToken);
+            var outcome = await transport.SendOneAsync(mail, cancellationToken);
             return outcome.Kind == MailOutcomeKind.Accepted ? null : outcome.Reply ?? outcome.Kind.ToString();
         }
         catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException

@@ -115,8 +115,7 @@ public sealed partial class WebApplications(
 
         try
         {
-            await using var connection = await transport.ConnectAsync(cancellationToken);
-            var outcome = await connection.SendAsync(message, cancellationToken);
+            var outcome = await transport.SendOneAsync(message, cancellationToken);
             if (outcome.Kind != MailOutcomeKind.Accepted)
             {
                 LogNotSent(id, outcome.Kind);
