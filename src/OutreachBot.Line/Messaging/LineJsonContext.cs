@@ -30,5 +30,9 @@ namespace OutreachBot.Line.Messaging;
 [JsonSerializable(typeof(RichMenuListResponse))]
 [JsonSerializable(typeof(RichMenuAliasResponse))]
 [JsonSerializable(typeof(RichMenuAliasListResponse))]
+[JsonSerializable(typeof(RichMenuBatchRequest))]
+[JsonSerializable(typeof(RichMenuBatchProgress))]
+[JsonSerializable(typeof(RichMenuBulkLinkRequest))]
+[JsonSerializable(typeof(RichMenuBulkUnlinkRequest))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class LineJsonContext : JsonSerializerContext;

@@ -10,6 +10,8 @@ public static class LineLimits
     public const int AltTextLength = 1500;
     public const int MessagesPerRequest = 5;
     public const int MulticastRecipients = 500;
+    public const int RichMenuBulkUsers = 500;
+    public const int RichMenuBatchOperations = 1000;
     public const int QuickReplyItems = 13;
     public const int CarouselBubbles = 12;
     public const int BubbleJsonBytes = 30 * 1024;

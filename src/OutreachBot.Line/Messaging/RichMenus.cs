@@ -22,3 +22,24 @@ public sealed record RichMenuListResponse(IReadOnlyList<RichMenuResponse> Richme
 public sealed record RichMenuAliasResponse(string RichMenuAliasId, string RichMenuId);
 
 public sealed record RichMenuAliasListResponse(IReadOnlyList<RichMenuAliasResponse> Aliases);
+
+/// <summary>Operations on the menus linked to users, run by LINE in the background (<c>RichMenuBatchRequest</c>, at most 1,000 operations).</summary>
+/// <param name="ResumeRequestKey">Optional, <c>^[a-zA-Z0-9_-]{1,100}$</c>.</param>
+public sealed record RichMenuBatchRequest(IReadOnlyList<RichMenuBatchOperation> Operations, string? ResumeRequestKey = null);
+
+/// <summary><c>link</c> (every user linked to <c>from</c> gets <c>to</c>), <c>unlink</c> (users linked to <c>from</c>), <c>unlinkAll</c>.</summary>
+public sealed record RichMenuBatchOperation(string Type, string? From = null, string? To = null)
+{
+    public static RichMenuBatchOperation Link(string from, string to) => new("link", from, to);
+
+    public static RichMenuBatchOperation Unlink(string from) => new("unlink", from);
+
+    public static RichMenuBatchOperation UnlinkAll() => new("unlinkAll");
+}
+
+/// <param name="Phase"><c>ongoing</c>, <c>succeeded</c> or <c>failed</c> (some users may have been changed).</param>
+public sealed record RichMenuBatchProgress(string Phase, DateTimeOffset AcceptedTime, DateTimeOffset? CompletedTime);
+
+public sealed record RichMenuBulkLinkRequest(string RichMenuId, IReadOnlyList<string> UserIds);
+
+public sealed record RichMenuBulkUnlinkRequest(IReadOnlyList<string> UserIds);

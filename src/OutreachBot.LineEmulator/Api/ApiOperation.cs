@@ -9,9 +9,12 @@ namespace OutreachBot.LineEmulator.Api;
 /// <summary>One Messaging API endpoint as the pipeline sees it.</summary>
 /// <param name="Schema">The messaging-api.yml schema of the JSON body; null for bodiless or binary requests.</param>
 /// <param name="AcceptsRetryKey">Push, multicast, narrowcast and broadcast only; elsewhere a retry key is a 400.</param>
-/// <param name="RatePerSecond">LINE's per-channel rate, enforced when <see cref="Hosting.EmulatorOptions.EnforceRateLimits"/> is on.</param>
+/// <param name="Rate">LINE's per-channel rate: requests per <see cref="RateWindow"/>, enforced when <see cref="Hosting.EmulatorOptions.EnforceRateLimits"/> is on.</param>
 internal sealed record ApiOperation(
-    string Name, string? Schema, bool AcceptsRetryKey, int RatePerSecond, Func<ApiCall, ValueTask<ApiResult>> Handle);
+    string Name, string? Schema, bool AcceptsRetryKey, int Rate, Func<ApiCall, ValueTask<ApiResult>> Handle)
+{
+    public TimeSpan RateWindow { get; init; } = TimeSpan.FromSeconds(1);
+}
 
 /// <summary>A request that passed auth, retry key and schema checks.</summary>
 internal sealed record ApiCall(HttpContext Http, string RequestId, byte[] Body, JsonElement Json, Guid? RetryKey)

@@ -12,12 +12,16 @@ internal static class LineApiEndpoints
     private const int Default = 2000;
     private const int Multicast = 200;
     private const int Loading = 100;
+    private const int BatchPerHour = 3;
+    private const int BatchProgressPerHour = 100;
 
     public static void Map(IEndpointRouteBuilder app)
     {
         var pipeline = app.ServiceProvider.GetRequiredService<LineApiPipeline>();
         var m = app.ServiceProvider.GetRequiredService<MessagingHandlers>();
         var r = app.ServiceProvider.GetRequiredService<RichMenuHandlers>();
+        var b = app.ServiceProvider.GetRequiredService<RichMenuBatchHandlers>();
+        var hour = TimeSpan.FromHours(1);
 
         void Map(string method, string pattern, ApiOperation operation) =>
             app.MapMethods(pattern, [method], (RequestDelegate)(http => pipeline.HandleAsync(http, operation)))
@@ -41,6 +45,11 @@ internal static class LineApiEndpoints
 
         Map("POST", "/v2/bot/richmenu", new("create rich menu", "RichMenuRequest", false, Default, r.CreateAsync));
         Map("POST", "/v2/bot/richmenu/validate", new("validate rich menu", "RichMenuRequest", false, Default, MessagingHandlers.AcceptAsync));
+        Map("POST", "/v2/bot/richmenu/batch", new("rich menu batch", "RichMenuBatchRequest", false, BatchPerHour, b.BatchAsync) { RateWindow = hour });
+        Map("POST", "/v2/bot/richmenu/validate/batch", new("validate rich menu batch", "RichMenuBatchRequest", false, Default, b.ValidateAsync));
+        Map("GET", "/v2/bot/richmenu/progress/batch", new("rich menu batch progress", null, false, BatchProgressPerHour, b.ProgressAsync) { RateWindow = hour });
+        Map("POST", "/v2/bot/richmenu/bulk/link", new("bulk link rich menu", "RichMenuBulkLinkRequest", false, Default, b.BulkLinkAsync));
+        Map("POST", "/v2/bot/richmenu/bulk/unlink", new("bulk unlink rich menu", "RichMenuBulkUnlinkRequest", false, Default, b.BulkUnlinkAsync));
         Map("GET", "/v2/bot/richmenu/list", new("rich menu list", null, false, Default, r.ListAsync));
         Map("GET", "/v2/bot/richmenu/{richMenuId}", new("get rich menu", null, false, Default, r.GetAsync));
         Map("DELETE", "/v2/bot/richmenu/{richMenuId}", new("delete rich menu", null, false, Default, r.DeleteAsync));

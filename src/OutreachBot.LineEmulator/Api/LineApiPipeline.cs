@@ -99,7 +99,7 @@ internal sealed class LineApiPipeline(
             retryKey = key;
         }
 
-        if (options.CurrentValue.EnforceRateLimits && !rates.TryPass(operation.Name, operation.RatePerSecond, arrived))
+        if (options.CurrentValue.EnforceRateLimits && !rates.TryPass(operation.Name, operation.Rate, operation.RateWindow, arrived))
         {
             return ApiResult.Error(StatusCodes.Status429TooManyRequests, "Too many requests");
         }

@@ -1,17 +1,16 @@
 namespace OutreachBot.LineEmulator.Api;
 
 /// <summary>
-/// LINE's per-channel request rates, counted the strict way: a request is refused when the second before its arrival
-/// already holds the rate, wherever that second starts (a fixed window from whole seconds would let twice the rate
-/// through across a boundary).
+/// LINE's per-channel request rates, counted the strict way: a request is refused when the window (a second, or an hour
+/// for the rich menu batch) before its arrival already holds the rate, wherever that window starts (a fixed window from
+/// whole seconds would let twice the rate through across a boundary).
 /// </summary>
 internal sealed class RateGate
 {
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
     private readonly Dictionary<string, Queue<DateTimeOffset>> _arrivals = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    public bool TryPass(string operation, int perSecond, DateTimeOffset arrived)
+    public bool TryPass(string operation, int limit, TimeSpan window, DateTimeOffset arrived)
     {
         lock (_gate)
         {
@@ -20,12 +19,12 @@ internal sealed class RateGate
                 _arrivals[operation] = arrivals = new Queue<DateTimeOffset>();
             }
 
-            while (arrivals.Count > 0 && arrived - arrivals.Peek() >= Window)
+            while (arrivals.Count > 0 && arrived - arrivals.Peek() >= window)
             {
                 arrivals.Dequeue();
             }
 
-            if (arrivals.Count >= perSecond)
+            if (arrivals.Count >= limit)
             {
                 return false;
             }

@@ -182,8 +182,10 @@ internal sealed class RichMenuHandlers(RichMenuBook menus, EmulatedUsers users)
         new RichMenuAliasListResponse([.. menus.Aliases.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new RichMenuAliasResponse(a.Key, a.Value))]),
         LineJsonContext.Default.RichMenuAliasListResponse));
 
+    private StoredRichMenu? Usable(string richMenuId, out ApiResult? refusal) => Usable(menus, richMenuId, out refusal);
+
     // LINE refuses to show a menu that has no image yet.
-    private StoredRichMenu? Usable(string richMenuId, out ApiResult? refusal)
+    internal static StoredRichMenu? Usable(RichMenuBook menus, string richMenuId, out ApiResult? refusal)
     {
         var menu = menus.Find(richMenuId);
         refusal = menu switch

@@ -73,6 +73,8 @@ public static class EmulatorHostingExtensions
         services.TryAddSingleton<LineApiPipeline>();
         services.TryAddSingleton<MessagingHandlers>();
         services.TryAddSingleton<RichMenuHandlers>();
+        services.TryAddSingleton<RichMenuBatchBook>();
+        services.TryAddSingleton<RichMenuBatchHandlers>();
 
         // The chat page signs and addresses its webhooks with the emulated channel's own settings: one source.
         services.AddLineEmulatorChat();

@@ -48,6 +48,8 @@ public sealed class LineEmulatorServer : IAsyncDisposable
 
     public RichMenuBook RichMenus => Get<RichMenuBook>();
 
+    public RichMenuBatchBook RichMenuBatches => Get<RichMenuBatchBook>();
+
     public QuotaBook Quota => Get<QuotaBook>();
 
     public LineRequestValidator Validator => Get<LineRequestValidator>();

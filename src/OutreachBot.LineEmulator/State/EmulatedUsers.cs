@@ -22,6 +22,9 @@ public sealed class EmulatedUsers
 
     public void Update(EmulatedUser user) => _users[user.UserId] = user;
 
+    /// <summary>Every user in no order, read as the walk goes (a million users are not copied first).</summary>
+    public IEnumerable<EmulatedUser> Walk() => _users.Select(pair => pair.Value);
+
     public IReadOnlyList<EmulatedUser> All() => [.. _users.Values.OrderBy(u => u.UserId, StringComparer.Ordinal)];
 
     public IReadOnlyList<string> FollowerIds() =>
