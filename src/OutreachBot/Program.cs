@@ -4,6 +4,7 @@ using OutreachBot.Broadcasts.MailDelivery;
 using OutreachBot.CivicEvents;
 using OutreachBot.Cluster;
 using OutreachBot.Consultations;
+using OutreachBot.Disaster;
 using OutreachBot.Conversations;
 using OutreachBot.Health;
 using OutreachBot.LineSending;
@@ -40,6 +41,7 @@ builder.Services.AddLineSending(builder.Configuration);
 builder.Services.AddStaffApi(builder.Configuration);
 builder.Services.AddConsole(builder.Configuration);
 builder.Services.AddHealth();
+builder.Services.AddDisasterMode(builder.Configuration);
 
 var app = builder.Build();
 app.UseLineWebhook();
@@ -60,6 +62,7 @@ app.MapStaffApi()
     .MapConsultationsApi()
     .MapBroadcastsApi()
     .MapMailSubscribersApi();
+app.MapDisasterMode();
 app.MapConsole();
 app.MapPublicSite();
 app.Run();

@@ -49,6 +49,10 @@ public static class AuditActions
     public const string MailSubscribersImported = "mail_subscriber.imported";
     public const string CitizenDataDisclosed = "citizen_data.disclosed";
     public const string CitizenDataErased = "citizen_data.erased";
+    public const string DisasterModeRequested = "disaster.requested";
+    public const string DisasterModeConfirmed = "disaster.confirmed";
+    public const string DisasterModeSwitched = "disaster.switched";
+    public const string DisasterMenusSwitched = "disaster.menus_switched";
 
     public static IReadOnlyDictionary<string, Bilingual> Labels { get; } = new Dictionary<string, Bilingual>
     {
@@ -98,6 +102,10 @@ public static class AuditActions
         [MailSubscribersImported] = new("メール購読者を取り込み", "E-mail subscribers imported"),
         [CitizenDataDisclosed] = new("市民の個人情報を開示", "Citizen's data disclosed"),
         [CitizenDataErased] = new("市民の個人情報を削除", "Citizen's data erased"),
+        [DisasterModeRequested] = new("防災モード切り替えを申請", "Disaster mode switch asked"),
+        [DisasterModeConfirmed] = new("防災モード切り替えを確認", "Disaster mode switch confirmed"),
+        [DisasterModeSwitched] = new("防災モードを切り替え", "Disaster mode switched"),
+        [DisasterMenusSwitched] = new("防災メニューの切り替え完了", "Disaster menus switched"),
     };
 
     public static Bilingual Label(string action) => Labels.TryGetValue(action, out var label) ? label : new(action, action);

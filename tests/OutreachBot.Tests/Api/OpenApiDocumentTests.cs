@@ -53,6 +53,8 @@ public sealed class OpenApiDocumentTests() : BotHost("Sqlite")
         ["POST /api/v1/broadcasts/{id}/force"] = [200, 403, 409],
         ["POST /api/v1/broadcasts/{id}/test"] = [200, 400, 404, 502],
         ["GET /api/v1/broadcasts/{id}/preview"] = [200, 404],
+        ["GET /api/v1/disaster-mode"] = [200],
+        ["PUT /api/v1/disaster-mode"] = [200, 202, 400, 409],
     };
 
     [Fact]

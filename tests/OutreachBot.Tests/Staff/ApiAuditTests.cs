@@ -79,6 +79,8 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
             await Send(_admin, HttpMethod.Post, $"/api/v1/consultations/{await _setUp.AskAsync("Uaudit", "audit-question")}/answer", new { text = "お答えします。" })),
         new("DELETE /api/v1/mail-subscribers/{id}", "mail_subscriber.removed", TestBot.ApiKeyActor, async () =>
             await Send(_admin, HttpMethod.Delete, $"/api/v1/mail-subscribers/{await MailSubscriberAsync()}", null)),
+        new("PUT /api/v1/disaster-mode", "disaster.requested", TestBot.ApiKeyActor, () =>
+            Send(_admin, HttpMethod.Put, "/api/v1/disaster-mode", new { active = true, reason = "監査のための訓練ではない申請" })),
         // Last: it uses up the month's quota, which any later send would need.
         new("POST /api/v1/broadcasts/{id}/force", "broadcast.forced", TestBot.ApiKeyActor, async () =>
             await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{await _setUp.LatestIdAsync("broadcasts")}/force", null), HoldForQuotaAsync),

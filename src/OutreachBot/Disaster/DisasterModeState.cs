@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using OutreachBot.Hosting;
+
+namespace OutreachBot.Disaster;
+
+/// <summary>
+/// Disaster mode as this instance knows it, read from the database every <see cref="DisasterOptions.PollInterval"/>
+/// (and at once after a switch made here), so that the console banner, the menus and the broadcasts of every instance
+/// follow a switch within seconds without asking the database on each request.
+/// </summary>
+public sealed class DisasterModeState
+{
+    private volatile DisasterModeView _view = new(null, null);
+
+    public DisasterModeView View => _view;
+
+    public bool Active => _view.Active;
+
+    /// <summary>Whether this citizen is shown the disaster menu now: everyone in disaster mode, the audience in a drill.</summary>
+    public bool Reaches(string userId) => _view.Current?.Reaches(userId) == true;
+
+    internal void Publish(DisasterModeView view) => _view = view;
+}
+
+/// <summary>Reads disaster mode into <see cref="DisasterModeState"/> in rounds.</summary>
+public sealed partial class DisasterModeWatcher(
+    DisasterSwitchStore store, DisasterModeState state, IOptions<DisasterOptions> options, TimeProvider time, ILogger<DisasterModeWatcher> logger)
+    : BackgroundService
+{
+    public async Task ReadAsync(CancellationToken cancellationToken) =>
+        state.Publish(await store.ReadAsync(time.GetUtcNow(), options.Value.ConfirmWithin, cancellationToken));
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRounds.RunAsync(ReadAsync, () => options.Value.PollInterval, LogFailed, time, stoppingToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read disaster mode; the last one read stays in force")]
+    private partial void LogFailed(Exception exception);
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OutreachBot.Disaster;
+
+/// <summary>The <c>Disaster</c> settings: who may switch disaster mode, and how fast every instance follows it.</summary>
+public sealed class DisasterOptions
+{
+    public const string Section = "Disaster";
+
+    /// <summary>One admin or approver switches alone; otherwise (the default) a second one confirms with the same <c>active</c>.</summary>
+    public bool SinglePersonSwitch { get; set; }
+
+    /// <summary>An urgent broadcast to everyone still needs one approver who is not its author.</summary>
+    public bool UrgentNeedsApproval { get; set; } = true;
+
+    /// <summary>A switch nobody confirmed within this lapses: an old request is never confirmed by surprise.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan ConfirmWithin { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often each instance reads the mode from the database: a switch on one instance holds on all within this.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+}
