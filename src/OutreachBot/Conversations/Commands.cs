@@ -98,4 +98,10 @@ public abstract record Command
 
     /// <summary>"Ask staff": the next text is a question for staff, whatever it says.</summary>
     public sealed record Ask : Command;
+
+    /// <summary>緊急連絡先 on the disaster menu: 119, 110 and the rest.</summary>
+    public sealed record ShowEmergencyNumbers : Command;
+
+    /// <summary>安否: 無事です, or 助けが必要 (<paramref name="NeedsHelp"/>), for staff's queue.</summary>
+    public sealed record ReportSafety(bool NeedsHelp) : Command;
 }

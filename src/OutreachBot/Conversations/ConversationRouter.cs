@@ -28,6 +28,7 @@ public sealed partial class ConversationRouter(
     RatingFlow ratings,
     QuestionFlow questions,
     PrivacyFlow privacy,
+    Disaster.DisasterFlow disaster,
     MainMenu menu,
     RichMenuLinker richMenus,
     IOptions<ConversationOptions> options,
@@ -187,6 +188,8 @@ public sealed partial class ConversationRouter(
         Command.AskErase => Done(privacy.AskErase(turn)),
         Command.ConfirmErase c => privacy.EraseAsync(turn, c.AskedAt, cancellationToken),
         Command.CancelErase => Done(privacy.CancelErase(turn)),
+        Command.ShowEmergencyNumbers => Done(disaster.EmergencyNumbers(turn)),
+        Command.ReportSafety c => disaster.ReportSafetyAsync(turn, c.NeedsHelp, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "No handler for this command."),
     };
 

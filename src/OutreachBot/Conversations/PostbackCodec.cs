@@ -55,6 +55,8 @@ public static class PostbackCodec
         Command.AskErase => Join("erase"),
         Command.ConfirmErase c => Join("erase-yes", Number(c.AskedAt)),
         Command.CancelErase => Join("erase-no"),
+        Command.ShowEmergencyNumbers => Join("sos"),
+        Command.ReportSafety c => Join(c.NeedsHelp ? "safety-help" : "safety-ok"),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "This command has no postback form."),
     };
 
@@ -111,6 +113,9 @@ public static class PostbackCodec
             ("erase", null) => new Command.AskErase(),
             ("erase-yes", { } at) when Id(at) is { } t => new Command.ConfirmErase(t),
             ("erase-no", null) => new Command.CancelErase(),
+            ("sos", null) => new Command.ShowEmergencyNumbers(),
+            ("safety-ok", null) => new Command.ReportSafety(NeedsHelp: false),
+            ("safety-help", null) => new Command.ReportSafety(NeedsHelp: true),
             _ => null,
         };
     }

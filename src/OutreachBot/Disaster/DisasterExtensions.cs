@@ -12,6 +12,8 @@ public static class DisasterExtensions
         services.AddSingleton<DisasterModeState>();
         services.AddSingleton<DisasterSwitchboard>();
         services.AddHostedSingleton<DisasterModeWatcher>();
+        services.AddSingleton<DisasterFlow>();
+        services.AddHostedSingleton<DisasterMenuSwitcher>();
         return services;
     }
 

@@ -77,6 +77,15 @@ public sealed class DisasterSwitchStore(Database database)
         return claimed == 1 ? latest : null;
     }
 
+    /// <summary>The switch confirmed before <paramref name="id"/>: what everyone's menus show until <paramref name="id"/>'s switch is done.</summary>
+    public async Task<DisasterSwitch?> PreviousAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await OneAsync(
+            connection, null, "confirmed_at IS NOT NULL AND id <> @Id AND confirmed_at <= (SELECT confirmed_at FROM disaster_switches WHERE id = @Id) ORDER BY confirmed_at DESC, id DESC",
+            new { Id = id }, cancellationToken);
+    }
+
     public Task FinishMenusAsync(long id, string outcome, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.ExecuteAsync(
             "UPDATE disaster_switches SET menus_done_at = @Now, menus_outcome = @Outcome, menus_claimed_until = NULL WHERE id = @Id",

@@ -8,7 +8,7 @@ namespace OutreachBot.Conversations.RichMenus;
 /// A language's rich menu: a tile per <see cref="MainMenu"/> entry on a <see cref="RichMenuGrid"/>, labelled with that
 /// language's texts.
 /// </summary>
-public sealed record RichMenuLayout(string Language, RichMenuRequest Request, IReadOnlyList<RichMenuTile> Tiles, string Fingerprint)
+public sealed record RichMenuLayout(string Language, string Prefix, RichMenuRequest Request, IReadOnlyList<RichMenuTile> Tiles, string Fingerprint)
 {
     public const string NamePrefix = "outreachbot";
 
@@ -16,25 +16,29 @@ public sealed record RichMenuLayout(string Language, RichMenuRequest Request, IR
     private const string DesignVersion = "1";
 
     /// <summary>The alias that marks the language's finished menu (created last, after the image).</summary>
-    public string AliasId => $"{NamePrefix}-{Language.ToLowerInvariant()}";
+    public string AliasId => $"{Prefix}-{Language.ToLowerInvariant()}";
 
     public RichMenuSize Size => Request.Size;
 
-    public static RichMenuLayout For(BotTexts t, MainMenu menu, string fontIdentity)
+    public static RichMenuLayout For(BotTexts t, MainMenu menu, string fontIdentity) =>
+        For(t, RichMenuSet.Everyday(menu), fontIdentity);
+
+    public static RichMenuLayout For(BotTexts t, RichMenuSet set, string fontIdentity)
     {
-        var grid = RichMenuGrid.For(menu.Entries.Count);
-        var tiles = menu.Entries.Zip(grid.Cells, (entry, bounds) =>
+        ArgumentNullException.ThrowIfNull(set);
+        var grid = RichMenuGrid.For(set.Entries.Count);
+        var tiles = set.Entries.Zip(grid.Cells, (entry, bounds) =>
         {
             var label = t[entry.LabelKey];
             return new RichMenuTile(bounds, label, Views.Menus.Button(label, entry.Command));
         }).ToList();
 
-        var chatBar = LineLimits.Truncate(t[TextKeys.RichMenuChatBar], LineLimits.RichMenuChatBarText);
+        var chatBar = LineLimits.Truncate(t[set.ChatBarKey], LineLimits.RichMenuChatBarText);
         var fingerprint = FingerprintOf(t.Language, chatBar, tiles, fontIdentity);
         var request = new RichMenuRequest(
-            grid.Size, Selected: true, Name: $"{NamePrefix} {t.Language} {fingerprint}", chatBar,
+            grid.Size, Selected: true, Name: $"{set.Prefix} {t.Language} {fingerprint}", chatBar,
             [.. tiles.Select(tile => new RichMenuArea(tile.Bounds, tile.Action))]);
-        return new RichMenuLayout(t.Language, request, tiles, fingerprint);
+        return new RichMenuLayout(t.Language, set.Prefix, request, tiles, fingerprint);
     }
 
     /// <summary>
@@ -51,6 +55,15 @@ public sealed record RichMenuLayout(string Language, RichMenuRequest Request, IR
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source.ToString())))[..16];
     }
+}
+
+/// <summary>A family of rich menus, one per language, told apart on LINE by <paramref name="Prefix"/> (names and aliases).</summary>
+public sealed record RichMenuSet(string Prefix, string ChatBarKey, IReadOnlyList<MenuEntry> Entries)
+{
+    public static RichMenuSet Everyday(MainMenu menu) => new(RichMenuLayout.NamePrefix, TextKeys.RichMenuChatBar, menu.Entries);
+
+    /// <summary>The menu of disaster mode (防災モード), which the bot switches every follower to and back.</summary>
+    public static RichMenuSet Disaster { get; } = new("outreachbot-disaster", OutreachBot.Disaster.DisasterTextKeys.ChatBar, OutreachBot.Disaster.DisasterMenu.Entries);
 }
 
 public sealed record RichMenuTile(RichMenuBounds Bounds, string Label, PostbackAction Action);

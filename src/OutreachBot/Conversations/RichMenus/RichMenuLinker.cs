@@ -2,12 +2,16 @@ using System.Net;
 
 namespace OutreachBot.Conversations.RichMenus;
 
-/// <summary>Shows a citizen the rich menu of their language. Cosmetic: a failure is logged, never fails the turn.</summary>
-public sealed partial class RichMenuLinker(LineMessagingClient line, RichMenuDirectory directory, ILogger<RichMenuLinker> logger)
+/// <summary>
+/// Shows a citizen the rich menu of their language, the disaster one while disaster mode reaches them. Cosmetic: a
+/// failure is logged, never fails the turn.
+/// </summary>
+public sealed partial class RichMenuLinker(
+    LineMessagingClient line, RichMenuDirectory directory, Disaster.DisasterModeState disaster, ILogger<RichMenuLinker> logger)
 {
     public async Task LinkAsync(string userId, string language, CancellationToken cancellationToken)
     {
-        if (directory.MenuFor(language) is not { } richMenuId)
+        if ((disaster.Reaches(userId) ? directory.DisasterMenuFor(language) : directory.MenuFor(language)) is not { } richMenuId)
         {
             LogNotReady(language);
             return;

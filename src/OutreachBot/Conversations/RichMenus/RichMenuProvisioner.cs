@@ -22,6 +22,8 @@ public sealed partial class RichMenuProvisioner(
     Database database,
     IOptions<ConversationOptions> options,
     IOptions<BotOptions> bot,
+    Disaster.DisasterModeWatcher disasterMode,
+    Disaster.DisasterModeState disasterState,
     ILogger<RichMenuProvisioner> logger) : BackgroundService
 {
     private const long AdvisoryLockKey = 0x4F42_5269_6368_4D65; // "OBRichMe"
@@ -74,15 +76,40 @@ public sealed partial class RichMenuProvisioner(
     private async Task ProvisionLockedAsync(LineMessagingClient line, CancellationToken cancellationToken)
     {
         using var fonts = new RichMenuFonts(options.Value.RichMenu.FontFile);
-        var english = RichMenuLayout.For(texts.For(Languages.English), menu, fonts.Identity).Tiles.Select(t => t.Label).ToList();
         var aliases = (await line.GetRichMenuAliasListAsync(cancellationToken)).Value.ToDictionary(a => a.RichMenuAliasId, a => a.RichMenuId);
         var existing = (await line.GetRichMenuListAsync(cancellationToken)).Value;
+        var everyday = await ProvisionSetAsync(line, RichMenuSet.Everyday(menu), fonts, aliases, existing, cancellationToken);
+        var disaster = await ProvisionSetAsync(line, RichMenuSet.Disaster, fonts, aliases, existing, cancellationToken);
+
+        // Setting the same default again changes nothing, and asking first would cost a 404 on a new channel.
+        await disasterMode.ReadAsync(cancellationToken);
+        var defaults = disasterState.View is { Active: true, Drill: false } ? disaster.Menus : everyday.Menus;
+        await line.SetDefaultRichMenuAsync(defaults.GetValueOrDefault(bot.Value.DefaultLanguage) ?? defaults[Languages.Japanese], cancellationToken);
+        foreach (var language in everyday.Replaced)
+        {
+            await RelinkAsync(line, language, everyday.Menus[language], cancellationToken);
+        }
+
+        foreach (var stale in everyday.Stale.Concat(disaster.Stale))
+        {
+            await line.DeleteRichMenuAsync(stale, cancellationToken);
+        }
+
+        directory.Publish(everyday.Menus, disaster.Menus);
+    }
+
+    /// <summary>One menu per language of <paramref name="set"/>: reused when unchanged, else made anew; the set's other menus are stale.</summary>
+    private async Task<(Dictionary<string, string> Menus, List<string> Replaced, List<string> Stale)> ProvisionSetAsync(
+        LineMessagingClient line, RichMenuSet set, RichMenuFonts fonts, Dictionary<string, string> aliases, IReadOnlyList<RichMenuResponse> existing,
+        CancellationToken cancellationToken)
+    {
+        var english = RichMenuLayout.For(texts.For(Languages.English), set, fonts.Identity).Tiles.Select(t => t.Label).ToList();
         var menus = new Dictionary<string, string>(StringComparer.Ordinal);
         var replaced = new List<string>();
         foreach (var language in Languages.Supported.Select(l => l.Code))
         {
-            var shipped = ShippedImage(language);
-            var layout = RichMenuLayout.For(texts.For(language), menu, shipped is null ? fonts.Identity : Convert.ToHexString(SHA256.HashData(shipped)));
+            var shipped = set == RichMenuSet.Disaster ? null : ShippedImage(language);
+            var layout = RichMenuLayout.For(texts.For(language), set, shipped is null ? fonts.Identity : Convert.ToHexString(SHA256.HashData(shipped)));
             var current = aliases.TryGetValue(layout.AliasId, out var aliased) ? existing.FirstOrDefault(m => m.RichMenuId == aliased) : null;
             if (current?.Name == layout.Request.Name)
             {
@@ -110,19 +137,8 @@ public sealed partial class RichMenuProvisioner(
             }
         }
 
-        // Setting the same default again changes nothing, and asking first would cost a 404 on a new channel.
-        await line.SetDefaultRichMenuAsync(menus.GetValueOrDefault(bot.Value.DefaultLanguage) ?? menus[Languages.Japanese], cancellationToken);
-        foreach (var language in replaced)
-        {
-            await RelinkAsync(line, language, menus[language], cancellationToken);
-        }
-
-        foreach (var stale in existing.Where(m => m.Name.StartsWith(RichMenuLayout.NamePrefix + " ", StringComparison.Ordinal) && !menus.ContainsValue(m.RichMenuId)))
-        {
-            await line.DeleteRichMenuAsync(stale.RichMenuId, cancellationToken);
-        }
-
-        directory.Publish(menus);
+        var stale = existing.Where(m => m.Name.StartsWith(set.Prefix + " ", StringComparison.Ordinal) && !menus.ContainsValue(m.RichMenuId)).Select(m => m.RichMenuId).ToList();
+        return (menus, replaced, stale);
     }
 
     /// <summary>A deleted menu leaves its citizens with the default one: link them to their language's new menu first.</summary>
