@@ -170,7 +170,7 @@ public static class FanoutBenchmark
         }
     }
 
-    private static HttpClient Client(Bot bot)
+    internal static HttpClient Client(Bot bot)
     {
         var client = new HttpClient { BaseAddress = bot.Url };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
@@ -215,10 +215,11 @@ public static class FanoutBenchmark
         await transaction.CommitAsync();
     }
 
-    private static async Task<Bot> StartBotAsync(string dll, string database, LineEmulatorServer line, int rate)
+    /// <summary>The bot in its own Release process on a SQLite file, against <paramref name="line"/>, with <paramref name="settings"/> over the bench's.</summary>
+    internal static async Task<Bot> StartBotAsync(string dll, string database, LineEmulatorServer line, int rate, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = ChildProcess.FreePort();
-        var process = ChildProcess.Start("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"], Path.GetDirectoryName(dll)!, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Bot__LocalMode"] = "true", // the LINE emulator over plain http stands in for LINE
@@ -233,13 +234,19 @@ public static class FanoutBenchmark
             ["Broadcasts__MulticastPerSecond"] = rate.ToString(CultureInfo.InvariantCulture),
             ["Broadcasts__PollInterval"] = "00:00:00.100",
             ["Logging__LogLevel__Default"] = "Warning",
-        });
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
+        var process = ChildProcess.Start("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"], Path.GetDirectoryName(dll)!, environment);
         var url = new Uri($"http://127.0.0.1:{port}");
         await process.WaitUntilServingAsync(new Uri(url, "/readyz"), TimeSpan.FromSeconds(60));
         return new Bot(process, url);
     }
 
-    private sealed record Bot(ChildProcess Process, Uri Url) : IAsyncDisposable
+    internal sealed record Bot(ChildProcess Process, Uri Url) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => Process.DisposeAsync();
     }
