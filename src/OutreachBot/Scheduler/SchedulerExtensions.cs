@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OutreachBot.Broadcasts;
@@ -18,6 +19,9 @@ public static class SchedulerExtensions
         var clustered = ClusterExtensions.IsClustered(configuration);
         var schedulerName = configuration[$"{BroadcastOptions.Section}:{nameof(BroadcastOptions.SchedulerName)}"] is { Length: > 0 } name ? name : "OutreachBot";
         var cluster = configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
+        // The bot's one clock: Quartz fires its triggers by the TimeProvider the container holds, and the bot's services
+        // read the same one, so a test that replaces it moves both.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>

@@ -12,16 +12,8 @@ public static class StorageExtensions
                 "Storage:ConnectionString is required when Storage:Provider is Postgres.");
         services.AddSingleton<Database>();
         services.AddSingleton<MigrationRunner>();
-        services.AddHostedService<MigrationHostedService>();
+        services.AddHostedService<DatabaseAtStart>();
         services.AddHostedService<SqliteCheckpointer>();
         return services;
     }
-}
-
-/// <summary>Brings the schema up to date before any other hosted service starts.</summary>
-internal sealed class MigrationHostedService(MigrationRunner runner) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => runner.ApplyAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
