@@ -40,6 +40,9 @@ public sealed class EmulatorOptions
     /// <summary>Answer 429 past LINE's per-channel rates (multicast 200/s, push 2,000/s, loading animation 100/s).</summary>
     public bool EnforceRateLimits { get; set; }
 
+    /// <summary>The Facebook Page, Instagram account and Page access token the emulated Graph API plays.</summary>
+    public Meta.MetaAccounts Meta { get; set; } = new();
+
     internal void CopyTo(EmulatorOptions target)
     {
         target.ChannelAccessTokens.Clear();
@@ -56,6 +59,7 @@ public sealed class EmulatorOptions
         target.RetryKeyLifetime = RetryKeyLifetime;
         target.EnforceRateLimits = EnforceRateLimits;
         target.MailFolder = MailFolder;
+        target.Meta = Meta with { };
     }
 }
 
