@@ -9,6 +9,7 @@ using OutreachBot.Health;
 using OutreachBot.LineSending;
 using OutreachBot.LocalMode;
 using OutreachBot.Mail;
+using OutreachBot.Meta;
 using OutreachBot.Privacy;
 using OutreachBot.PublicSite;
 using OutreachBot.MailSubscribers;
@@ -40,6 +41,7 @@ builder.Services.AddLineSending(builder.Configuration);
 builder.Services.AddStaffApi(builder.Configuration);
 builder.Services.AddConsole(builder.Configuration);
 builder.Services.AddHealth();
+builder.Services.AddMeta(builder.Configuration);
 
 var app = builder.Build();
 app.UseLineWebhook();

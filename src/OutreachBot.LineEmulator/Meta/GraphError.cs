@@ -7,22 +7,23 @@ namespace OutreachBot.LineEmulator.Meta;
 /// <summary>The Graph API's error body: <c>{"error":{"message","type","code","error_subcode","fbtrace_id"}}</c>.</summary>
 internal static class GraphError
 {
-    public static IResult Of(int code, string message, int? subcode = null, string type = "OAuthException", int status = StatusCodes.Status400BadRequest) =>
-        Results.Json(
-            new
-            {
-                error = new
-                {
-                    message,
-                    type,
-                    code,
-                    error_subcode = subcode,
-                    is_transient = code is 1 or 2 ? true : (bool?)null,
-                    fbtrace_id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(9)),
-                },
-            },
-            ChatJson.Options,
-            statusCode: status);
+    public static IResult Of(int code, string message, int? subcode = null, string type = "OAuthException", int status = StatusCodes.Status400BadRequest)
+    {
+        // Meta leaves out error_subcode and is_transient when they do not apply.
+        var error = new Dictionary<string, object> { ["message"] = message, ["type"] = type, ["code"] = code };
+        if (subcode is { } sub)
+        {
+            error["error_subcode"] = sub;
+        }
+
+        if (code is 1 or 2)
+        {
+            error["is_transient"] = true;
+        }
+
+        error["fbtrace_id"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(9));
+        return Results.Json(new { error }, ChatJson.Options, statusCode: status);
+    }
 
     public static IResult Parameter(string message) => Of(100, $"(#100) {message}");
 

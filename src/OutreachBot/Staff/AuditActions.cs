@@ -14,6 +14,8 @@ public static class AuditActions
     public const string AccountUnlocked = "account.unlocked";
     public const string ApiKeyCreated = "apikey.created";
     public const string ApiKeyRevoked = "apikey.revoked";
+    public const string MetaConnected = "meta.connected";
+    public const string MetaDisconnected = "meta.disconnected";
     public const string TopicCreated = "topic.created";
     public const string TopicUpdated = "topic.updated";
     public const string TopicArchived = "topic.archived";
@@ -63,6 +65,8 @@ public static class AuditActions
         [AccountUnlocked] = new("ロック解除", "Account unlocked"),
         [ApiKeyCreated] = new("APIキー作成", "API key created"),
         [ApiKeyRevoked] = new("APIキー無効化", "API key revoked"),
+        [MetaConnected] = new("Facebook・Instagram を接続", "Facebook and Instagram connected"),
+        [MetaDisconnected] = new("Facebook・Instagram の接続を解除", "Facebook and Instagram disconnected"),
         [TopicCreated] = new("トピック作成", "Topic created"),
         [TopicUpdated] = new("トピック変更", "Topic changed"),
         [TopicArchived] = new("トピックをアーカイブ", "Topic archived"),

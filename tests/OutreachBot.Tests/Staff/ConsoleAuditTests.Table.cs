@@ -26,6 +26,8 @@ public abstract partial class ConsoleAuditTests
             _admin.PostFormAsync("/console/language", new() { ["language"] = "en", ["returnUrl"] = "/console" }, "/console")),
         new("/console/broadcasts/compose/{id:long?}", "action=estimate counts recipients and shows cron firings; nothing is stored", () =>
             _admin.PostFormAsync("/console/broadcasts/compose", BroadcastForm("estimate"))),
+        new("/console/admin/meta?handler=Check", "reads the Page with the token from the settings; only clears a disconnection that reading disproves", () =>
+            _admin.PostFormAsync("/console/admin/meta?handler=Check", [], "/console/admin/meta")),
     ];
 
     /// <summary>Ordered: later forms use what earlier ones made (the broadcast, the event, the account).</summary>
@@ -101,6 +103,12 @@ public abstract partial class ConsoleAuditTests
             await _admin.PostFormAsync("/console/admin/mail-subscribers?handler=Remove", new() { ["id"] = Text(await LatestIdAsync("mail_subscribers")) }, "/console/admin/mail-subscribers")),
         new("/console/admin/citizen-data?handler=Disclose", AuditActions.CitizenDataDisclosed, Admin, () => OnCitizenDataAsync("Disclose", [])),
         new("/console/admin/citizen-data?handler=Erase", AuditActions.CitizenDataErased, Admin, () => OnCitizenDataAsync("Erase", new() { ["Confirmed"] = "true" })),
+        new("/console/admin/meta?handler=Connect", AuditActions.MetaConnected, Admin, () => _admin.PostFormAsync("/console/admin/meta?handler=Connect", new()
+        {
+            ["PageId"] = _host.Line.Options.Meta.PageId, ["PageAccessToken"] = _host.Line.Options.Meta.PageAccessToken,
+        }, "/console/admin/meta")),
+        new("/console/admin/meta?handler=Disconnect", AuditActions.MetaDisconnected, Admin, () =>
+            _admin.PostFormAsync("/console/admin/meta?handler=Disconnect", [], "/console/admin/meta")),
         // Last: it uses up the month's quota, which any later send would need.
         new("/console/broadcasts/{id:long}?handler=Force", AuditActions.BroadcastForced, Admin, () => OnBroadcastAsync(_admin, "Force"), HoldForQuotaAsync),
     ];
