@@ -88,6 +88,10 @@ public sealed class GraphClient(HttpClient http, IOptionsMonitor<MetaOptions> op
             String(m, "id")!, String(m, "caption") ?? "", Time(String(m, "timestamp")), String(m, "permalink")))];
     }
 
+    /// <summary>A published Instagram media's public address.</summary>
+    public async Task<string?> MediaPermalinkAsync(string mediaId, string token, CancellationToken cancellationToken) =>
+        String(await SendAsync(HttpMethod.Get, $"{Escape(mediaId)}?fields=permalink", token, null, cancellationToken), "permalink");
+
     /// <summary>The account's publishing in the moving window, and its limit as Meta says (<c>config.quota_total</c>).</summary>
     public async Task<PublishingLimit> PublishingLimitAsync(string igUserId, string token, CancellationToken cancellationToken)
     {

@@ -31,6 +31,8 @@ public static class MetaExtensions
                 o => !o.Configured || !string.IsNullOrWhiteSpace(o.PageAccessToken),
                 "Meta:PageAccessToken is required with Meta:PageId.");
         services.AddSingleton<MetaConnections>();
+        services.AddSingleton<SocialPostStore>();
+        services.AddHostedSingleton<SocialPublisher>();
         services.AddSingleton(sp => new MetaEmulator(!baseUrlSet && sp.GetService<LocalEmulatorSettings>() is not null));
         services.AddHttpClient<GraphClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             // HttpClient's logging prints header values at Trace level; the token in Authorization never reaches a log.

@@ -31,5 +31,13 @@ public sealed class MetaOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>How often due posts are looked for.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The first wait after a failure Meta may recover from (doubling, at most 15 minutes), and the least after throttling.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     internal bool Configured => !string.IsNullOrWhiteSpace(PageId);
 }
