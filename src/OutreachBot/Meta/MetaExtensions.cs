@@ -32,6 +32,7 @@ public static class MetaExtensions
                 "Meta:PageAccessToken is required with Meta:PageId.");
         services.AddSingleton<MetaConnections>();
         services.AddSingleton<SocialPostStore>();
+        services.AddSingleton<SocialPostActions>();
         services.AddHostedSingleton<SocialPublisher>();
         services.AddSingleton(sp => new MetaEmulator(!baseUrlSet && sp.GetService<LocalEmulatorSettings>() is not null));
         services.AddHttpClient<GraphClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
