@@ -10,6 +10,7 @@ using OutreachBot.Health;
 using OutreachBot.LineSending;
 using OutreachBot.LocalMode;
 using OutreachBot.Mail;
+using OutreachBot.Meta;
 using OutreachBot.Privacy;
 using OutreachBot.PublicSite;
 using OutreachBot.MailSubscribers;
@@ -42,6 +43,7 @@ builder.Services.AddStaffApi(builder.Configuration);
 builder.Services.AddConsole(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddDisasterMode(builder.Configuration);
+builder.Services.AddMeta(builder.Configuration);
 
 var app = builder.Build();
 app.UseLineWebhook();

@@ -34,11 +34,13 @@ public static class EmulatorHostingExtensions
         return AddServices(services);
     }
 
-    /// <summary>Maps the Messaging API endpoints (<c>/v2/...</c>) and the emulator's controls (<c>/_emulator/...</c>).</summary>
+    /// <summary>Maps the Messaging API endpoints (<c>/v2/...</c>), Meta's Graph API (<c>/v26.0/...</c>) and the emulator's controls (<c>/_emulator/...</c>).</summary>
     public static IEndpointRouteBuilder MapLineEmulatorApi(this IEndpointRouteBuilder app)
     {
         LineApiEndpoints.Map(app);
         ControlEndpoints.Map(app);
+        Meta.GraphEndpoints.Map(app);
+        Meta.MetaControlEndpoints.Map(app);
         return app;
     }
 
@@ -47,6 +49,7 @@ public static class EmulatorHostingExtensions
     {
         app.MapLineEmulatorApi();
         app.MapLineEmulatorChat();
+        Meta.MetaView.Map(app);
         app.MapGet("/", () => Results.Redirect(ChatEndpoints.PagePath)).ExcludeFromDescription();
         return app;
     }
@@ -75,6 +78,9 @@ public static class EmulatorHostingExtensions
         services.TryAddSingleton<RichMenuHandlers>();
         services.TryAddSingleton<RichMenuBatchBook>();
         services.TryAddSingleton<RichMenuBatchHandlers>();
+        services.TryAddSingleton<Meta.MetaBook>();
+        services.TryAddSingleton<Meta.MetaFaults>();
+        services.TryAddSingleton<Meta.GraphHandlers>();
 
         // The chat page signs and addresses its webhooks with the emulated channel's own settings: one source.
         services.AddLineEmulatorChat();

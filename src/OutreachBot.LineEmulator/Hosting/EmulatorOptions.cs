@@ -46,6 +46,9 @@ public sealed class EmulatorOptions
     /// <summary>How many users a rich menu batch request goes through each second, in the background after its 202.</summary>
     public int RichMenuBatchUsersPerSecond { get; set; } = 100_000;
 
+    /// <summary>The Facebook Page, Instagram account and Page access token the emulated Graph API plays.</summary>
+    public Meta.MetaAccounts Meta { get; set; } = new();
+
     internal void CopyTo(EmulatorOptions target)
     {
         target.ChannelAccessTokens.Clear();
@@ -63,6 +66,7 @@ public sealed class EmulatorOptions
         target.EnforceRateLimits = EnforceRateLimits;
         target.RichMenuBatchUsersPerSecond = RichMenuBatchUsersPerSecond;
         target.MailFolder = MailFolder;
+        target.Meta = Meta with { };
     }
 }
 

@@ -54,6 +54,11 @@ public sealed class LineEmulatorServer : IAsyncDisposable
 
     public LineRequestValidator Validator => Get<LineRequestValidator>();
 
+    /// <summary>The emulated Facebook Page and Instagram account: followers, posts and media.</summary>
+    public Meta.MetaBook Meta => Get<Meta.MetaBook>();
+
+    public Meta.MetaFaults MetaFaults => Get<Meta.MetaFaults>();
+
     /// <param name="port">0 picks a free port.</param>
     /// <param name="timeProvider">Replaces the clock (reply token and retry key lifetimes, quota month); real time when null.</param>
     public static async Task<LineEmulatorServer> StartAsync(

@@ -65,6 +65,8 @@ public enum BroadcastChannel
     Line,
     Mail,
     Web,
+    Facebook,
+    Instagram,
 }
 
 public enum ScheduleKind
@@ -139,6 +141,8 @@ public static class BroadcastNames
         BroadcastChannel.Line => "line",
         BroadcastChannel.Mail => "mail",
         BroadcastChannel.Web => "web",
+        BroadcastChannel.Facebook => "facebook",
+        BroadcastChannel.Instagram => "instagram",
         _ => throw new ArgumentOutOfRangeException(nameof(channel)),
     };
 
@@ -149,6 +153,8 @@ public static class BroadcastNames
             "line" => BroadcastChannel.Line,
             "mail" => BroadcastChannel.Mail,
             "web" => BroadcastChannel.Web,
+            "facebook" => BroadcastChannel.Facebook,
+            "instagram" => BroadcastChannel.Instagram,
             _ => (BroadcastChannel)(-1),
         };
         return Enum.IsDefined(channel);

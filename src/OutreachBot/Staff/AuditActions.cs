@@ -14,6 +14,11 @@ public static class AuditActions
     public const string AccountUnlocked = "account.unlocked";
     public const string ApiKeyCreated = "apikey.created";
     public const string ApiKeyRevoked = "apikey.revoked";
+    public const string MetaConnected = "meta.connected";
+    public const string MetaDisconnected = "meta.disconnected";
+    public const string SocialPostEdited = "social.edited";
+    public const string SocialPostDeleted = "social.deleted";
+    public const string SocialPostDecided = "social.decided";
     public const string TopicCreated = "topic.created";
     public const string TopicUpdated = "topic.updated";
     public const string TopicArchived = "topic.archived";
@@ -67,6 +72,11 @@ public static class AuditActions
         [AccountUnlocked] = new("ロック解除", "Account unlocked"),
         [ApiKeyCreated] = new("APIキー作成", "API key created"),
         [ApiKeyRevoked] = new("APIキー無効化", "API key revoked"),
+        [MetaConnected] = new("Facebook・Instagram を接続", "Facebook and Instagram connected"),
+        [MetaDisconnected] = new("Facebook・Instagram の接続を解除", "Facebook and Instagram disconnected"),
+        [SocialPostEdited] = new("SNS の投稿を修正", "Social post edited"),
+        [SocialPostDeleted] = new("SNS の投稿を削除", "Social post deleted"),
+        [SocialPostDecided] = new("確認が必要な SNS 投稿を判断", "Social post needing a check decided"),
         [TopicCreated] = new("トピック作成", "Topic created"),
         [TopicUpdated] = new("トピック変更", "Topic changed"),
         [TopicArchived] = new("トピックをアーカイブ", "Topic archived"),

@@ -61,6 +61,7 @@ public sealed class TestWorld : IAsyncDisposable
             ["Line:ChannelAccessToken"] = EmulatorOptions.DefaultChannelAccessToken,
             ["Line:ApiBaseUrl"] = lineUrl,
             ["Line:DataApiBaseUrl"] = lineUrl,
+            ["Meta:GraphApiBaseUrl"] = lineUrl, // the emulator plays Meta's Graph API on the same server
             ["Line:RetryBaseDelay"] = "00:00:00.010",
             ["Line:MaxRetryDelay"] = "00:00:00.100",
             ["Api:Keys:0:Key"] = TestBot.ApiKey,

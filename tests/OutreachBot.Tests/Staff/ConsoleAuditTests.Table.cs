@@ -26,6 +26,8 @@ public abstract partial class ConsoleAuditTests
             _admin.PostFormAsync("/console/language", new() { ["language"] = "en", ["returnUrl"] = "/console" }, "/console")),
         new("/console/broadcasts/compose/{id:long?}", "action=estimate counts recipients and shows cron firings; nothing is stored", () =>
             _admin.PostFormAsync("/console/broadcasts/compose", BroadcastForm("estimate"))),
+        new("/console/admin/meta?handler=Check", "reads the Page with the token from the settings; only clears a disconnection that reading disproves", () =>
+            _admin.PostFormAsync("/console/admin/meta?handler=Check", [], "/console/admin/meta")),
     ];
 
     /// <summary>Ordered: later forms use what earlier ones made (the broadcast, the event, the account).</summary>
@@ -101,6 +103,16 @@ public abstract partial class ConsoleAuditTests
             await _admin.PostFormAsync("/console/admin/mail-subscribers?handler=Remove", new() { ["id"] = Text(await LatestIdAsync("mail_subscribers")) }, "/console/admin/mail-subscribers")),
         new("/console/admin/citizen-data?handler=Disclose", AuditActions.CitizenDataDisclosed, Admin, () => OnCitizenDataAsync("Disclose", [])),
         new("/console/admin/citizen-data?handler=Erase", AuditActions.CitizenDataErased, Admin, () => OnCitizenDataAsync("Erase", new() { ["Confirmed"] = "true" })),
+        new("/console/admin/meta?handler=Connect", AuditActions.MetaConnected, Admin, () => _admin.PostFormAsync("/console/admin/meta?handler=Connect", new()
+        {
+            ["PageId"] = _host.Line.Options.Meta.PageId, ["PageAccessToken"] = _host.Line.Options.Meta.PageAccessToken,
+        }, "/console/admin/meta")),
+        new("/console/broadcasts/{id:long}/social?handler=Edit", AuditActions.SocialPostEdited, Admin, () => OnSocialAsync("Edit", new() { ["text"] = "訂正しました" }), PublishOnThePageAsync),
+        new("/console/broadcasts/{id:long}/social?handler=Delete", AuditActions.SocialPostDeleted, Admin, () => OnSocialAsync("Delete", [])),
+        new("/console/broadcasts/{id:long}/social?handler=Decide", AuditActions.SocialPostDecided, Admin, () => OnSocialAsync("Decide", new() { ["post"] = "false" }), async () =>
+            await Database.ExecuteAsync("UPDATE social_posts SET status = 'needs-check'")),
+        new("/console/admin/meta?handler=Disconnect", AuditActions.MetaDisconnected, Admin, () =>
+            _admin.PostFormAsync("/console/admin/meta?handler=Disconnect", [], "/console/admin/meta")),
         // Last: it uses up the month's quota, which any later send would need.
         new("/console/broadcasts/{id:long}?handler=Force", AuditActions.BroadcastForced, Admin, () => OnBroadcastAsync(_admin, "Force"), HoldForQuotaAsync),
     ];
@@ -175,6 +187,23 @@ public abstract partial class ConsoleAuditTests
 
     private Task<HttpResponseMessage> OnCitizenDataAsync(string handler, Dictionary<string, string> fields) =>
         _admin.PostFormAsync($"/console/admin/citizen-data?handler={handler}", new(fields) { ["UserId"] = Citizen }, $"/console/admin/citizen-data?userId={Citizen}");
+
+    private async Task<HttpResponseMessage> OnSocialAsync(string handler, Dictionary<string, string> fields)
+    {
+        var page = $"/console/broadcasts/{await LatestIdAsync("broadcasts")}/social";
+        return await _admin.PostFormAsync($"{page}?handler={handler}", new(fields) { ["channel"] = "facebook" }, page);
+    }
+
+    /// <summary>A run of the latest broadcast whose Facebook post is published on the emulated Page, as the publisher records one.</summary>
+    private async Task PublishOnThePageAsync()
+    {
+        var broadcast = await LatestIdAsync("broadcasts");
+        var post = _host.Line.Meta.AddPost("市民活動ニュース", null, null);
+        await Database.ExecuteAsync(
+            $"INSERT INTO broadcast_runs (broadcast_id, occurrence, status, messages, key_nonce, fired_at) VALUES ({broadcast}, 1, 'sent', '{{}}', 'walk', 0)");
+        await Database.ExecuteAsync(
+            $"INSERT INTO social_posts (run_id, broadcast_id, channel, status, message, post_id, due_at) VALUES ({await LatestIdAsync("broadcast_runs")}, {broadcast}, 'facebook', 'published', '市民活動ニュース', '{post.Id}', 0)");
+    }
 
     private Task<HttpResponseMessage> OnThreadAsync(string handler, Dictionary<string, string> fields) =>
         _admin.PostFormAsync($"/console/questions/{Citizen}?handler={handler}", fields, $"/console/questions/{Citizen}");

@@ -21,6 +21,7 @@ public sealed class BroadcastDrafting(
     TopicStore topics,
     ICivicEventCalendar events,
     MailChannel mail,
+    Meta.MetaConnections meta,
     IOptions<BroadcastOptions> options,
     IOptions<BotOptions> bot,
     TimeProvider time)
@@ -43,6 +44,11 @@ public sealed class BroadcastDrafting(
         var schedule = await CheckScheduleAsync(input.Schedule, input.Target?.ReminderOf, errors, cancellationToken);
         var channels = ChannelChecks.Channels(input.Channels, target, mail, errors);
         var subjects = ChannelChecks.Subjects(input.Mail, errors);
+        if (channels is not null && messages is not null && channels.Any(c => c is BroadcastChannel.Facebook or BroadcastChannel.Instagram))
+        {
+            Meta.SocialChannelChecks.Check(channels, messages, zone, await meta.CurrentAsync(cancellationToken), errors);
+        }
+
         var urgent = input.Urgent ?? false;
         if (schedule is not null && !urgent && QuietInstant(schedule) is { } quiet)
         {

@@ -16,6 +16,7 @@ public sealed class BroadcastReader(
     QuotaGuard quota,
     BroadcastDrafting drafting,
     MailRunStore mailRuns,
+    Meta.SocialPostStore social,
     PublicBaseUrl publicBaseUrl,
     IOptions<BotOptions> bot)
 {
@@ -65,7 +66,10 @@ public sealed class BroadcastReader(
         var errors = history.Count == 0 ? [] : await runs.ErrorsAsync(history[0].Id, 100, cancellationToken);
         var next = broadcast.State == BroadcastState.Scheduled ? await scheduling.NextFireAsync(broadcast.Id, cancellationToken) : null;
         var mail = history.Count > 0 && broadcast.Channels.Contains(BroadcastChannel.Mail) ? await mailRuns.SummaryAsync(history[0].Id, cancellationToken) : null;
-        return BroadcastView.From(broadcast, history, errors, next, bot.Value.Zone, mail, WebLink(broadcast));
+        var view = BroadcastView.From(broadcast, history, errors, next, bot.Value.Zone, mail, WebLink(broadcast));
+        return broadcast.Channels.Any(c => c is BroadcastChannel.Facebook or BroadcastChannel.Instagram)
+            ? view with { Channels = view.Channels.WithSocial(broadcast, await social.LatestAsync(broadcast.Id, cancellationToken)) }
+            : view;
     }
 
     // Only for a broadcast with the web channel. A bot with neither Site:PublicBaseUrl nor a listening address (one

@@ -24,7 +24,7 @@ public static class ChannelChecks
         {
             if (!BroadcastNames.TryChannel(name, out var channel))
             {
-                errors["channels"] = [new($"チャネル「{name}」はありません。line, mail, web から選んでください。", $"No channel '{name}': use line, mail or web.")];
+                errors["channels"] = [new($"チャネル「{name}」はありません。line, mail, web, facebook, instagram から選んでください。", $"No channel '{name}': use line, mail, web, facebook or instagram.")];
                 return null;
             }
 
@@ -33,7 +33,7 @@ public static class ChannelChecks
 
         if (channels.Count == 0)
         {
-            errors["channels"] = [new("チャネルを1つ以上選んでください（line, mail, web）。", "Choose at least one channel: line, mail or web.")];
+            errors["channels"] = [new("チャネルを1つ以上選んでください（line, mail, web, facebook, instagram）。", "Choose at least one channel: line, mail, web, facebook or instagram.")];
             return null;
         }
 

@@ -16,6 +16,19 @@ public sealed record ChannelsView
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public WebChannelView? Web { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SocialChannelView? Facebook { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SocialChannelView? Instagram { get; init; }
+
+    /// <summary>The social channels' posts of the latest run that made any; a channel not yet fired is pending.</summary>
+    public ChannelsView WithSocial(Broadcast b, IReadOnlyList<Meta.SocialPostRow> posts) => this with
+    {
+        Facebook = b.Channels.Contains(BroadcastChannel.Facebook) ? SocialChannelView.Of(posts.FirstOrDefault(p => p.Channel == "facebook")) : null,
+        Instagram = b.Channels.Contains(BroadcastChannel.Instagram) ? SocialChannelView.Of(posts.FirstOrDefault(p => p.Channel == "instagram")) : null,
+    };
+
     public static ChannelsView From(Broadcast b, RunSummary? latest, MailRunSummary? mail, string webUrl) => new()
     {
         Line = b.Channels.Contains(BroadcastChannel.Line)
@@ -42,3 +55,11 @@ public sealed record MailFailureView(string? Address, string? Reply, int Attempt
 
 /// <param name="Published">It has the web channel and a run that is sending or sent: its page <c>/news/{id}</c> shows it.</param>
 public sealed record WebChannelView(bool Published, string Url);
+
+/// <param name="Status">pending, published, failed, needs-check (staff decide), cancelled or deleted.</param>
+/// <param name="Reason">Why it waits or needs checking (throttling, Instagram's limit, a lost answer).</param>
+public sealed record SocialChannelView(string Status, string? PostId, string? Url, string? Error, string? Reason)
+{
+    public static SocialChannelView Of(Meta.SocialPostRow? post) =>
+        post is null ? new(Meta.SocialStatus.Pending, null, null, null, null) : new(post.Status, post.PostId, post.Url, post.Error, post.Reason);
+}

@@ -194,7 +194,9 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
                 UPDATE broadcast_batches SET state = 'cancelled', finished_at = @Now
                 WHERE run_id {database.Dialect.In("@Runs")} AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < @Now);
                 UPDATE mail_deliveries SET state = 'cancelled', finished_at = @Now
-                WHERE run_id {database.Dialect.In("@Runs")} AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < @Now)
+                WHERE run_id {database.Dialect.In("@Runs")} AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < @Now);
+                UPDATE social_posts SET status = 'cancelled'
+                WHERE run_id {database.Dialect.In("@Runs")} AND status = 'pending' AND intent_at IS NULL AND (claimed_until IS NULL OR claimed_until < @Now)
                 """,
                 new { Runs = runs, Now = now },
                 transaction,

@@ -27,6 +27,7 @@ public sealed partial class BatchSnapshot(
     FanoutSignal signal,
     IOptions<BroadcastOptions> options,
     SnapshotLeases leases,
+    Meta.SocialPostStore social,
     TimeProvider time,
     ILogger<BatchSnapshot> logger)
 {
@@ -80,6 +81,8 @@ public sealed partial class BatchSnapshot(
             {
                 await MailSnapshot.TakeAsync(connection, transaction, database.Dialect, runId.Value, broadcast.Target, now, cancellationToken);
             }
+
+            await social.PlanAsync(connection, transaction, runId.Value, broadcast, now, cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
         }

@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using OutreachBot.LineEmulator.Meta;
+using OutreachBot.Meta;
+using OutreachBot.Tests.Broadcasts;
+
+namespace OutreachBot.Tests.Meta;
+
+/// <summary>Broadcast tests with the emulated Page and Instagram account connected, and the publisher's waits made short.</summary>
+public abstract class SocialHarness(string provider) : IAsyncLifetime
+{
+    protected BroadcastHarness H { get; private set; } = null!;
+
+    protected MetaBook Meta => H.Line.Meta;
+
+    protected MetaAccounts Accounts => H.Line.Options.Meta;
+
+    public virtual async Task InitializeAsync()
+    {
+        H = await BroadcastHarness.StartAsync(provider, new Dictionary<string, string?>
+        {
+            ["Meta:PollInterval"] = "00:00:00.050",
+            ["Meta:RetryDelay"] = "00:00:00.100",
+            ["Meta:AttemptTimeout"] = "00:00:01",
+        });
+        var problem = await H.Get<MetaConnections>().ConnectAsync(
+            Accounts.PageId, Accounts.PageAccessToken, Accounts.InstagramUserId, new OutreachBot.Staff.StaffActor("social-admin", null, null), default);
+        Assert.Null(problem);
+    }
+
+    public virtual async Task DisposeAsync() => await H.DisposeAsync();
+
+    protected static object SocialBroadcast(string[] channels, params object[] messages) => new
+    {
+        title = "市民活動ニュース",
+        messages = new Dictionary<string, object[]> { ["ja"] = messages.Length == 0 ? [BroadcastHarness.Text("清掃ボランティアを募集します")] : messages },
+        target = new { topics = new[] { "volunteer" }, match = "any" },
+        channels,
+    };
+
+    /// <summary>Waits until the channel's post leaves pending (or reaches <paramref name="status"/>) and returns its view.</summary>
+    protected async Task<JsonNode> WaitForChannelAsync(long id, string channel, string status, TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var view = await H.GetAsync(id);
+            var post = view["channels"]![channel]!;
+            if (post["status"]!.GetValue<string>() == status)
+            {
+                return post;
+            }
+
+            if (cancel.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The {channel} post of broadcast {id} did not become {status}: {view["channels"]!.ToJsonString()}");
+            }
+
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
+}
