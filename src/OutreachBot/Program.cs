@@ -15,6 +15,7 @@ using OutreachBot.MailSubscribers;
 using OutreachBot.Scheduler;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
+using OutreachBot.Surveys;
 using OutreachBot.Webhook;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -40,6 +41,7 @@ builder.Services.AddLineSending(builder.Configuration);
 builder.Services.AddStaffApi(builder.Configuration);
 builder.Services.AddConsole(builder.Configuration);
 builder.Services.AddHealth();
+builder.Services.AddSurveys(builder.Configuration);
 
 var app = builder.Build();
 app.UseLineWebhook();
@@ -60,6 +62,7 @@ app.MapStaffApi()
     .MapConsultationsApi()
     .MapBroadcastsApi()
     .MapMailSubscribersApi();
+app.MapSurveysApi();
 app.MapConsole();
 app.MapPublicSite();
 app.Run();

@@ -37,11 +37,18 @@ public static class StaffApiExtensions
         // Public: the document describes the API's shape only (the same as this open source code); every call it
         // describes needs a key. Tools that generate clients or show the API fetch it without credentials.
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        return app.MapGroup("/api/v1")
+        return app.MapStaffApiGroup();
+    }
+
+    /// <summary>
+    /// Another <c>/api/v1</c> group with the same rules, for a feature that maps its routes on a line of its own in
+    /// Program.cs (the OpenAPI document is mapped once, by <see cref="MapStaffApi"/>).
+    /// </summary>
+    public static RouteGroupBuilder MapStaffApiGroup(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/v1")
             .RequireAuthorization(Policy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-    }
 
     /// <summary>States the problem statuses a route's handler answers, which the union it returns cannot name.</summary>
     public static RouteHandlerBuilder Refuses(this RouteHandlerBuilder route, params int[] statuses)

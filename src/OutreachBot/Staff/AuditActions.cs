@@ -49,6 +49,7 @@ public static class AuditActions
     public const string MailSubscribersImported = "mail_subscriber.imported";
     public const string CitizenDataDisclosed = "citizen_data.disclosed";
     public const string CitizenDataErased = "citizen_data.erased";
+    public const string SurveyCreated = "survey.created";
 
     public static IReadOnlyDictionary<string, Bilingual> Labels { get; } = new Dictionary<string, Bilingual>
     {
@@ -98,6 +99,7 @@ public static class AuditActions
         [MailSubscribersImported] = new("メール購読者を取り込み", "E-mail subscribers imported"),
         [CitizenDataDisclosed] = new("市民の個人情報を開示", "Citizen's data disclosed"),
         [CitizenDataErased] = new("市民の個人情報を削除", "Citizen's data erased"),
+        [SurveyCreated] = new("アンケート作成", "Survey created"),
     };
 
     public static Bilingual Label(string action) => Labels.TryGetValue(action, out var label) ? label : new(action, action);

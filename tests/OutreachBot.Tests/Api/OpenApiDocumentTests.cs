@@ -53,6 +53,9 @@ public sealed class OpenApiDocumentTests() : BotHost("Sqlite")
         ["POST /api/v1/broadcasts/{id}/force"] = [200, 403, 409],
         ["POST /api/v1/broadcasts/{id}/test"] = [200, 400, 404, 502],
         ["GET /api/v1/broadcasts/{id}/preview"] = [200, 404],
+        ["GET /api/v1/surveys"] = [200],
+        ["POST /api/v1/surveys"] = [201, 400],
+        ["GET /api/v1/surveys/{id}"] = [200, 404],
     };
 
     [Fact]
