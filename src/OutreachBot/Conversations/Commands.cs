@@ -98,4 +98,19 @@ public abstract record Command
 
     /// <summary>"Ask staff": the next text is a question for staff, whatever it says.</summary>
     public sealed record Ask : Command;
+
+    /// <summary>回答する: begins the survey, or goes on where the citizen stopped.</summary>
+    public sealed record SurveyStart(long SurveyId) : Command;
+
+    /// <summary>The one answer to question <paramref name="Question"/> (0-based): an option's index, or the scale's value.</summary>
+    public sealed record SurveyPick(long SurveyId, int Question, int Value) : Command;
+
+    /// <summary>Option <paramref name="Option"/> of a multiple-choice question chosen (<paramref name="On"/>) or taken away.</summary>
+    public sealed record SurveyMark(long SurveyId, int Question, int Option, bool On) : Command;
+
+    /// <summary>次へ: the answer to question <paramref name="Question"/> stands; on to the next.</summary>
+    public sealed record SurveyNext(long SurveyId, int Question) : Command;
+
+    /// <summary>やめる: stops answering for now; what was answered stays.</summary>
+    public sealed record SurveyQuit(long SurveyId) : Command;
 }

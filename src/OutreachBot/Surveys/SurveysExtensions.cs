@@ -10,6 +10,8 @@ public static class SurveysExtensions
         services.AddSettings<SurveysOptions>(configuration, SurveysOptions.Section);
         services.AddSingleton<SurveyStore>();
         services.AddSingleton<SurveyEditor>();
+        services.AddSingleton<SurveyResponseStore>();
+        services.AddScoped<SurveyFlow>();
         return services;
     }
 }

@@ -2,7 +2,8 @@
 -- survey_responses is one row per citizen and survey, the "one response per citizen": for an anonymous survey it is all
 -- that names the citizen once they have finished. respondent is whose answers are being given: the LINE user id, or for
 -- an anonymous survey a random key while the citizen answers (so they can stop and resume), set to NULL when the last
--- question is answered, after which nothing links the citizen to the answers. awaiting_question is the free-text
+-- question is answered, after which nothing links the citizen to the answers. at_question is the question last shown,
+-- where 回答する goes on. awaiting_question is the free-text
 -- question the citizen's next typed text answers; text_event and text_question are the webhook event that last gave a
 -- typed answer and its question, so handling that event again repeats the answer instead of answering the next question.
 CREATE TABLE surveys (
@@ -19,6 +20,7 @@ CREATE TABLE survey_responses (
     survey_id BIGINT NOT NULL REFERENCES surveys (id),
     user_id TEXT NOT NULL,
     respondent TEXT,
+    at_question INTEGER NOT NULL DEFAULT 0,
     awaiting_question INTEGER,
     text_event TEXT,
     text_question INTEGER,
