@@ -11,6 +11,7 @@ public static class SurveysExtensions
         services.AddSingleton<SurveyStore>();
         services.AddSingleton<SurveyEditor>();
         services.AddSingleton<SurveyResponseStore>();
+        services.AddSingleton<SurveySending>();
         services.AddScoped<SurveyFlow>();
         return services;
     }

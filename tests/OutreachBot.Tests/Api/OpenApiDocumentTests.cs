@@ -56,6 +56,7 @@ public sealed class OpenApiDocumentTests() : BotHost("Sqlite")
         ["GET /api/v1/surveys"] = [200],
         ["POST /api/v1/surveys"] = [201, 400],
         ["GET /api/v1/surveys/{id}"] = [200, 404],
+        ["POST /api/v1/surveys/{id}/send"] = [201, 400, 404, 409],
     };
 
     [Fact]
