@@ -18,6 +18,11 @@ public static class SurveyMessages
         t.Format(SurveyTextKeys.Invite, survey.Title),
         QuickReply.Of(Menus.Button(t[SurveyTextKeys.Start], new Command.SurveyStart(survey.Id))));
 
+    /// <summary>The thanks the day after an event that has a survey: the survey's start button instead of the rating.</summary>
+    public static TextMessage AfterEvent(BotTexts t, string eventTitle, Survey survey) => Menus.Text(
+        t.Format(SurveyTextKeys.AfterEvent, eventTitle, survey.Title),
+        QuickReply.Of(Menus.Button(t[SurveyTextKeys.Start], new Command.SurveyStart(survey.Id))));
+
     public static TextMessage Intro(BotTexts t, Survey survey) => Menus.Text(t.Format(SurveyTextKeys.Intro, survey.Title, survey.Questions.Count));
 
     /// <summary>

@@ -24,6 +24,11 @@ public sealed class SurveyStore(Database database)
     /// <summary>Newest first.</summary>
     public Task<IReadOnlyList<Survey>> ListAsync(CancellationToken cancellationToken) => LoadAsync("ORDER BY id DESC", null, cancellationToken);
 
+    /// <summary>The survey event <paramref name="eventId"/>'s applicants are invited to after it (null: none, the rating).</summary>
+    public async Task AttachToEventAsync(long eventId, long? surveyId, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
+            "UPDATE civic_events SET survey_id = @SurveyId WHERE id = @EventId", new { EventId = eventId, SurveyId = surveyId }, cancellationToken);
+
     private async Task<IReadOnlyList<Survey>> LoadAsync(string rest, object? parameters, CancellationToken cancellationToken)
     {
         var rows = await database.QueryAsync<SurveyRow>(

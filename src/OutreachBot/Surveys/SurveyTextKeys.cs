@@ -5,6 +5,7 @@ public static class SurveyTextKeys
 {
     public const string Invite = "Survey.Invite";
     public const string Start = "Survey.Start";
+    public const string AfterEvent = "Survey.AfterEvent";
     public const string Intro = "Survey.Intro";
     public const string Anonymous = "Survey.Anonymous";
     public const string Question = "Survey.Question";
