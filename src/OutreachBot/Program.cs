@@ -17,6 +17,7 @@ using OutreachBot.MailSubscribers;
 using OutreachBot.Scheduler;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
+using OutreachBot.Surveys;
 using OutreachBot.Webhook;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -44,6 +45,7 @@ builder.Services.AddConsole(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddDisasterMode(builder.Configuration);
 builder.Services.AddMeta(builder.Configuration);
+builder.Services.AddSurveys(builder.Configuration);
 
 var app = builder.Build();
 app.UseLineWebhook();
@@ -65,6 +67,7 @@ app.MapStaffApi()
     .MapBroadcastsApi()
     .MapMailSubscribersApi();
 app.MapDisasterMode();
+app.MapSurveysApi();
 app.MapConsole();
 app.MapPublicSite();
 app.Run();

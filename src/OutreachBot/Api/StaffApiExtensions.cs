@@ -40,7 +40,10 @@ public static class StaffApiExtensions
         return app.MapStaffApiGroup();
     }
 
-    /// <summary>A further <c>/api/v1</c> group with the same rules, for a feature that maps its routes on a line of its own.</summary>
+    /// <summary>
+    /// Another <c>/api/v1</c> group with the same rules, for a feature that maps its routes on a line of its own in
+    /// Program.cs (the OpenAPI document is mapped once, by <see cref="MapStaffApi"/>).
+    /// </summary>
     public static RouteGroupBuilder MapStaffApiGroup(this IEndpointRouteBuilder app) =>
         app.MapGroup("/api/v1")
             .RequireAuthorization(Policy)

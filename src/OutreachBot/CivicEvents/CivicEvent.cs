@@ -23,6 +23,9 @@ public sealed record CivicEvent
 
     public bool Cancelled { get; init; }
 
+    /// <summary>The survey its applicants are invited to after it, in the thanks instead of the rating.</summary>
+    public long? SurveyId { get; init; }
+
     /// <summary>Descriptions, venues per language, practical details and how citizens apply.</summary>
     public EventDetails Details { get; init; } = EventDetails.None;
 

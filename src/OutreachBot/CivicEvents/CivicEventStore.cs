@@ -135,7 +135,7 @@ public sealed class CivicEventStore(Database database)
         var rows = (await connection.QueryAsync<CivicEvent>(new CommandDefinition(
             $"""
             SELECT e.id, e.topic_id AS TopicId, t.slug AS TopicSlug, e.starts_at AS StartsAt, e.ends_at AS EndsAt, e.venue, e.url,
-                   e.image_url AS ImageUrl, e.cancelled,
+                   e.image_url AS ImageUrl, e.cancelled, e.survey_id AS SurveyId,
                    (SELECT COUNT(*) FROM event_reminders r WHERE r.event_id = e.id AND r.cancelled_at IS NULL) AS ReminderCount
             FROM civic_events e LEFT JOIN topics t ON t.id = e.topic_id
             WHERE {whereAndOrder}

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OutreachBot.Api;
 using OutreachBot.CivicEvents.Applications;
 using OutreachBot.Staff;
+using OutreachBot.Surveys;
 
 namespace OutreachBot.CivicEvents;
 
@@ -47,9 +48,11 @@ public static partial class EventsApi
         await store.FindAsync(id, cancellationToken) is { } found ? TypedResults.Ok(EventView.From(found, bot.Value.Zone)) : NotFound(id);
 
     private static async Task<Results<Created<EventView>, ValidationProblem>> CreateAsync(
-        EventInput input, CivicEventEditor editor, CivicEventStore store, IOptions<BotOptions> bot, HttpContext http, CancellationToken cancellationToken)
+        EventInput input, CivicEventEditor editor, CivicEventStore store, SurveyStore surveys, IOptions<BotOptions> bot, HttpContext http,
+        CancellationToken cancellationToken)
     {
         var (draft, errors) = input.ToDraft(bot.Value.Zone);
+        await CheckSurveyAsync(input.SurveyId, surveys, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return StaffProblems.Invalid(errors);
@@ -60,14 +63,17 @@ public static partial class EventsApi
             return UnknownTopic(draft!.TopicSlug);
         }
 
+        await AttachSurveyAsync(id, input.SurveyId, surveys, cancellationToken);
+
         return TypedResults.Created($"/api/v1/events/{id}", EventView.From((await store.FindAsync(id, cancellationToken))!, bot.Value.Zone));
     }
 
     private static async Task<Results<Ok<EventView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, EventInput input, CivicEventEditor editor, CivicEventStore store, IOptions<BotOptions> bot, HttpContext http,
+        long id, EventInput input, CivicEventEditor editor, CivicEventStore store, SurveyStore surveys, IOptions<BotOptions> bot, HttpContext http,
         CancellationToken cancellationToken)
     {
         var (draft, errors) = input.ToDraft(bot.Value.Zone);
+        await CheckSurveyAsync(input.SurveyId, surveys, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return StaffProblems.Invalid(errors);
@@ -83,10 +89,28 @@ public static partial class EventsApi
             return UnknownTopic(draft!.TopicSlug);
         }
 
+        await AttachSurveyAsync(id, input.SurveyId, surveys, cancellationToken);
         return TypedResults.Ok(EventView.From((await store.FindAsync(id, cancellationToken))!, bot.Value.Zone));
     }
 
     private static ProblemHttpResult NotFound(long id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No event {id}.");
+
+    private static async Task CheckSurveyAsync(long? surveyId, SurveyStore surveys, Dictionary<string, Bilingual[]> errors, CancellationToken cancellationToken)
+    {
+        if (surveyId is > 0 and var id && await surveys.FindAsync(id, cancellationToken) is null)
+        {
+            errors["surveyId"] = [new($"アンケート {id} はありません。", $"No survey {id}.")];
+        }
+    }
+
+    /// <summary>surveyId given: attached (0 detaches); absent: the event keeps the one it had.</summary>
+    private static async Task AttachSurveyAsync(long eventId, long? surveyId, SurveyStore surveys, CancellationToken cancellationToken)
+    {
+        if (surveyId is { } id)
+        {
+            await surveys.AttachToEventAsync(eventId, id == 0 ? null : id, cancellationToken);
+        }
+    }
 
     private static ValidationProblem UnknownTopic(string? slug) => StaffProblems.Invalid(new Dictionary<string, Bilingual[]>
     {
@@ -162,6 +186,9 @@ public sealed record EventInput(
 
     /// <summary>Up to three: <c>{"kind": "choice"|"number"|"text", "texts": {lang: text}, "choices": [{lang: label}]}</c>.</summary>
     public List<EventQuestion>? Questions { get; init; }
+
+    /// <summary>The survey applicants are invited to after the event (instead of the rating); 0 detaches it, absent keeps it.</summary>
+    public long? SurveyId { get; init; }
 
     public (CivicEventDraft? Draft, Dictionary<string, Bilingual[]> Errors) ToDraft(TimeZoneInfo zone)
     {
@@ -246,6 +273,9 @@ public sealed record EventView(
     /// <summary>Seats free now; null when the event takes no applications.</summary>
     public int? SeatsLeft { get; init; }
 
+    /// <summary>The survey applicants are invited to after the event, if any.</summary>
+    public long? SurveyId { get; init; }
+
     public static EventView From(CivicEvent e, TimeZoneInfo zone) => new(
         e.Id,
         e.Titles,
@@ -272,5 +302,6 @@ public sealed record EventView(
         ApplicationsClose = e.Details.ApplicationsClose is { } close ? TimeZoneInfo.ConvertTime(close, zone) : null,
         Questions = e.Details.Questions,
         SeatsLeft = e.SeatsLeft,
+        SurveyId = e.SurveyId,
     };
 }

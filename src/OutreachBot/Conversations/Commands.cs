@@ -104,4 +104,19 @@ public abstract record Command
 
     /// <summary>安否: 無事です, or 助けが必要 (<paramref name="NeedsHelp"/>), for staff's queue.</summary>
     public sealed record ReportSafety(bool NeedsHelp) : Command;
+
+    /// <summary>回答する: begins the survey, or goes on where the citizen stopped.</summary>
+    public sealed record SurveyStart(long SurveyId) : Command;
+
+    /// <summary>The one answer to question <paramref name="Question"/> (0-based): an option's index, or the scale's value.</summary>
+    public sealed record SurveyPick(long SurveyId, int Question, int Value) : Command;
+
+    /// <summary>Option <paramref name="Option"/> of a multiple-choice question chosen (<paramref name="On"/>) or taken away.</summary>
+    public sealed record SurveyMark(long SurveyId, int Question, int Option, bool On) : Command;
+
+    /// <summary>次へ: the answer to question <paramref name="Question"/> stands; on to the next.</summary>
+    public sealed record SurveyNext(long SurveyId, int Question) : Command;
+
+    /// <summary>やめる: stops answering for now; what was answered stays.</summary>
+    public sealed record SurveyQuit(long SurveyId) : Command;
 }

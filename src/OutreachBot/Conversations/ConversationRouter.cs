@@ -6,6 +6,7 @@ using OutreachBot.Conversations.Views;
 using OutreachBot.Line.Webhooks;
 using OutreachBot.Privacy;
 using OutreachBot.Subscriptions;
+using OutreachBot.Surveys;
 using OutreachBot.Webhook;
 
 namespace OutreachBot.Conversations;
@@ -29,6 +30,7 @@ public sealed partial class ConversationRouter(
     QuestionFlow questions,
     PrivacyFlow privacy,
     Disaster.DisasterFlow disaster,
+    SurveyFlow surveys,
     MainMenu menu,
     RichMenuLinker richMenus,
     IOptions<ConversationOptions> options,
@@ -109,13 +111,14 @@ public sealed partial class ConversationRouter(
         return InboxOutcome.Handled;
     }
 
-    /// <summary>Text that is no command: the answer an application or a rating's comment waits for, else a question (FAQ or staff).</summary>
+    /// <summary>Text that is no command: the answer an application, a rating's comment or a survey waits for, else a question (FAQ or staff).</summary>
     private async Task<IReadOnlyList<Message>> OnFreeTextAsync(Turn turn, string text, CancellationToken cancellationToken)
     {
         var awaited = turn.Awaiting switch
         {
             ApplicationFlow.Awaiting => await applications.OnTextAsync(turn, text, cancellationToken),
             RatingFlow.Awaiting => await ratings.OnTextAsync(turn, text, cancellationToken),
+            SurveyFlow.Awaiting => await surveys.OnTextAsync(turn, text, cancellationToken),
             _ => null,
         };
         return awaited ?? await questions.OnTextAsync(turn, text, cancellationToken);
@@ -190,6 +193,11 @@ public sealed partial class ConversationRouter(
         Command.CancelErase => Done(privacy.CancelErase(turn)),
         Command.ShowEmergencyNumbers => Done(disaster.EmergencyNumbers(turn)),
         Command.ReportSafety c => disaster.ReportSafetyAsync(turn, c.NeedsHelp, cancellationToken),
+        Command.SurveyStart c => surveys.StartAsync(turn, c.SurveyId, cancellationToken),
+        Command.SurveyPick c => surveys.PickAsync(turn, c.SurveyId, c.Question, c.Value, cancellationToken),
+        Command.SurveyMark c => surveys.MarkAsync(turn, c.SurveyId, c.Question, c.Option, c.On, cancellationToken),
+        Command.SurveyNext c => surveys.NextAsync(turn, c.SurveyId, c.Question, cancellationToken),
+        Command.SurveyQuit => surveys.QuitAsync(turn, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "No handler for this command."),
     };
 

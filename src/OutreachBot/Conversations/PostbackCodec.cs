@@ -57,6 +57,11 @@ public static class PostbackCodec
         Command.CancelErase => Join("erase-no"),
         Command.ShowEmergencyNumbers => Join("sos"),
         Command.ReportSafety c => Join(c.NeedsHelp ? "safety-help" : "safety-ok"),
+        Command.SurveyStart c => Join("svy", Number(c.SurveyId)),
+        Command.SurveyPick c => Join("svy-pick", Numbers(c.SurveyId, c.Question, c.Value)),
+        Command.SurveyMark c => Join("svy-mark", Numbers(c.SurveyId, c.Question, c.Option, c.On ? 1 : 0)),
+        Command.SurveyNext c => Join("svy-next", Numbers(c.SurveyId, c.Question)),
+        Command.SurveyQuit c => Join("svy-quit", Number(c.SurveyId)),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "This command has no postback form."),
     };
 
@@ -116,6 +121,11 @@ public static class PostbackCodec
             ("sos", null) => new Command.ShowEmergencyNumbers(),
             ("safety-ok", null) => new Command.ReportSafety(NeedsHelp: false),
             ("safety-help", null) => new Command.ReportSafety(NeedsHelp: true),
+            ("svy", { } id) when Id(id) is { } i => new Command.SurveyStart(i),
+            ("svy-pick", { } args) when Ids(args, 3) is [var s, var q, var v] && q <= MaxSmall && v <= MaxSmall => new Command.SurveyPick(s, (int)q, (int)v),
+            ("svy-mark", { } args) when Ids(args, 4) is [var s, var q, var o, var on] && on <= 1 && q <= MaxSmall && o <= MaxSmall => new Command.SurveyMark(s, (int)q, (int)o, on == 1),
+            ("svy-next", { } args) when Ids(args, 2) is [var s, var q] && q <= MaxSmall => new Command.SurveyNext(s, (int)q),
+            ("svy-quit", { } id) when Id(id) is { } i => new Command.SurveyQuit(i),
             _ => null,
         };
     }

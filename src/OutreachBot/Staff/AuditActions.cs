@@ -58,6 +58,7 @@ public static class AuditActions
     public const string DisasterModeConfirmed = "disaster.confirmed";
     public const string DisasterModeSwitched = "disaster.switched";
     public const string DisasterMenusSwitched = "disaster.menus_switched";
+    public const string SurveyCreated = "survey.created";
 
     public static IReadOnlyDictionary<string, Bilingual> Labels { get; } = new Dictionary<string, Bilingual>
     {
@@ -116,6 +117,7 @@ public static class AuditActions
         [DisasterModeConfirmed] = new("防災モード切り替えを確認", "Disaster mode switch confirmed"),
         [DisasterModeSwitched] = new("防災モードを切り替え", "Disaster mode switched"),
         [DisasterMenusSwitched] = new("防災メニューの切り替え完了", "Disaster menus switched"),
+        [SurveyCreated] = new("アンケート作成", "Survey created"),
     };
 
     public static Bilingual Label(string action) => Labels.TryGetValue(action, out var label) ? label : new(action, action);

@@ -55,6 +55,10 @@ public sealed class OpenApiDocumentTests() : BotHost("Sqlite")
         ["GET /api/v1/broadcasts/{id}/preview"] = [200, 404],
         ["GET /api/v1/disaster-mode"] = [200],
         ["PUT /api/v1/disaster-mode"] = [200, 202, 400, 409],
+        ["GET /api/v1/surveys"] = [200],
+        ["POST /api/v1/surveys"] = [201, 400],
+        ["GET /api/v1/surveys/{id}"] = [200, 404],
+        ["POST /api/v1/surveys/{id}/send"] = [201, 400, 404, 409],
     };
 
     [Fact]

@@ -54,6 +54,13 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
         new("POST /api/v1/faq", "faq.created", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Post, "/api/v1/faq", new { language = "ja", keywords = new[] { "駐車場" }, answer = "ありません。" })),
         new("PUT /api/v1/faq/{id}", "faq.updated", TestBot.ApiKeyActor, async () =>
             await Send(_admin, HttpMethod.Put, $"/api/v1/faq/{await _setUp.LatestIdAsync("faq_entries")}", new { language = "ja", keywords = new[] { "駐輪場" }, answer = "あります。" })),
+        new("POST /api/v1/surveys", "survey.created", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Post, "/api/v1/surveys", new
+        {
+            title = "監査",
+            questions = new[] { new { kind = "scale", texts = new { ja = "満足度は？" } } },
+        })),
+        new("POST /api/v1/surveys/{id}/send", "broadcast.created", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Post, $"/api/v1/surveys/{await _setUp.LatestIdAsync("surveys")}/send", new { target = new { topics = new[] { "audit" } }, draft = true })),
         new("POST /api/v1/events", "event.created", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Post, "/api/v1/events", Event())),
         new("PUT /api/v1/events/{id}", "event.updated", TestBot.ApiKeyActor, async () =>
             await Send(_admin, HttpMethod.Put, $"/api/v1/events/{await _setUp.LatestIdAsync("civic_events")}", Event())),

@@ -7,7 +7,7 @@ namespace OutreachBot.Tests.Staff;
 /// </summary>
 public sealed class FeatureImportsTests
 {
-    private static readonly string[] FeatureFolders = ["Broadcasts", "CivicEvents", "Subscriptions", "Consultations", "Webhook", "Conversations", "Staff"];
+    private static readonly string[] FeatureFolders = ["Broadcasts", "CivicEvents", "Subscriptions", "Consultations", "Webhook", "Conversations", "Staff", "Surveys"];
 
     [Fact]
     public void FeatureFolders_NameNeitherTheConsoleNorItsPages()

@@ -2,11 +2,12 @@ using Microsoft.Extensions.Options;
 using OutreachBot.Conversations.Views;
 using OutreachBot.Line.Messaging;
 using OutreachBot.Resources;
+using OutreachBot.Surveys;
 
 namespace OutreachBot.CivicEvents.Applications;
 
 /// <summary>The text of a notice in the citizen's language, from the event as it is when the notice goes.</summary>
-public sealed class NoticeMessages(CivicEventStore events, TextCatalog texts, IOptions<BotOptions> bot)
+public sealed class NoticeMessages(CivicEventStore events, SurveyStore surveys, TextCatalog texts, IOptions<BotOptions> bot, TimeProvider time)
 {
     public async Task<Message?> ForAsync(DueNotice notice, CancellationToken cancellationToken)
     {
@@ -19,7 +20,9 @@ public sealed class NoticeMessages(CivicEventStore events, TextCatalog texts, IO
         var t = texts.For(notice.Language);
         if (notice.Kind == ThanksNotices.Kind)
         {
-            return RatingMessages.Thanks(t, e, notice.Number ?? 0);
+            return e.SurveyId is { } surveyId && await surveys.FindAsync(surveyId, cancellationToken) is { } survey && survey.IsOpenAt(time.GetUtcNow())
+                ? SurveyMessages.AfterEvent(t, e.TitleIn(t.Language), survey)
+                : RatingMessages.Thanks(t, e, notice.Number ?? 0);
         }
 
         var text = Text(t, e, notice.Kind, notice.Number, bot.Value.Zone);

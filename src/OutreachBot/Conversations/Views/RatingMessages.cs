@@ -9,8 +9,8 @@ namespace OutreachBot.Conversations.Views;
 public static class RatingMessages
 {
     /// <summary>
-    /// The thanks: one tap rates the event 1 to 5. This is the one message the day after; a survey attached to the event
-    /// (issue 19) is to be opened from here instead of the rating, not sent beside it.
+    /// The thanks: one tap rates the event 1 to 5. This is the one message the day after; an event with a survey has the
+    /// survey's start button instead (<see cref="Surveys.SurveyMessages.AfterEvent"/>), not beside it.
     /// </summary>
     public static TextMessage Thanks(BotTexts t, CivicEvent e, long number) => Menus.Text(
         t.Format(RatingTextKeys.Thanks, e.TitleIn(t.Language)),

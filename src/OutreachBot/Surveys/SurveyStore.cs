@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Dapper;
+
+namespace OutreachBot.Surveys;
+
+/// <summary>Surveys as staff made them; the questions are one JSON document, read and written whole.</summary>
+public sealed class SurveyStore(Database database)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<long> CreateAsync(SurveyDraft draft, string createdBy, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO surveys (title, questions, anonymous, closes_at, created_by, created_at)
+            VALUES (@Title, @Questions, @Anonymous, @ClosesAt, @CreatedBy, @Now)
+            RETURNING id
+            """,
+            new { draft.Title, Questions = JsonSerializer.Serialize(draft.Questions, Json), draft.Anonymous, draft.ClosesAt, CreatedBy = createdBy, Now = now },
+            cancellationToken);
+
+    public async Task<Survey?> FindAsync(long id, CancellationToken cancellationToken) =>
+        (await LoadAsync("WHERE id = @Id", new { Id = id }, cancellationToken)).SingleOrDefault();
+
+    /// <summary>Newest first.</summary>
+    public Task<IReadOnlyList<Survey>> ListAsync(CancellationToken cancellationToken) => LoadAsync("ORDER BY id DESC", null, cancellationToken);
+
+    /// <summary>The survey event <paramref name="eventId"/>'s applicants are invited to after it (null: none, the rating).</summary>
+    public async Task AttachToEventAsync(long eventId, long? surveyId, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
+            "UPDATE civic_events SET survey_id = @SurveyId WHERE id = @EventId", new { EventId = eventId, SurveyId = surveyId }, cancellationToken);
+
+    private async Task<IReadOnlyList<Survey>> LoadAsync(string rest, object? parameters, CancellationToken cancellationToken)
+    {
+        var rows = await database.QueryAsync<SurveyRow>(
+            $"SELECT id, title, questions, anonymous, closes_at AS ClosesAt, created_by AS CreatedBy, created_at AS CreatedAt FROM surveys {rest}",
+            parameters,
+            cancellationToken);
+        return [.. rows.Select(r => new Survey(
+            r.Id, r.Title, JsonSerializer.Deserialize<List<SurveyQuestion>>(r.Questions, Json)!, r.Anonymous, r.ClosesAt, r.CreatedBy, r.CreatedAt))];
+    }
+
+    private sealed record SurveyRow
+    {
+        public long Id { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string Questions { get; init; }
+
+        public bool Anonymous { get; init; }
+
+        public DateTimeOffset? ClosesAt { get; init; }
+
+        public required string CreatedBy { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+    }
+}
