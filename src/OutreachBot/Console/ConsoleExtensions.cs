@@ -67,6 +67,7 @@ public static class ConsoleExtensions
                 pages.Conventions.AuthorizePage("/Topics/Edit", ConsolePolicies.Edit);
                 pages.Conventions.AuthorizePage("/Events/Edit", ConsolePolicies.Edit);
                 pages.Conventions.AuthorizePage("/Faq/Edit", ConsolePolicies.Edit);
+                pages.Conventions.AuthorizePage("/Surveys/New", ConsolePolicies.Edit);
                 pages.Conventions.AuthorizePage("/Broadcasts/Compose", ConsolePolicies.Edit);
                 pages.Conventions.AuthorizePage("/Broadcasts/Social", ConsolePolicies.Edit);
                 pages.Conventions.AuthorizePage("/Broadcasts/Approvals", ConsolePolicies.Approve);

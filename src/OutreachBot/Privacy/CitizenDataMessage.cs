@@ -51,6 +51,15 @@ public static class CitizenDataMessage
             text.AppendLine(t.Format(PrivacyTextKeys.Item, Day(r.SentAt), r.Text));
         }
 
+        if (data.SurveyAnswers.Count > 0)
+        {
+            text.AppendLine(t[PrivacyTextKeys.Surveys]);
+            foreach (var survey in data.SurveyAnswers.GroupBy(a => a.SurveyTitle))
+            {
+                text.AppendLine(t.Format(PrivacyTextKeys.SurveyAnswered, survey.Key, survey.Select(a => a.Question).Distinct().Count()));
+            }
+        }
+
         return text.Append('\n').Append(t[PrivacyTextKeys.Outro]).ToString();
     }
 }

@@ -53,8 +53,14 @@ public sealed class CitizenDataReader(Database database)
             """);
         var replies = await Query<HeldReply>(
             "SELECT sent_at AS SentAt, text FROM consultation_replies WHERE user_id = @UserId ORDER BY sent_at, id");
+        var surveyAnswers = await Query<HeldSurveyAnswer>(
+            """
+            SELECT s.title AS SurveyTitle, a.question + 1 AS Question, a.choice, a.text, a.answered_at AS AnsweredAt
+            FROM survey_answers a JOIN surveys s ON s.id = a.survey_id
+            WHERE a.respondent = @UserId ORDER BY a.survey_id, a.question, a.choice
+            """);
         await transaction.CommitAsync(cancellationToken);
-        return new CitizenData(profile, [.. topics], [.. reminders], [.. applications], [.. questions], [.. replies]);
+        return new CitizenData(profile, [.. topics], [.. reminders], [.. applications], [.. questions], [.. replies], [.. surveyAnswers]);
     }
 
     /// <summary>When the citizen's data was last erased, if ever.</summary>
@@ -77,7 +83,23 @@ public sealed record CitizenData(
     IReadOnlyList<string> Reminders,
     IReadOnlyList<HeldApplication> Applications,
     IReadOnlyList<HeldQuestion> Questions,
-    IReadOnlyList<HeldReply> Replies);
+    IReadOnlyList<HeldReply> Replies,
+    IReadOnlyList<HeldSurveyAnswer> SurveyAnswers);
+
+/// <summary>An answer to a survey that is not anonymous: the option's index (0-based) or the scale's value, or a typed text.</summary>
+public sealed record HeldSurveyAnswer
+{
+    public required string SurveyTitle { get; init; }
+
+    /// <summary>1-based.</summary>
+    public int Question { get; init; }
+
+    public int Choice { get; init; }
+
+    public string? Text { get; init; }
+
+    public DateTimeOffset AnsweredAt { get; init; }
+}
 
 public sealed record CitizenProfile
 {

@@ -16,6 +16,8 @@ public static class PrivacyTextKeys
     public const string Applicant = "Privacy.Applicant";
     public const string Questions = "Privacy.Questions";
     public const string Replies = "Privacy.Replies";
+    public const string Surveys = "Privacy.Surveys";
+    public const string SurveyAnswered = "Privacy.SurveyAnswered";
     public const string Item = "Privacy.Item";
     public const string Answer = "Privacy.Answer";
     public const string None = "Privacy.None";

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dapper;
 
@@ -6,7 +7,8 @@ namespace OutreachBot.Surveys;
 /// <summary>Surveys as staff made them; the questions are one JSON document, read and written whole.</summary>
 public sealed class SurveyStore(Database database)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Texts kept as written (not \u escapes), so the stored questions read as they are.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task<long> CreateAsync(SurveyDraft draft, string createdBy, DateTimeOffset now, CancellationToken cancellationToken) =>
         await database.ExecuteScalarAsync<long>(

@@ -15,6 +15,10 @@ public static class SurveysApi
         surveys.MapGet("/{id:long}", GetAsync).Refuses(404);
         surveys.MapPost("/", CreateAsync).ForEditors()
             .WithSummary("Creates a survey: 1-10 questions (single, multiple, scale 1-5, text) with texts per language, Japanese required; closesAt in ISO 8601, without an offset in Bot:TimeZone.");
+        surveys.MapGet("/{id:long}/results", ResultsAsync).Refuses(404)
+            .WithSummary("Counts and percentages per answer, by language and by topic, each count under Surveys:MinCellSize hidden (null); typed answers listed.");
+        surveys.MapGet("/{id:long}/results.csv", ResultsCsvAsync).Refuses(404).Produces<byte[]>(StatusCodes.Status200OK, "text/csv")
+            .WithSummary("The results as CSV (UTF-8 with BOM), one row per question, group and answer, small cells empty.");
         surveys.MapPost("/{id:long}/send", SendAsync).ForEditors().Refuses(404, 409)
             .WithSummary("Makes a broadcast of the survey's invitation with its start button: target and schedule as for broadcasts, approval as for any broadcast.");
         return surveys;
@@ -60,6 +64,16 @@ public static class SurveysApi
             _ => StaffProblems.Refused(outcome.Status, outcome.Problem ?? new("配信を作れませんでした。", "The broadcast could not be made.")),
         };
     }
+
+    private static async Task<Results<Ok<SurveyResultsView>, ProblemHttpResult>> ResultsAsync(
+        long id, SurveyStore store, SurveyResults results, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } survey ? TypedResults.Ok(await results.ForAsync(survey, cancellationToken)) : NotFound(id);
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ResultsCsvAsync(
+        long id, SurveyStore store, SurveyResults results, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } survey
+            ? TypedResults.File(SurveyResultsCsv.Write(await results.ForAsync(survey, cancellationToken)), "text/csv; charset=utf-8", $"survey-{id}-results.csv")
+            : NotFound(id);
 
     internal static ProblemHttpResult NotFound(long id) =>
         StaffProblems.Refused(StatusCodes.Status404NotFound, new($"アンケート {id} はありません。", $"No survey {id}."));

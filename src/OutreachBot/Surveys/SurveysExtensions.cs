@@ -12,6 +12,7 @@ public static class SurveysExtensions
         services.AddSingleton<SurveyEditor>();
         services.AddSingleton<SurveyResponseStore>();
         services.AddSingleton<SurveySending>();
+        services.AddSingleton<SurveyResults>();
         services.AddScoped<SurveyFlow>();
         return services;
     }

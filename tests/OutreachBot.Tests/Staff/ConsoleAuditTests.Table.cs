@@ -50,6 +50,7 @@ public abstract partial class ConsoleAuditTests
         new("/console/topics?handler=Archive", AuditActions.TopicArchived, Admin, () => ArchiveAsync(true)),
         new("/console/topics?handler=Archive", AuditActions.TopicRestored, Admin, () => ArchiveAsync(false)),
         new("/console/faq/edit/{id:long?}", AuditActions.FaqCreated, Admin, () => _admin.PostFormAsync("/console/faq/edit", FaqForm())),
+        new("/console/surveys/new", AuditActions.SurveyCreated, Admin, () => _admin.PostFormAsync("/console/surveys/new", SurveyForm())),
         new("/console/faq/edit/{id:long?}", AuditActions.FaqUpdated, Admin, async () =>
             await _admin.PostFormAsync($"/console/faq/edit/{await LatestIdAsync("faq_entries")}", FaqForm())),
         new("/console/faq?handler=Delete", AuditActions.FaqDeleted, Admin, async () =>
@@ -221,6 +222,11 @@ public abstract partial class ConsoleAuditTests
     private static Dictionary<string, string> TopicForm(string slug) => new()
     {
         ["Input.Slug"] = slug, ["Input.Names[ja]"] = "見回り", ["Input.Order"] = "50",
+    };
+
+    private static Dictionary<string, string> SurveyForm() => new()
+    {
+        ["Input.Title"] = "満足度調査", ["Input.Questions[0].Kind"] = "scale", ["Input.Questions[0].Texts[ja]"] = "満足度は？",
     };
 
     private static Dictionary<string, string> FaqForm() => new()

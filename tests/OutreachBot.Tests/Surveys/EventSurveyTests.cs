@@ -39,7 +39,7 @@ public abstract class EventSurveyTests(string provider) : IAsyncLifetime
         var hana = await Applicants.AppliedAsync(_host, "Ueventsurvey00000000000000000001", eventId);
 
         await Applicants.HeldYesterdayAsync(_host, eventId);
-        var thanks = await ThanksAsync(hana);
+        var thanks = await SurveySendTests.InvitationAsync(hana);
 
         Assert.Contains("「とみさと協働塾」にご参加いただき、ありがとうございました。よろしければ、アンケート「市民活動アンケート」にお答えください。", Sent.Text(thanks));
         Assert.Equal([("回答する", $"v1|svy|{surveyId}")], Sent.Buttons(thanks));
@@ -51,23 +51,6 @@ public abstract class EventSurveyTests(string provider) : IAsyncLifetime
         var body = JsonSerializer.SerializeToNode(seminar)!.AsObject();
         body["surveyId"] = surveyId;
         return body;
-    }
-
-    /// <summary>Waits up to 15 seconds for the thanks: the pushed message with the survey's button.</summary>
-    private static async Task<IReadOnlyList<LineEmulator.State.ChatLine>> ThanksAsync(CitizenChat chat)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(15))
-        {
-            if (chat.All.Where(l => Sent.Buttons([l]).Any(b => b.Data.StartsWith("v1|svy|", StringComparison.Ordinal))).ToList() is [var thanks])
-            {
-                return [thanks];
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new Xunit.Sdk.XunitException($"No thanks to {chat.UserId}: {Sent.Text(chat.All)}");
     }
 }
 

@@ -43,6 +43,7 @@ public abstract class SurveyChatTests(string provider) : IAsyncLifetime
 
         Assert.Equal("0|0|;1|0|;1|2|;2|4|;3|0|駐車場を増やしてほしい", await AnswersOfAsync(id, hana.UserId));
         Assert.Equal(0L, await _host.ScalarAsync<long>("SELECT COUNT(*) FROM consultations"));
+        Assert.Contains("アンケートの回答（匿名のものを除く）:\n「市民活動アンケート」4問に回答", Sent.Text(await hana.TapAsync("v1|mydata")));
 
         var again = await hana.TapAsync($"v1|svy|{id}");
         Assert.Contains("回答済みです。", Sent.Text(again));
@@ -100,9 +101,11 @@ public abstract class SurveyChatTests(string provider) : IAsyncLifetime
         var thanks = await hana.SayAsync("特になし");
         var again = await hana.TapAsync($"v1|svy|{id}");
         var change = await hana.TapAsync($"v1|svy-pick|{id}.0.1");
+        var ownData = await hana.TapAsync("v1|mydata");
 
         Assert.Contains("ご回答ありがとうございました。", Sent.Text(thanks));
         Assert.All([again, change], answer => Assert.Contains("このアンケートには回答済みです（匿名のため", Sent.Text(answer)));
+        Assert.DoesNotContain("アンケート", Sent.Text(ownData));
         Assert.Equal(3L, await _host.ScalarAsync<long>($"SELECT COUNT(*) FROM survey_answers WHERE survey_id = {id}"));
         Assert.Equal(0L, await _host.ScalarAsync<long>($"SELECT COUNT(*) FROM survey_answers WHERE respondent = '{hana.UserId}'"));
         Assert.Equal(0L, await _host.ScalarAsync<long>($"SELECT COUNT(*) FROM survey_answers WHERE survey_id = {id} AND question = 0 AND choice = 1"));

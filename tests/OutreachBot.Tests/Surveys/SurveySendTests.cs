@@ -70,8 +70,8 @@ public abstract class SurveySendTests(string provider) : IAsyncLifetime
         Assert.Equal(0L, await _host.ScalarAsync<long>("SELECT COUNT(*) FROM broadcasts"));
     }
 
-    /// <summary>Waits up to 15 seconds for the invitation the broadcast brings.</summary>
-    private static async Task<IReadOnlyList<ChatLine>> InvitationAsync(CitizenChat chat)
+    /// <summary>Waits up to 15 seconds for the one message with a survey's 回答する: a broadcast's, or the thanks after an event.</summary>
+    public static async Task<IReadOnlyList<ChatLine>> InvitationAsync(CitizenChat chat)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(15))
