@@ -188,7 +188,7 @@ internal sealed class GraphHandlers(MetaBook book)
         byte[] bytes;
         try
         {
-            bytes = await ImageFetcher.GetByteArrayAsync(image, cancellationToken);
+            bytes = await ImageFetcher.GetByteArrayAsync(Accounts.ImageFetchBase is { } local ? new Uri(local, image.PathAndQuery) : image, cancellationToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {

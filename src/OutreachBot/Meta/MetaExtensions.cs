@@ -34,6 +34,7 @@ public static class MetaExtensions
         services.AddSingleton<SocialPostStore>();
         services.AddSingleton<SocialPostActions>();
         services.AddHostedSingleton<SocialPublisher>();
+        services.AddHostedSingleton<FollowerRecorder>();
         services.AddSingleton(sp => new MetaEmulator(!baseUrlSet && sp.GetService<LocalEmulatorSettings>() is not null));
         services.AddHttpClient<GraphClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             // HttpClient's logging prints header values at Trace level; the token in Authorization never reaches a log.

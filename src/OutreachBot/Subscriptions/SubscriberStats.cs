@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Microsoft.Extensions.Options;
 
@@ -52,6 +53,11 @@ public sealed class SubscriberStats(Database database, IOptions<BotOptions> bot)
             result.AddRange(mail.Select(c => new DailySubscribers(day, c.Slug, c.Count, SubscriberChannels.Mail)));
         }
 
+        var followers = await connection.QueryAsync<(string Day, string Channel, long Followers)>(new CommandDefinition(
+            "SELECT day, channel, followers FROM social_followers WHERE day >= @From AND day <= @To ORDER BY day, channel",
+            new { From = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), To = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+            cancellationToken: cancellationToken));
+        result.AddRange(followers.Select(f => new DailySubscribers(DateOnly.ParseExact(f.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture), null, f.Followers, f.Channel)));
         return result;
     }
 
@@ -62,14 +68,20 @@ public sealed class SubscriberStats(Database database, IOptions<BotOptions> bot)
     }
 }
 
-/// <param name="Channel">Where they subscribed: <see cref="SubscriberChannels.Line"/> or <see cref="SubscriberChannels.Mail"/>.</param>
-public sealed record DailySubscribers(DateOnly Day, string Topic, long Subscribers, string Channel = SubscriberChannels.Line);
+/// <param name="Topic">The topic's slug; null for the Page's and Instagram's followers, which follow the account, not a topic.</param>
+/// <param name="Channel">Where they subscribed: <see cref="SubscriberChannels.Line"/>, <see cref="SubscriberChannels.Mail"/>, or followed: <see cref="SubscriberChannels.Facebook"/>, <see cref="SubscriberChannels.Instagram"/>.</param>
+public sealed record DailySubscribers(DateOnly Day, string? Topic, long Subscribers, string Channel = SubscriberChannels.Line);
 
 /// <summary>The <c>channel</c> values of subscriber counts.</summary>
 public static class SubscriberChannels
 {
     public const string Line = "line";
     public const string Mail = "mail";
+    public const string Facebook = "facebook";
+    public const string Instagram = "instagram";
+
+    /// <summary>Followers of the city's social accounts, counted per day without topics.</summary>
+    public static IReadOnlyList<string> Social { get; } = [Facebook, Instagram];
 
     public static IReadOnlyList<string> All { get; } = [Line, Mail];
 }

@@ -61,7 +61,6 @@ public sealed class TestWorld : IAsyncDisposable
             ["Line:ChannelAccessToken"] = EmulatorOptions.DefaultChannelAccessToken,
             ["Line:ApiBaseUrl"] = lineUrl,
             ["Line:DataApiBaseUrl"] = lineUrl,
-            ["Meta:GraphApiBaseUrl"] = lineUrl, // the emulator plays Meta's Graph API on the same server
             ["Line:RetryBaseDelay"] = "00:00:00.010",
             ["Line:MaxRetryDelay"] = "00:00:00.100",
             ["Api:Keys:0:Key"] = TestBot.ApiKey,
@@ -72,6 +71,11 @@ public sealed class TestWorld : IAsyncDisposable
             ["Inbox:PollInterval"] = "00:00:00.020",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        if (_line is not null)
+        {
+            all["Meta:GraphApiBaseUrl"] = lineUrl; // the emulator plays Meta's Graph API on the same server
+        }
+
         foreach (var layer in layers)
         {
             foreach (var (key, value) in layer ?? new Dictionary<string, string?>())

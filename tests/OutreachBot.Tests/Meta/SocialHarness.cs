@@ -22,6 +22,7 @@ public abstract class SocialHarness(string provider) : IAsyncLifetime
             ["Meta:RetryDelay"] = "00:00:00.100",
             ["Meta:AttemptTimeout"] = "00:00:01",
         });
+        Accounts.ImageFetchBase = H.Line.BaseUrl;
         var problem = await H.Get<MetaConnections>().ConnectAsync(
             Accounts.PageId, Accounts.PageAccessToken, Accounts.InstagramUserId, new OutreachBot.Staff.StaffActor("social-admin", null, null), default);
         Assert.Null(problem);
@@ -36,6 +37,10 @@ public abstract class SocialHarness(string provider) : IAsyncLifetime
         target = new { topics = new[] { "volunteer" }, match = "any" },
         channels,
     };
+
+    /// <summary>An https image whose path the emulator serves (it fetches it from itself, see <see cref="MetaAccounts.ImageFetchBase"/>).</summary>
+    protected static object Image(string file = "sample.jpg") =>
+        new { type = "image", originalContentUrl = $"https://city.example.jp/_emulator/meta/images/{file}", previewImageUrl = $"https://city.example.jp/_emulator/meta/images/{file}" };
 
     /// <summary>Waits until the channel's post leaves pending (or reaches <paramref name="status"/>) and returns its view.</summary>
     protected async Task<JsonNode> WaitForChannelAsync(long id, string channel, string status, TimeSpan? timeout = null)

@@ -50,6 +50,15 @@ public sealed record SubscriberChart(
                     s.Channel);
             })
             .ToList();
+        foreach (var channel in SubscriberChannels.Social.Where(c => bySeries.Contains((null, c))))
+        {
+            var followed = bySeries[(null, channel)].OrderBy(r => r.Day).ToList();
+            series.Add(new ChartSeries(
+                "", SocialLabel(channel, language), false, channel == SubscriberChannels.Facebook ? "#1877F2" : "#C13584",
+                string.Join(' ', followed.Select(r => Point(X(r.Day), Y(r.Subscribers)))),
+                followed[^1].Subscribers, X(followed[^1].Day), Y(followed[^1].Subscribers), channel));
+        }
+
         var middle = DateOnly.FromDayNumber(from.DayNumber + (days / 2));
         var dates = new[] { from, middle, to }.Distinct();
         return new SubscriberChart(
@@ -72,6 +81,9 @@ public sealed record SubscriberChart(
         return step;
     }
 
+    private static string SocialLabel(string channel, string language) =>
+        (channel == SubscriberChannels.Facebook ? "Facebook" : "Instagram") + (language == Languages.Japanese ? " フォロワー" : " followers");
+
     private static string MailLabel(string language) => language == Languages.Japanese ? "メール" : "e-mail";
 
     private static string Point(double x, double y) => string.Create(CultureInfo.InvariantCulture, $"{x:0.#},{y:0.#}");
@@ -79,7 +91,8 @@ public sealed record SubscriberChart(
 
 /// <param name="Points">The SVG polyline's points.</param>
 /// <param name="Latest">The count on the last day, marked with a dot (a topic made today has only that point).</param>
-/// <param name="Channel">LINE (a solid line) or e-mail (dotted, in its topic's colour).</param>
+/// <param name="Slug">The topic's; empty for the Page's and Instagram's followers, which have no topic.</param>
+/// <param name="Channel">LINE (a solid line) or e-mail (dotted, in its topic's colour); facebook and instagram in their own colours.</param>
 public sealed record ChartSeries(
     string Slug, string Name, bool Archived, string Colour, string Points, long Latest, double LastX, double LastY, string Channel = SubscriberChannels.Line)
 {

@@ -8,7 +8,8 @@ namespace OutreachBot.Pages.Export;
 /// <summary>
 /// Subscribers per topic per day as CSV for Excel: UTF-8 with a byte order mark (without it Excel reads Japanese as
 /// Shift_JIS), CRLF line ends, one row per day and channel (<c>line</c>, <c>mail</c>) and one column per topic; a topic
-/// that did not exist yet that day is blank.
+/// that did not exist yet that day is blank. Once the Page's or Instagram's followers were recorded, a last column holds
+/// them, on rows of their own (<c>facebook</c>, <c>instagram</c>) with the topic columns blank.
 /// </summary>
 public static class SubscriberCsv
 {
@@ -18,8 +19,10 @@ public static class SubscriberCsv
         ArgumentNullException.ThrowIfNull(topics);
         var counts = rows.ToDictionary(r => (r.Day, r.Topic, r.Channel), r => r.Subscribers);
         var columns = topics.Where(t => rows.Any(r => r.Topic == t.Slug)).ToList();
+        var social = SubscriberChannels.Social.Where(c => rows.Any(r => r.Topic is null && r.Channel == c)).ToList();
         var text = new StringBuilder();
-        text.AppendJoin(',', columns.Select(t => Field($"{t.NameIn(Languages.Japanese)} ({t.Slug})")).Prepend("チャネル / Channel").Prepend("日付 / Date")).Append("\r\n");
+        text.AppendJoin(',', columns.Select(t => Field($"{t.NameIn(Languages.Japanese)} ({t.Slug})")).Prepend("チャネル / Channel").Prepend("日付 / Date"));
+        text.Append(social.Count > 0 ? ",フォロワー / Followers\r\n" : "\r\n");
         for (var day = from; day <= to; day = day.AddDays(1))
         {
             foreach (var channel in SubscriberChannels.All)
@@ -32,6 +35,17 @@ public static class SubscriberCsv
                     {
                         text.Append(count.ToString(CultureInfo.InvariantCulture));
                     }
+                }
+
+                text.Append(social.Count > 0 ? ",\r\n" : "\r\n");
+            }
+
+            foreach (var channel in social)
+            {
+                text.Append(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(',').Append(channel).Append(',', columns.Count + 1);
+                if (counts.TryGetValue((day, null, channel), out var followers))
+                {
+                    text.Append(followers.ToString(CultureInfo.InvariantCulture));
                 }
 
                 text.Append("\r\n");
