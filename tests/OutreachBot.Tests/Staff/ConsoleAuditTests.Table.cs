@@ -101,6 +101,8 @@ public abstract partial class ConsoleAuditTests
             await _admin.PostFormAsync("/console/admin/mail-subscribers?handler=Remove", new() { ["id"] = Text(await LatestIdAsync("mail_subscribers")) }, "/console/admin/mail-subscribers")),
         new("/console/admin/citizen-data?handler=Disclose", AuditActions.CitizenDataDisclosed, Admin, () => OnCitizenDataAsync("Disclose", [])),
         new("/console/admin/citizen-data?handler=Erase", AuditActions.CitizenDataErased, Admin, () => OnCitizenDataAsync("Erase", new() { ["Confirmed"] = "true" })),
+        new("/console/disaster", AuditActions.DisasterModeRequested, Admin, () =>
+            _admin.PostFormAsync("/console/disaster", new() { ["mode"] = "on", ["Reason"] = "総合防災訓練の前の確認" }, "/console/disaster")),
         // Last: it uses up the month's quota, which any later send would need.
         new("/console/broadcasts/{id:long}?handler=Force", AuditActions.BroadcastForced, Admin, () => OnBroadcastAsync(_admin, "Force"), HoldForQuotaAsync),
     ];
