@@ -55,6 +55,7 @@ public sealed class PersonalDataEraser(Database database, IOptions<BotOptions> b
             "UPDATE event_applications SET user_id = NULL, name = NULL, phone = NULL, answers = NULL, erased_at = @Now WHERE user_id = @UserId",
             "DELETE FROM event_notices WHERE user_id = @UserId AND sent_at IS NULL",
             "UPDATE event_notices SET user_id = @Anonymous WHERE user_id = @UserId",
+            "UPDATE safety_reports SET user_id = @Anonymous WHERE user_id = @UserId",
             $"UPDATE inbox_events SET payload = '{{}}', source_key = NULL WHERE source_key = @UserId AND state IN ('done', 'skipped')",
             """
             UPDATE citizens SET language = @DefaultLanguage, language_chosen = @No, display_name = NULL, district = NULL,
