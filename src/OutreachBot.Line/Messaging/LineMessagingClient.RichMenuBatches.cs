@@ -8,24 +8,12 @@ public sealed partial class LineMessagingClient
     /// <see cref="GetRichMenuBatchProgressAsync"/> asks about. Sending it twice moves nobody twice (users already moved are
     /// no longer linked to <c>from</c>), so it is retried like a GET.
     /// </summary>
-    public async Task<LineResponse> RichMenuBatchAsync(RichMenuBatchRequest batch, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        var answer = await SendAsync(
-            "rich menu batch", HttpMethod.Post, Api("/v2/bot/richmenu/batch"), Json(batch, LineJsonContext.Default.RichMenuBatchRequest),
-            LineRetryMode.Idempotent, null, cancellationToken);
-        return new LineResponse(answer.RequestId);
-    }
+    public Task<LineResponse> RichMenuBatchAsync(RichMenuBatchRequest batch, CancellationToken cancellationToken = default) =>
+        PostBatchAsync("rich menu batch", "/v2/bot/richmenu/batch", batch, cancellationToken);
 
     /// <summary>Asks LINE whether a batch request would be accepted, without running it.</summary>
-    public async Task<LineResponse> ValidateRichMenuBatchAsync(RichMenuBatchRequest batch, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        var answer = await SendAsync(
-            "validate rich menu batch", HttpMethod.Post, Api("/v2/bot/richmenu/validate/batch"), Json(batch, LineJsonContext.Default.RichMenuBatchRequest),
-            LineRetryMode.Idempotent, null, cancellationToken);
-        return new LineResponse(answer.RequestId);
-    }
+    public Task<LineResponse> ValidateRichMenuBatchAsync(RichMenuBatchRequest batch, CancellationToken cancellationToken = default) =>
+        PostBatchAsync("validate rich menu batch", "/v2/bot/richmenu/validate/batch", batch, cancellationToken);
 
     /// <summary>The phase of a batch request (LINE's limit 100 an hour): ongoing, succeeded or failed.</summary>
     public async Task<LineResponse<RichMenuBatchProgress>> GetRichMenuBatchProgressAsync(string requestId, CancellationToken cancellationToken = default) =>
@@ -52,6 +40,14 @@ public sealed partial class LineMessagingClient
             "bulk unlink rich menu", HttpMethod.Post, Api("/v2/bot/richmenu/bulk/unlink"),
             Json(new RichMenuBulkUnlinkRequest(userIds), LineJsonContext.Default.RichMenuBulkUnlinkRequest),
             LineRetryMode.Idempotent, null, cancellationToken);
+        return new LineResponse(answer.RequestId);
+    }
+
+    private async Task<LineResponse> PostBatchAsync(string operation, string path, RichMenuBatchRequest batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var answer = await SendAsync(
+            operation, HttpMethod.Post, Api(path), Json(batch, LineJsonContext.Default.RichMenuBatchRequest), LineRetryMode.Idempotent, null, cancellationToken);
         return new LineResponse(answer.RequestId);
     }
 

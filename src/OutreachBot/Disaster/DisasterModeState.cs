@@ -16,6 +16,9 @@ public sealed class DisasterModeState
 
     public bool Active => _view.Active;
 
+    /// <summary>Broadcasts that are not urgent wait while disaster mode is on for everyone (not in a drill).</summary>
+    public bool HoldsBroadcasts => _view is { Active: true, Drill: false };
+
     /// <summary>Whether this citizen is shown the disaster menu now: everyone in disaster mode, the audience in a drill.</summary>
     public bool Reaches(string userId) => _view.Current?.Reaches(userId) == true;
 

@@ -11,6 +11,12 @@ public sealed record DisasterSwitch
 
     public IReadOnlyList<string> DrillAudience { get; init; } = [];
 
+    /// <summary>The stored form of <see cref="DrillAudience"/> (<c>drill_audience</c>, one id a line), as Dapper sets it.</summary>
+    private string Audience
+    {
+        init => DrillAudience = value.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
     public string Reason { get; init; } = "";
 
     public string RequestedBy { get; init; } = "";

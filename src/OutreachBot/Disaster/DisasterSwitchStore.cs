@@ -95,31 +95,7 @@ public sealed class DisasterSwitchStore(Database database)
     private static async Task<DisasterSwitch?> OneAsync(
         DbConnection connection, DbTransaction? transaction, string where, object parameters, CancellationToken cancellationToken)
     {
-        var row = await connection.QueryFirstOrDefaultAsync<Row>(new CommandDefinition(
+        return await connection.QueryFirstOrDefaultAsync<DisasterSwitch>(new CommandDefinition(
             $"SELECT {Columns} FROM disaster_switches WHERE {where} LIMIT 1", parameters, transaction, cancellationToken: cancellationToken));
-        return row?.ToSwitch();
-    }
-
-    private sealed record Row
-    {
-        public long Id { get; init; }
-        public bool Active { get; init; }
-        public bool Drill { get; init; }
-        public string Audience { get; init; } = "";
-        public string Reason { get; init; } = "";
-        public string RequestedBy { get; init; } = "";
-        public DateTimeOffset RequestedAt { get; init; }
-        public string? ConfirmedBy { get; init; }
-        public string? ConfirmReason { get; init; }
-        public DateTimeOffset? ConfirmedAt { get; init; }
-        public DateTimeOffset? MenusDoneAt { get; init; }
-        public string? MenusOutcome { get; init; }
-
-        public DisasterSwitch ToSwitch() => new()
-        {
-            Id = Id, Active = Active, Drill = Drill, DrillAudience = Audience.Split('\n', StringSplitOptions.RemoveEmptyEntries), Reason = Reason,
-            RequestedBy = RequestedBy, RequestedAt = RequestedAt, ConfirmedBy = ConfirmedBy, ConfirmReason = ConfirmReason,
-            ConfirmedAt = ConfirmedAt, MenusDoneAt = MenusDoneAt, MenusOutcome = MenusOutcome,
-        };
     }
 }

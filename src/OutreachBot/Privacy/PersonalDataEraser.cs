@@ -59,6 +59,7 @@ public sealed class PersonalDataEraser(Database database, IOptions<BotOptions> b
             // answers still being given are reached through the response's random key before the response lets go of it.
             "UPDATE survey_answers SET respondent = @Anonymous, text = NULL WHERE respondent IN (SELECT respondent FROM survey_responses WHERE user_id = @UserId) OR respondent = @UserId",
             "UPDATE survey_responses SET user_id = @Anonymous, respondent = NULL, awaiting_question = NULL, text_event = NULL WHERE user_id = @UserId",
+            "UPDATE safety_reports SET user_id = @Anonymous WHERE user_id = @UserId",
             $"UPDATE inbox_events SET payload = '{{}}', source_key = NULL WHERE source_key = @UserId AND state IN ('done', 'skipped')",
             """
             UPDATE citizens SET language = @DefaultLanguage, language_chosen = @No, display_name = NULL, district = NULL,

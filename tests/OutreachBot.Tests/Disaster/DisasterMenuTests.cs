@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Conversations.RichMenus;
 using OutreachBot.Tests.Infrastructure;
@@ -9,7 +8,7 @@ namespace OutreachBot.Tests.Disaster;
 /// Everyone's rich menu follows disaster mode: the disaster menu of their language while it is on (the default too),
 /// their own language's menu again when it is off; a drill moves its audience only, and its answers say 訓練.
 /// </summary>
-public abstract class DisasterMenuTests(string provider) : IAsyncLifetime
+public abstract class DisasterMenuTests(string provider) : DisasterSuite(provider, Settings)
 {
     private static readonly Dictionary<string, string?> Settings = new()
     {
@@ -17,21 +16,6 @@ public abstract class DisasterMenuTests(string provider) : IAsyncLifetime
         ["Disaster:SinglePersonSwitch"] = "true",
         ["Disaster:PollInterval"] = "00:00:00.200",
     };
-
-    private ConversationHost _host = null!;
-    private HttpClient _admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await ConversationHost.StartAsync(provider, Settings);
-        _admin = _host.Bot.CreateApiClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _host.DisposeAsync();
-    }
 
     [SkippableFact]
     public async Task DisasterMode_OnThenOff_EveryFollowerGetsTheDisasterMenuOfTheirLanguageThenTheirOwnBack()
@@ -42,16 +26,16 @@ public abstract class DisasterMenuTests(string provider) : IAsyncLifetime
 
         await SwitchAsync(new { active = true, reason = "震度6強" });
         await WaitAsync(() => MenuOf(vietnamese) == directory.DisasterMenus["vi"] && MenuOf(japanese) == directory.DisasterMenus["ja"]);
-        var defaultWhileOn = _host.Line.RichMenus.DefaultRichMenuId;
+        var defaultWhileOn = Host.Line.RichMenus.DefaultRichMenuId;
         await SwitchAsync(new { active = false, reason = "警報解除" });
         await WaitAsync(() => MenuOf(vietnamese) == directory.Menus["vi"] && MenuOf(japanese) == directory.Menus["ja"]);
         await MenusDoneAsync();
 
         Assert.Equal(directory.DisasterMenus["ja"], defaultWhileOn);
-        Assert.Equal(directory.Menus["ja"], _host.Line.RichMenus.DefaultRichMenuId);
-        Assert.Equal(2, _host.Line.Journal.For("/v2/bot/richmenu/batch").Count);
-        Assert.Equal(2, await _host.ScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = 'disaster.menus_switched'"));
-        LineChecks.AllValid(_host.Line);
+        Assert.Equal(directory.Menus["ja"], Host.Line.RichMenus.DefaultRichMenuId);
+        Assert.Equal(2, Host.Line.Journal.For("/v2/bot/richmenu/batch").Count);
+        Assert.Equal(2, await Host.ScalarAsync<long>("SELECT COUNT(*) FROM audit_log WHERE action = 'disaster.menus_switched'"));
+        LineChecks.AllValid(Host.Line);
     }
 
     [SkippableFact]
@@ -60,7 +44,7 @@ public abstract class DisasterMenuTests(string provider) : IAsyncLifetime
         var directory = await ReadyAsync();
         var inDrill = await FollowerAsync("Ud7111a000000000000000000000000a1", "en");
         var outside = await FollowerAsync("Ud7111b000000000000000000000000b1", "en");
-        var chat = _host.Citizen(inDrill, "en");
+        var chat = Host.Citizen(inDrill, "en");
 
         await SwitchAsync(new { active = true, drill = true, drillAudience = new[] { inDrill }, reason = "防災訓練" });
         await WaitAsync(() => MenuOf(inDrill) == directory.DisasterMenus["en"]);
@@ -69,51 +53,36 @@ public abstract class DisasterMenuTests(string provider) : IAsyncLifetime
         await WaitAsync(() => MenuOf(inDrill) == directory.Menus["en"]);
 
         Assert.Equal(directory.Menus["en"], MenuOf(outside));
-        Assert.Empty(_host.Line.Journal.For("/v2/bot/richmenu/batch"));
+        Assert.Empty(Host.Line.Journal.For("/v2/bot/richmenu/batch"));
         Assert.Contains("[DRILL / 訓練] If a life is in danger, call 119", Sent.Text(help), StringComparison.Ordinal);
-        Assert.Equal(1, await _host.ScalarAsync<long>("SELECT COUNT(*) FROM safety_reports WHERE needs_help"));
+        Assert.Equal(1, await Host.ScalarAsync<long>("SELECT COUNT(*) FROM safety_reports WHERE needs_help"));
     }
 
     private async Task<RichMenuDirectory> ReadyAsync()
     {
-        var directory = _host.Bot.Services.GetRequiredService<RichMenuDirectory>();
+        var directory = Host.Bot.Services.GetRequiredService<RichMenuDirectory>();
         await directory.Ready.WaitAsync(TimeSpan.FromSeconds(60));
         return directory;
     }
 
     private async Task<string> FollowerAsync(string userId, string language)
     {
-        var chat = _host.Citizen(userId, language);
+        var chat = Host.Citizen(userId, language);
         await chat.FollowAsync();
         await chat.TapAsync($"v1|lang|{language}");
         return userId;
     }
 
-    private async Task SwitchAsync(object body)
-    {
-        using var response = await _admin.PutAsJsonAsync("/api/v1/disaster-mode", body);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-    }
-
     private async Task MenusDoneAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (System.Text.Json.Nodes.JsonNode.Parse(await _admin.GetStringAsync("/api/v1/disaster-mode"))!["current"]!["menusDoneAt"] is null)
+        while (System.Text.Json.Nodes.JsonNode.Parse(await Admin.GetStringAsync("/api/v1/disaster-mode"))!["current"]!["menusDoneAt"] is null)
         {
             await Task.Delay(100, timeout.Token);
         }
     }
 
-    private string? MenuOf(string userId) => _host.Line.Users.Find(userId)!.RichMenuId;
-
-    private static async Task WaitAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(50, timeout.Token);
-        }
-    }
+    private string? MenuOf(string userId) => Host.Line.Users.Find(userId)!.RichMenuId;
 }
 
 public sealed class DisasterMenuTestsOnSqlite() : DisasterMenuTests("Sqlite");

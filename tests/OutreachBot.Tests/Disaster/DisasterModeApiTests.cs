@@ -9,7 +9,7 @@ using OutreachBot.Tests.Infrastructure;
 namespace OutreachBot.Tests.Disaster;
 
 /// <summary>Switching disaster mode through <c>/api/v1/disaster-mode</c>: a reason, a second approver, the audit log, every instance.</summary>
-public abstract class DisasterModeApiTests(string provider) : IAsyncLifetime
+public abstract class DisasterModeApiTests(string provider) : DisasterSuite(provider, Keys)
 {
     private const string ApproverKey = "disaster-approver-key";
     private const string EditorKey = "disaster-editor-key";
@@ -25,29 +25,14 @@ public abstract class DisasterModeApiTests(string provider) : IAsyncLifetime
         ["Disaster:PollInterval"] = "00:00:00.200",
     };
 
-    private ConversationHost _host = null!;
-    private HttpClient _admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await ConversationHost.StartAsync(provider, Keys);
-        _admin = _host.Bot.CreateApiClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [SkippableFact]
     public async Task Switch_AskedByOneAdmin_WaitsUntilASecondApproverSendsTheSameActive()
     {
         using var second = Client(ApproverKey);
 
-        using var asked = await PutAsync(_admin, new { active = true, reason = "震度6強の地震" });
-        var waiting = await GetAsync(_admin);
-        using var again = await PutAsync(_admin, new { active = true, reason = "もう一度" });
+        using var asked = await PutAsync(Admin, new { active = true, reason = "震度6強の地震" });
+        var waiting = await GetAsync(Admin);
+        using var again = await PutAsync(Admin, new { active = true, reason = "もう一度" });
         using var confirmed = await PutAsync(second, new { active = true, reason = "確認しました" });
         var on = await GetAsync(second);
 
@@ -60,25 +45,25 @@ public abstract class DisasterModeApiTests(string provider) : IAsyncLifetime
         Assert.Null(on["pending"]);
         Assert.Equal(
             "disaster.requested admin (api:Api:Keys:0) on: 震度6強の地震|disaster.confirmed second-approver (api:Api:Keys:1) on: 確認しました",
-            await _host.ScalarAsync<string>("SELECT " + Concat("action || ' ' || actor || ' ' || detail") + " FROM audit_log WHERE action LIKE 'disaster.%'"));
-        Assert.True(_host.Bot.Services.GetRequiredService<DisasterModeState>().Active);
+            await Host.ScalarAsync<string>("SELECT " + Concat("action || ' ' || actor || ' ' || detail") + " FROM audit_log WHERE action LIKE 'disaster.%'"));
+        Assert.True(Host.Bot.Services.GetRequiredService<DisasterModeState>().Active);
     }
 
     [SkippableFact]
     public async Task Switch_OnWhileOnOrOffWhileOff_Answers409AndChangesNothing()
     {
-        using var off = await PutAsync(_admin, new { active = false, reason = "訓練終了" });
+        using var off = await PutAsync(Admin, new { active = false, reason = "訓練終了" });
 
         Assert.Equal(HttpStatusCode.Conflict, off.StatusCode);
-        Assert.Equal(0, await _host.ScalarAsync<long>("SELECT COUNT(*) FROM disaster_switches"));
+        Assert.Equal(0, await Host.ScalarAsync<long>("SELECT COUNT(*) FROM disaster_switches"));
     }
 
     [SkippableFact]
     public async Task Switch_WithoutReasonOrADrillWithoutAudienceOrAWrongId_Answers400NamingTheField()
     {
-        using var noReason = await PutAsync(_admin, new { active = true, reason = " " });
-        using var noAudience = await PutAsync(_admin, new { active = true, drill = true, reason = "訓練" });
-        using var wrongId = await PutAsync(_admin, new { active = true, drill = true, drillAudience = new[] { "someone" }, reason = "訓練" });
+        using var noReason = await PutAsync(Admin, new { active = true, reason = " " });
+        using var noAudience = await PutAsync(Admin, new { active = true, drill = true, reason = "訓練" });
+        using var wrongId = await PutAsync(Admin, new { active = true, drill = true, drillAudience = new[] { "someone" }, reason = "訓練" });
 
         Assert.Contains("reason", await ErrorsAsync(noReason));
         Assert.Contains("drillAudience", await ErrorsAsync(noAudience));
@@ -98,18 +83,14 @@ public abstract class DisasterModeApiTests(string provider) : IAsyncLifetime
     [SkippableFact]
     public async Task Switch_ConfirmedElsewhere_ReachesThisInstanceWithinThePollInterval()
     {
-        var state = _host.Bot.Services.GetRequiredService<DisasterModeState>();
+        var state = Host.Bot.Services.GetRequiredService<DisasterModeState>();
 
-        await _host.Database.ExecuteAsync(
+        await Host.Database.ExecuteAsync(
             """
             INSERT INTO disaster_switches (active, drill, drill_audience, reason, requested_by, requested_at, confirmed_by, confirmed_at)
             VALUES (TRUE, TRUE, 'U00000000000000000000000000000001', '訓練', 'a', 1, 'b', 1)
             """);
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!state.Active && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await WaitAsync(() => state.Active);
 
         Assert.True(state.View.Drill);
         Assert.True(state.Reaches("U00000000000000000000000000000001"));
@@ -117,11 +98,11 @@ public abstract class DisasterModeApiTests(string provider) : IAsyncLifetime
     }
 
     private string Concat(string expression) =>
-        provider == "Postgres" ? $"string_agg({expression}, '|' ORDER BY id)" : $"group_concat({expression}, '|')";
+        Provider == "Postgres" ? $"string_agg({expression}, '|' ORDER BY id)" : $"group_concat({expression}, '|')";
 
     private HttpClient Client(string key)
     {
-        var client = _host.Bot.CreateApiClient();
+        var client = Host.Bot.CreateApiClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
     }

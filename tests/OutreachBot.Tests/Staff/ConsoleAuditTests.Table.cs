@@ -114,6 +114,8 @@ public abstract partial class ConsoleAuditTests
             await Database.ExecuteAsync("UPDATE social_posts SET status = 'needs-check'")),
         new("/console/admin/meta?handler=Disconnect", AuditActions.MetaDisconnected, Admin, () =>
             _admin.PostFormAsync("/console/admin/meta?handler=Disconnect", [], "/console/admin/meta")),
+        new("/console/disaster", AuditActions.DisasterModeRequested, Admin, () =>
+            _admin.PostFormAsync("/console/disaster", new() { ["mode"] = "on", ["Reason"] = "総合防災訓練の前の確認" }, "/console/disaster")),
         // Last: it uses up the month's quota, which any later send would need.
         new("/console/broadcasts/{id:long}?handler=Force", AuditActions.BroadcastForced, Admin, () => OnBroadcastAsync(_admin, "Force"), HoldForQuotaAsync),
     ];

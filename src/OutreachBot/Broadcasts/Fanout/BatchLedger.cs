@@ -41,8 +41,11 @@ public enum BatchOutcomeKind
 /// </summary>
 public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> options, IOptions<ClusterOptions> cluster, TimeProvider time)
 {
-    /// <summary>Claims up to <paramref name="limit"/> due batches of runs that are sending; unsent lists lose citizens who unfollowed since the snapshot.</summary>
-    public async Task<IReadOnlyList<ClaimedBatch>> ClaimAsync(int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> due batches of runs that are sending (only urgent ones when
+    /// <paramref name="urgentOnly"/>: disaster mode holds the rest); unsent lists lose citizens who unfollowed since the snapshot.
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimedBatch>> ClaimAsync(int limit, bool urgentOnly, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -54,12 +57,14 @@ public sealed class BatchLedger(Database database, IOptions<BroadcastOptions> op
             SELECT b.id, b.run_id AS RunId, b.seq, b.language, l.recipients, b.key_generation AS KeyGeneration, b.key_uncertain AS KeyUncertain,
                    b.claimed_until AS ClaimedUntil, b.first_sent_at AS FirstSentAt, b.attempts, r.key_nonce AS KeyNonce, r.fired_at AS FiredAt
             FROM broadcast_batches b JOIN broadcast_runs r ON r.id = b.run_id JOIN broadcast_batch_recipients l ON l.batch_id = b.id
+                 JOIN broadcasts bc ON bc.id = r.broadcast_id
             WHERE b.state = 'pending' AND b.next_attempt_at <= @Now AND (b.claimed_until IS NULL OR b.claimed_until < @Now) AND r.status = 'sending' AND NOT b.filling
+                  AND (bc.urgent OR NOT @UrgentOnly)
             ORDER BY b.next_attempt_at, b.id
             LIMIT @Limit
             {database.Dialect.SkipLockedOf("b")}
             """,
-            new { Now = now, Limit = limit },
+            new { Now = now, Limit = limit, UrgentOnly = urgentOnly },
             transaction,
             cancellationToken: cancellationToken))).ToList();
         if (rows.Count == 0)

@@ -14,6 +14,7 @@ public sealed partial class FanoutWorker(
     BatchSender sender,
     FanoutSignal signal,
     FanoutHealth health,
+    Disaster.DisasterModeState disaster,
     IOptions<BroadcastOptions> options,
     ILogger<FanoutWorker> logger) : BackgroundService
 {
@@ -68,7 +69,8 @@ public sealed partial class FanoutWorker(
             IReadOnlyList<ClaimedBatch> claimed;
             try
             {
-                claimed = await ledger.ClaimAsync(free, stoppingToken);
+                // Disaster mode holds what is not urgent; it goes on once the mode ends.
+                claimed = await ledger.ClaimAsync(free, disaster.HoldsBroadcasts, stoppingToken);
                 health.Claims.Succeeded();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

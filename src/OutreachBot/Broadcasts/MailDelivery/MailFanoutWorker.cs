@@ -21,6 +21,7 @@ public sealed partial class MailFanoutWorker(
     MailChannel channel,
     FanoutSignal signal,
     BroadcastDrafting drafting,
+    Disaster.DisasterModeState disaster,
     IOptions<MailFanoutOptions> fanoutOptions,
     IOptions<MailOptions> mailOptions,
     IOptions<BroadcastOptions> options,
@@ -85,8 +86,8 @@ public sealed partial class MailFanoutWorker(
             IReadOnlyList<ClaimedMail> claimed;
             try
             {
-                // Quiet hours hold a non-urgent run's mails unclaimed; they go on once the hours end.
-                claimed = await ledger.ClaimAsync(free, drafting.QuietHours.Contains(time.GetUtcNow()), stoppingToken);
+                // Quiet hours and disaster mode hold a non-urgent run's mails unclaimed; they go on once those end.
+                claimed = await ledger.ClaimAsync(free, drafting.QuietHours.Contains(time.GetUtcNow()) || disaster.HoldsBroadcasts, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
