@@ -76,9 +76,14 @@ public sealed class ChildProcess : IAsyncDisposable
         throw new TimeoutException($"{probe} did not answer within {timeout}.");
     }
 
-    public long PeakWorkingSetBytes()
+    public long PeakWorkingSetBytes() => StatusBytes("VmHWM:");
+
+    /// <summary>The memory the process holds in RAM now.</summary>
+    public long ResidentBytes() => StatusBytes("VmRSS:");
+
+    private long StatusBytes(string field)
     {
-        var status = File.ReadAllLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
         return status is null ? 0 : long.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using OutreachBot.Bench.Harness;
 using OutreachBot.LineEmulator.Hosting;
 
@@ -101,7 +100,7 @@ public static class WebhookBenchmark
         var handled = await AlternateAsync(botSide, nodeSide, settings, database);
         await node.DisposeAsync();
         botSide.Resume();
-        var stored = await CountAsync(database, "SELECT COUNT(*) FROM inbox_events");
+        var stored = await SqliteCounts.CountAsync(database, "SELECT COUNT(*) FROM inbox_events");
         var (handledBeforeDrain, botCpu, emulatorCpu) = (await CountHandledAsync(database), bot.CpuTime(), emulator.Process.CpuTime());
         var drain = await WaitForDrainAsync(database, settings.DrainLimit);
         // With no webhook arriving, the bot's CPU goes to handling events and the emulator's to answering their
@@ -203,13 +202,13 @@ public static class WebhookBenchmark
 
     private static double PerEventUs(TimeSpan cpu, int events) => events == 0 ? double.NaN : cpu.TotalMicroseconds / events;
 
-    private static Task<long> CountHandledAsync(string database) => CountAsync(database, "SELECT COUNT(*) FROM inbox_events WHERE state <> 'pending'");
+    private static Task<long> CountHandledAsync(string database) => SqliteCounts.CountAsync(database, "SELECT COUNT(*) FROM inbox_events WHERE state <> 'pending'");
 
     /// <summary>How long after the load the processor took to handle every stored event; null when it had not within the limit.</summary>
     private static async Task<TimeSpan?> WaitForDrainAsync(string database, TimeSpan limit)
     {
         var clock = Stopwatch.StartNew();
-        while (await CountAsync(database, "SELECT COUNT(*) FROM inbox_events WHERE state = 'pending'") > 0)
+        while (await SqliteCounts.CountAsync(database, "SELECT COUNT(*) FROM inbox_events WHERE state = 'pending'") > 0)
         {
             if (clock.Elapsed > limit)
             {
@@ -220,15 +219,6 @@ public static class WebhookBenchmark
         }
 
         return clock.Elapsed;
-    }
-
-    private static async Task<long> CountAsync(string database, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private sealed record Settings(

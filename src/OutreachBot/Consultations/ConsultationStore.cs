@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using OutreachBot.Privacy;
 
 namespace OutreachBot.Consultations;
 
@@ -70,8 +71,9 @@ public sealed class ConsultationStore(Database database) : IDisposable
     /// <summary>Questions with <paramref name="status"/> (all when null), oldest first.</summary>
     public async Task<IReadOnlyList<Consultation>> ListAsync(string? status, int limit, CancellationToken cancellationToken) =>
         await database.QueryAsync<Consultation>(
-            $"{Select} WHERE {(status is null ? "1 = 1" : "status = @Status")} ORDER BY received_at, id LIMIT @Limit",
-            new { Status = status, Limit = limit }, cancellationToken);
+            // An erased citizen's questions are empty and their anonymous id reaches nobody; they stay only in the counts.
+            $"{Select} WHERE {(status is null ? "1 = 1" : "status = @Status")} AND user_id NOT LIKE @Erased ORDER BY received_at, id LIMIT @Limit",
+            new { Status = status, Limit = limit, Erased = PersonalDataEraser.AnonymousPrefix + "%" }, cancellationToken);
 
     private const string Select =
         """

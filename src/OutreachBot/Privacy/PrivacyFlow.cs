@@ -21,8 +21,9 @@ public sealed partial class PrivacyFlow(
     {
         var t = turn.Texts;
         var data = await reader.ReadAsync(turn.UserId, turn.Language, cancellationToken);
-        var text = data is null ? t[PrivacyTextKeys.Intro] + "\n\n" + t[PrivacyTextKeys.None] : CitizenDataMessage.Of(t, data, bot.Value.Zone);
-        return [Menus.Text(text, QuickReply.Of(Menus.Button(t[PrivacyTextKeys.Erase], new Command.AskErase()), Menus.Button(t[TextKeys.RichMenuChatBar], new Command.ShowMenu())))];
+        IReadOnlyList<string> texts = data is null ? [t[PrivacyTextKeys.Intro] + "\n\n" + t[PrivacyTextKeys.None]] : CitizenDataMessage.Of(t, data, bot.Value.Zone);
+        var choices = QuickReply.Of(Menus.Button(t[PrivacyTextKeys.Erase], new Command.AskErase()), Menus.Button(t[TextKeys.RichMenuChatBar], new Command.ShowMenu()));
+        return [.. texts.Select((text, i) => Menus.Text(text, i == texts.Count - 1 ? choices : null))];
     }
 
     public IReadOnlyList<Message> AskErase(Turn turn)

@@ -22,6 +22,7 @@ public static class PrivacyTextKeys
     public const string Answer = "Privacy.Answer";
     public const string None = "Privacy.None";
     public const string Outro = "Privacy.Outro";
+    public const string Omitted = "Privacy.Omitted";
     public const string Erase = "Privacy.Erase";
     public const string EraseConfirm = "Privacy.EraseConfirm";
     public const string EraseYes = "Privacy.EraseYes";

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using OutreachBot.Hosting;
 
@@ -30,35 +32,50 @@ public sealed partial class InboxProcessor(
 
     public bool Running { get; private set; }
 
+    /// <summary>Claimed runs waiting for a handler or being handled; more are claimed while fewer than the handlers.</summary>
+    private int _runsInHand;
+
+    /// <summary>Outcomes being recorded, awaited before the processor stops.</summary>
+    private readonly ConcurrentDictionary<Task, bool> _recordings = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         Running = true;
+        var runs = Channel.CreateUnbounded<ClaimedRun>(new UnboundedChannelOptions { SingleWriter = true });
+        var handlers = Enumerable.Range(0, Settings.Concurrency).Select(_ => HandleRunsAsync(runs.Reader, stoppingToken)).ToList();
         try
         {
             await OrphanRelease.RunAsync(store.ReleaseOrphanedClaimsAsync, LogOrphansReleased, LogOrphansNotReleased, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
-                var handled = await DrainOnceAsync(stoppingToken);
-                if (handled == 0)
+                var claimed = Volatile.Read(ref _runsInHand) < Settings.Concurrency ? await ClaimAsync(runs.Writer) : 0;
+                if (claimed == 0)
                 {
+                    // New events, due retries (by the poll) and a handler that finished a run all wake this.
                     await signal.WaitAsync(Settings.PollInterval, stoppingToken);
                 }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down; unfinished events were released.
+            // Shutting down; unfinished events are released.
         }
         finally
         {
+            runs.Writer.TryComplete();
+            await Task.WhenAll(handlers);
+            await Task.WhenAll(_recordings.Keys);
             Running = false;
         }
     }
 
-    /// <summary>Claims the due events once and handles them; returns how many it took.</summary>
-    public async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the due events once and queues them for the handlers; returns how many it took. A handler that waits on
+    /// one citizen's event (LINE retrying, say) holds back no other citizen's: the others' handlers go on taking runs,
+    /// and that citizen's later events stay unclaimed, in order, until it is done.
+    /// </summary>
+    private async Task<int> ClaimAsync(ChannelWriter<ClaimedRun> queue)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         var now = time.GetUtcNow();
         var claimUntil = now + Settings.ClaimLease;
         IReadOnlyList<IReadOnlyList<InboxEvent>> runs;
@@ -73,21 +90,40 @@ public sealed partial class InboxProcessor(
             return 0;
         }
 
-        // A handler's slot is free again once its run is handled; the outcomes are committed in groups meanwhile
-        // (each event stays claimed until then), and the round ends when all of them are.
         var deadline = claimUntil - InboxOptions.LeaseMargin;
-        var recordings = new List<Task>();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Settings.Concurrency };
-        await Parallel.ForEachAsync(runs, parallel, async (run, _) =>
+        foreach (var run in runs)
         {
-            var recorded = await HandleRunAsync(run, deadline, cancellationToken);
-            lock (recordings)
-            {
-                recordings.AddRange(recorded);
-            }
-        });
-        await Task.WhenAll(recordings);
+            Interlocked.Increment(ref _runsInHand);
+            queue.TryWrite(new ClaimedRun(run, deadline));
+        }
+
         return runs.Sum(run => run.Count);
+    }
+
+    /// <summary>One handler: takes claimed runs until the processor stops; its slot is free again once a run is handled.</summary>
+    private async Task HandleRunsAsync(ChannelReader<ClaimedRun> queue, CancellationToken stoppingToken)
+    {
+        await foreach (var claimed in queue.ReadAllAsync(CancellationToken.None))
+        {
+            // After a stop, what is still queued is given back at once rather than handled.
+            var run = stoppingToken.IsCancellationRequested ? claimed with { Deadline = DateTimeOffset.MinValue } : claimed;
+            Track(Task.WhenAll(await HandleRunAsync(run.Events, run.Deadline, stoppingToken)));
+            Interlocked.Decrement(ref _runsInHand);
+            signal.Notify();
+        }
+    }
+
+    /// <summary>Once a run's outcomes are recorded, the citizen's next events may be claimed: the claimer is woken for them.</summary>
+    private void Track(Task recorded)
+    {
+        _recordings[recorded] = true;
+        _ = recorded.ContinueWith(
+            done =>
+            {
+                _recordings.TryRemove(done, out _);
+                signal.Notify();
+            },
+            TaskScheduler.Default);
     }
 
     /// <summary>
@@ -223,4 +259,7 @@ public sealed partial class InboxProcessor(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not read due events from the inbox; trying again shortly")]
     private partial void LogClaimFailed(Exception exception);
+
+    /// <summary>A citizen's claimed events, to be started only while their lease leaves time before <see cref="Deadline"/>.</summary>
+    private sealed record ClaimedRun(IReadOnlyList<InboxEvent> Events, DateTimeOffset Deadline);
 }

@@ -53,6 +53,36 @@ public abstract class OwnDataChatTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task MyData_ManyQuestions_SplitOverMessagesWithinLinesLimitAndNoneLeftOut()
+    {
+        var (chat, _) = await CitizenWithDataAsync("Umanyquestions000000000000000001", "ja");
+        var asked = await AddQuestionsAsync(chat.UserId, 60);
+
+        var shown = Sent.Texts(await chat.TapAsync("v1|mydata"));
+
+        Assert.InRange(shown.Count, 2, 5);
+        Assert.All(shown, text => Assert.InRange(text.Length, 1, 5000));
+        Assert.All(asked, question => Assert.Contains(question, string.Join("\n", shown)));
+        Assert.EndsWith("確認してから削除します。", shown[^1]);
+    }
+
+    [SkippableFact]
+    public async Task MyData_MoreQuestionsThanFiveMessagesHold_TheLastSaysHowManyLinesAreLeftAndHowToAskForThem()
+    {
+        var (chat, _) = await CitizenWithDataAsync("Utoomanyquestions000000000000001", "ja");
+        await AddQuestionsAsync(chat.UserId, 400);
+
+        var reply = await chat.TapAsync("v1|mydata");
+        var shown = Sent.Texts(reply);
+
+        Assert.Equal(5, shown.Count);
+        Assert.All(shown, text => Assert.InRange(text.Length, 1, 5000));
+        Assert.Matches("ほかに[0-9]+行あり", shown[^1]);
+        Assert.Contains("開示請求", shown[^1]);
+        Assert.Contains(("データを削除", "v1|erase"), Sent.Buttons(reply));
+    }
+
+    [SkippableFact]
     public async Task Delete_Confirmed_ErasesPersonalDataKeepsCountsAndStopsMessagesUntilTheCitizenWritesAgain()
     {
         var (chat, eventId) = await CitizenWithDataAsync("Uerase00000000000000000000000001", "ja");
@@ -81,6 +111,11 @@ public abstract class OwnDataChatTests(string provider) : IAsyncLifetime
         Assert.Equal(0L, await CountAsync("event_reminders WHERE cancelled_at IS NULL"));
         Assert.Equal(1L, await CountAsync("consultations WHERE text = '' AND answer IS NULL"));
         Assert.Empty(await _host.Bot.Services.GetRequiredService<ConsultationInbox>().ListAsync(ThreadFilter.All, default));
+        using (var api = _host.Bot.CreateApiClient())
+        {
+            Assert.Equal("[]", await api.GetStringAsync("/api/v1/consultations?status=all"));
+        }
+
         Assert.Equal(0L, await CountAsync("citizens WHERE following"));
 
         var again = await chat.SayAsync("メニュー");
@@ -107,6 +142,16 @@ public abstract class OwnDataChatTests(string provider) : IAsyncLifetime
         await chat.SayAsync(Question);
         Assert.Equal(1L, await CountAsync($"consultations WHERE user_id = '{userId}'"));
         return (chat, eventId);
+    }
+
+    /// <summary>Questions of about 100 characters each, stored as the chat stores them; returns their texts.</summary>
+    private async Task<IReadOnlyList<string>> AddQuestionsAsync(string userId, int count)
+    {
+        var texts = Enumerable.Range(0, count).Select(i => $"質問{i:D3}: " + string.Concat(Enumerable.Repeat("公民館の和室の利用について", 7))).ToList();
+        var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await _host.Database.ExecuteAsync(string.Concat(texts.Select((text, i) =>
+            $"INSERT INTO consultations (user_id, language, text, webhook_event_id, received_at) VALUES ('{userId}', 'ja', '{text}', 'many-{userId}-{i}', {at + i});")));
+        return texts;
     }
 
     private Task<long> CountAsync(string tableAndWhere) => _host.ScalarAsync<long>($"SELECT COUNT(*) FROM {tableAndWhere}");
