@@ -47,6 +47,16 @@ public abstract class SocialHarness(string provider) : IAsyncLifetime
         channels,
     };
 
+    /// <summary>A broadcast with messages in several languages and staff's <c>social</c> choices.</summary>
+    protected static object SocialBroadcast(string[] channels, object social, Dictionary<string, object[]> messages) => new
+    {
+        title = "市民活動ニュース",
+        messages,
+        target = new { topics = new[] { "volunteer" }, match = "any" },
+        channels,
+        social,
+    };
+
     /// <summary>An https image whose path the emulator serves (it fetches it from itself, see <see cref="MetaAccounts.ImageFetchBase"/>).</summary>
     protected static object Image(string file = "sample.jpg") =>
         new { type = "image", originalContentUrl = $"https://city.example.jp/_emulator/meta/images/{file}", previewImageUrl = $"https://city.example.jp/_emulator/meta/images/{file}" };

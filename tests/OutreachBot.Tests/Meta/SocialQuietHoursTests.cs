@@ -27,14 +27,7 @@ public abstract class SocialQuietHoursTests(string provider) : SocialHarness(pro
     [SkippableFact]
     public async Task Ticked_ThePostWaitsUntilQuietHoursEnd_SayingWhy()
     {
-        var id = await H.CreateAsync(new
-        {
-            title = "市民活動ニュース",
-            messages = new Dictionary<string, object[]> { ["ja"] = [Broadcasts.BroadcastHarness.Text("朝に投稿します")] },
-            target = new { topics = new[] { "volunteer" }, match = "any" },
-            channels = new[] { "facebook" },
-            social = new { holdInQuietHours = true },
-        });
+        var id = await H.CreateAsync(SocialBroadcast(["facebook"], new { holdInQuietHours = true }, new Dictionary<string, object[]> { ["ja"] = [Broadcasts.BroadcastHarness.Text("朝に投稿します")] }));
 
         var due = await WaitForDueAsync(id);
         await Task.Delay(500);

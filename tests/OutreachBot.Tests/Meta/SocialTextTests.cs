@@ -9,19 +9,12 @@ public abstract class SocialTextTests(string provider) : SocialHarness(provider)
     [SkippableFact]
     public async Task StaffText_IsPostedWithTheAddedLanguagesBelowIt_AndShownInTheBroadcast()
     {
-        var id = await H.CreateAsync(new
-        {
-            title = "市民活動ニュース",
-            messages = new Dictionary<string, object[]>
+        var id = await H.CreateAsync(SocialBroadcast(["facebook"], new { text = "【募集】河川敷の清掃\r\n#ボランティア", languages = new[] { "en" } }, new Dictionary<string, object[]>
             {
                 ["ja"] = [BroadcastHarness.Text("清掃ボランティアを募集します")],
                 ["en"] = [BroadcastHarness.Text("Volunteers wanted for the clean-up")],
                 ["vi"] = [BroadcastHarness.Text("Tuyển tình nguyện viên dọn dẹp")],
-            },
-            target = new { topics = new[] { "volunteer" }, match = "any" },
-            channels = new[] { "facebook" },
-            social = new { text = "【募集】河川敷の清掃\r\n#ボランティア", languages = new[] { "en" } },
-        });
+            }));
 
         await WaitForChannelAsync(id, "facebook", SocialStatus.Published);
         var view = await H.GetAsync(id);
@@ -34,18 +27,11 @@ public abstract class SocialTextTests(string provider) : SocialHarness(provider)
     [SkippableFact]
     public async Task NoText_TheJapaneseMessagesMakeThePost_WithAddedLanguagesBelow()
     {
-        var id = await H.CreateAsync(new
-        {
-            title = "市民活動ニュース",
-            messages = new Dictionary<string, object[]>
+        var id = await H.CreateAsync(SocialBroadcast(["facebook"], new { text = "  ", languages = new[] { "en", "ko" } }, new Dictionary<string, object[]>
             {
                 ["ja"] = [BroadcastHarness.Text("講座のお知らせ")],
                 ["en"] = [BroadcastHarness.Text("A seminar")],
-            },
-            target = new { topics = new[] { "volunteer" }, match = "any" },
-            channels = new[] { "facebook" },
-            social = new { text = "  ", languages = new[] { "en", "ko" } },
-        });
+            }));
 
         await WaitForChannelAsync(id, "facebook", SocialStatus.Published);
 
@@ -56,14 +42,7 @@ public abstract class SocialTextTests(string provider) : SocialHarness(provider)
     public async Task StaffText_OverInstagramsHashtagLimit_400BesideTheText_NothingStored()
     {
         var hashtags = string.Join(' ', Enumerable.Range(1, InstagramCaption.MaxHashtags + 1).Select(i => $"#tag{i}"));
-        var body = new
-        {
-            title = "市民活動ニュース",
-            messages = new Dictionary<string, object[]> { ["ja"] = [BroadcastHarness.Text("講座のお知らせ"), Image()] },
-            target = new { topics = new[] { "volunteer" }, match = "any" },
-            channels = new[] { "instagram" },
-            social = new { text = "講座のお知らせ " + hashtags },
-        };
+        var body = SocialBroadcast(["instagram"], new { text = "講座のお知らせ " + hashtags }, new Dictionary<string, object[]> { ["ja"] = [BroadcastHarness.Text("講座のお知らせ"), Image()] });
 
         var (response, json) = await H.PostAsync("/api/v1/broadcasts", body);
 
@@ -76,14 +55,7 @@ public abstract class SocialTextTests(string provider) : SocialHarness(provider)
     [SkippableFact]
     public async Task AddedLanguage_JapaneseOrUnknown_400NamingTheLanguages()
     {
-        var (response, json) = await H.PostAsync("/api/v1/broadcasts", new
-        {
-            title = "市民活動ニュース",
-            messages = new Dictionary<string, object[]> { ["ja"] = [BroadcastHarness.Text("講座のお知らせ")] },
-            target = new { topics = new[] { "volunteer" }, match = "any" },
-            channels = new[] { "facebook" },
-            social = new { languages = new[] { "ja", "xx" } },
-        });
+        var (response, json) = await H.PostAsync("/api/v1/broadcasts", SocialBroadcast(["facebook"], new { languages = new[] { "ja", "xx" } }, new Dictionary<string, object[]> { ["ja"] = [BroadcastHarness.Text("講座のお知らせ")] }));
 
         Assert.Equal(400, (int)response.StatusCode);
         Assert.NotNull(json!["errors"]!["social.languages"]);
