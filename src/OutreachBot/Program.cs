@@ -68,6 +68,7 @@ app.MapStaffApi()
     .MapMailSubscribersApi();
 app.MapDisasterMode();
 app.MapSurveysApi();
+app.MapSocialPostsApi();
 app.MapConsole();
 app.MapPublicSite();
 app.Run();

@@ -22,6 +22,9 @@ public sealed record Broadcast
     /// <summary>The mail's subject per language; a language without one uses the title.</summary>
     public IReadOnlyDictionary<string, string> MailSubjects { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Staff's choices for the Facebook and Instagram posts.</summary>
+    public Meta.SocialChoices Social { get; init; } = Meta.SocialChoices.Default;
+
     public BroadcastState State { get; init; }
 
     public required string Author { get; init; }

@@ -16,7 +16,7 @@ public sealed class BroadcastStore(Database database)
         b.schedule_kind AS ScheduleKind, b.send_at AS SendAt, b.cron, b.event_id AS EventId, b.event_offset_ms AS EventOffsetMs,
         b.urgent, b.state, b.author, b.approved_by AS ApprovedBy, b.approved_at AS ApprovedAt, b.version, b.created_at AS CreatedAt, b.updated_at AS UpdatedAt,
         b.review_comment AS ReviewComment, b.reviewed_by AS ReviewedBy, b.reviewed_at AS ReviewedAt, b.reason,
-        b.channels, b.mail_subjects AS MailSubjects
+        b.channels, b.mail_subjects AS MailSubjects, b.social
         """;
 
     public async Task<long> CreateAsync(BroadcastDraft draft, string author, BroadcastState state, DateTimeOffset now, CancellationToken cancellationToken)
@@ -26,9 +26,9 @@ public sealed class BroadcastStore(Database database)
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO broadcasts (title, messages, match_all, languages, districts, reminder_event_id, schedule_kind, send_at, cron, event_id,
-                                    event_offset_ms, urgent, state, author, created_at, updated_at, channels, mail_subjects)
+                                    event_offset_ms, urgent, state, author, created_at, updated_at, channels, mail_subjects, social)
             VALUES (@Title, @MessagesJson, @MatchAll, @Languages, @Districts, @ReminderEventId, @Kind, @SendAt, @Cron, @EventId,
-                    @EventOffsetMs, @Urgent, @State, @Author, @Now, @Now, @Channels, @MailSubjects)
+                    @EventOffsetMs, @Urgent, @State, @Author, @Now, @Now, @Channels, @MailSubjects, @Social)
             RETURNING id
             """,
             Parameters(draft, BroadcastNames.Of(state), now, author),
@@ -58,7 +58,7 @@ public sealed class BroadcastStore(Database database)
             UPDATE broadcasts
             SET title = @Title, messages = @MessagesJson, match_all = @MatchAll, languages = @Languages, districts = @Districts,
                 reminder_event_id = @ReminderEventId, schedule_kind = @Kind, send_at = @SendAt, cron = @Cron, event_id = @EventId,
-                event_offset_ms = @EventOffsetMs, urgent = @Urgent, channels = @Channels, mail_subjects = @MailSubjects, state = @State, approved_by = NULL, approved_at = NULL, reason = NULL,
+                event_offset_ms = @EventOffsetMs, urgent = @Urgent, channels = @Channels, mail_subjects = @MailSubjects, social = @Social, state = @State, approved_by = NULL, approved_at = NULL, reason = NULL,
                 version = version + 1, updated_at = @Now
             WHERE id = @Id AND version = @Version AND state {Dialect.In("@Editable")}
             """,
@@ -222,6 +222,7 @@ public sealed class BroadcastStore(Database database)
         draft.Urgent,
         Channels = BroadcastNames.Of(draft.Channels),
         MailSubjects = draft.MailSubjects.Count == 0 ? null : JsonSerializer.Serialize(draft.MailSubjects),
+        Social = draft.Social.ToJson(),
         State = state,
         Author = author,
         Now = now,
@@ -301,6 +302,8 @@ public sealed class BroadcastStore(Database database)
 
         public string? MailSubjects { get; init; }
 
+        public string? Social { get; init; }
+
         public Broadcast ToBroadcast(IReadOnlyList<string> topics, IReadOnlyList<string> editors) => new()
         {
             Id = Id,
@@ -317,6 +320,7 @@ public sealed class BroadcastStore(Database database)
             Urgent = Urgent,
             Channels = BroadcastNames.Channels(Channels),
             MailSubjects = MailSubjects is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(MailSubjects)!,
+            Social = Meta.SocialChoices.FromJson(Social),
             State = BroadcastNames.State(State),
             Author = Author,
             Editors = editors,

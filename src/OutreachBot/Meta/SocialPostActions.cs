@@ -8,19 +8,26 @@ public sealed class SocialPostActions(SocialPostStore store, MetaConnections con
 {
     public static readonly Bilingual NotPublished = new("公開済みの投稿がありません。", "There is no published post.");
 
+    public static readonly Bilingual NothingToDecide = new("確認が必要な投稿はありません。", "No post needs checking.");
+
+    /// <summary>What is wrong with a corrected text before Meta is asked: empty, or over Instagram's caption limits.</summary>
+    public static Bilingual? TextProblem(string channel, string? text) =>
+        string.IsNullOrWhiteSpace(text) ? new("本文を入力してください。", "Enter the text.")
+        : channel == "instagram" ? InstagramCaption.Problem(text.Trim())
+        : null;
+
+    /// <summary>Whether a refusal is the post's state (nothing published, nothing to decide, no connection) rather than Meta's answer.</summary>
+    public static bool IsStateProblem(Bilingual problem) =>
+        problem == NotPublished || problem == NothingToDecide || problem == SocialChannelChecks.NotConnected;
+
     public async Task<Bilingual?> EditAsync(long broadcastId, string channel, string text, StaffActor actor, CancellationToken cancellationToken)
     {
-        text = text.Trim();
-        if (text.Length == 0)
-        {
-            return new("本文を入力してください。", "Enter the text.");
-        }
-
-        if (channel == "instagram" && InstagramCaption.Problem(text) is { } problem)
+        if (TextProblem(channel, text) is { } problem)
         {
             return problem;
         }
 
+        text = text.Trim();
         return await OnPublishedAsync(broadcastId, channel, actor, AuditActions.SocialPostEdited, async (post, account) =>
         {
             await graph.EditAsync(post.PostId!, account.Token, channel == "instagram" ? "caption" : "message", text, cancellationToken);
@@ -41,7 +48,7 @@ public sealed class SocialPostActions(SocialPostStore store, MetaConnections con
         ArgumentNullException.ThrowIfNull(actor);
         if (!await store.DecideAsync(broadcastId, channel, post, actor.AuditName ?? "", cancellationToken))
         {
-            return new("確認が必要な投稿はありません。", "No post needs checking.");
+            return NothingToDecide;
         }
 
         await audit.WriteAsync(actor, AuditActions.SocialPostDecided, $"broadcast {broadcastId} {channel}", post ? "post" : "don't post", cancellationToken);

@@ -43,7 +43,7 @@ public sealed record SocialPostRow
 /// The ledger of social posts. Every change that matters for publishing once (the intent before a call, the post id
 /// after it) commits durably before the next step.
 /// </summary>
-public sealed class SocialPostStore(Database database, IOptions<BotOptions> bot, IOptions<MetaOptions> options, TimeProvider time)
+public sealed class SocialPostStore(Database database, IOptions<BotOptions> bot, IOptions<BroadcastOptions> broadcasts, IOptions<MetaOptions> options, TimeProvider time)
 {
     private const string Columns = """
         id AS Id, run_id AS RunId, broadcast_id AS BroadcastId, channel AS Channel, status AS Status, message AS Message,
@@ -54,7 +54,10 @@ public sealed class SocialPostStore(Database database, IOptions<BotOptions> bot,
 
     public static string ChannelName(BroadcastChannel channel) => BroadcastNames.Of(channel);
 
-    /// <summary>In the run's own transaction: a pending post per social channel of the broadcast, its text built now.</summary>
+    /// <summary>
+    /// In the run's own transaction: a pending post per social channel of the broadcast, its text built now; due at
+    /// once, or when quiet hours end if staff ticked that they hold it.
+    /// </summary>
     public async Task PlanAsync(DbConnection connection, DbTransaction transaction, long runId, Broadcast broadcast, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(broadcast);
@@ -63,16 +66,19 @@ public sealed class SocialPostStore(Database database, IOptions<BotOptions> bot,
             return;
         }
 
-        var post = SocialPost.From(broadcast.MessagesJson, bot.Value.Zone);
+        var post = SocialPost.From(broadcast.MessagesJson, bot.Value.Zone, broadcast.Social);
+        var quiet = new Broadcasts.Scheduling.QuietHours(broadcasts.Value.QuietHoursStart, broadcasts.Value.QuietHoursEnd, bot.Value.Zone);
+        var due = broadcast.Social.HoldInQuietHours ? quiet.MoveAfter(now) : now;
         foreach (var channel in broadcast.Channels.Where(c => c is BroadcastChannel.Facebook or BroadcastChannel.Instagram))
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                INSERT INTO social_posts (run_id, broadcast_id, channel, message, image_url, link, due_at)
-                VALUES (@RunId, @BroadcastId, @Channel, @Message, @ImageUrl, @Link, @Now)
+                INSERT INTO social_posts (run_id, broadcast_id, channel, message, image_url, link, due_at, reason)
+                VALUES (@RunId, @BroadcastId, @Channel, @Message, @ImageUrl, @Link, @Due, @Reason)
                 ON CONFLICT (run_id, channel) DO NOTHING
                 """,
-                new { RunId = runId, BroadcastId = broadcast.Id, Channel = ChannelName(channel), Message = post.Text, post.ImageUrl, post.Link, Now = now },
+                new { RunId = runId, BroadcastId = broadcast.Id, Channel = ChannelName(channel), Message = post.Text, post.ImageUrl, post.Link, Due = due,
+                    Reason = due > now ? $"配信停止時間帯（{quiet.Describe()}）が終わるまで待っています / Held until quiet hours end" : null },
                 transaction,
                 cancellationToken: cancellationToken));
         }

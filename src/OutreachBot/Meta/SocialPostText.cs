@@ -8,11 +8,25 @@ public sealed record SocialPost(string Text, string? ImageUrl, string? Link)
 {
     /// <summary>
     /// Built from the Japanese messages: texts as paragraphs, an event card as its title, date and time in
-    /// <paramref name="zone"/>, venue and link; the first https image (or the card's image) is the photo.
+    /// <paramref name="zone"/>, venue and link; the first https image (or the card's image) is the photo. Staff's own
+    /// text replaces the built one, and each added language's messages, built alike, follow it.
     /// </summary>
-    public static SocialPost From(string messagesJson, TimeZoneInfo zone)
+    public static SocialPost From(string messagesJson, TimeZoneInfo zone, SocialChoices? choices = null)
     {
-        var messages = JsonNode.Parse(messagesJson)?[Languages.Japanese]?.AsArray() ?? [];
+        choices ??= SocialChoices.Default;
+        var all = JsonNode.Parse(messagesJson);
+        var japanese = Read(all?[Languages.Japanese]?.AsArray(), zone);
+        var texts = new List<string> { choices.Text?.ReplaceLineEndings("\n").Trim() ?? japanese.Text };
+        texts.AddRange(choices.AddedLanguages
+            .Where(l => l != Languages.Japanese)
+            .Select(l => Read(all?[l]?.AsArray(), zone).Text)
+            .Where(t => t.Length > 0));
+        return japanese with { Text = string.Join("\n\n", texts.Where(t => t.Length > 0)) };
+    }
+
+    private static SocialPost Read(JsonArray? messages, TimeZoneInfo zone)
+    {
+        messages ??= [];
         var paragraphs = new List<string>();
         string? image = null;
         string? link = null;

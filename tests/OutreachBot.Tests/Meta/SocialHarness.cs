@@ -16,17 +16,26 @@ public abstract class SocialHarness(string provider) : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        H = await BroadcastHarness.StartAsync(provider, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Meta:PollInterval"] = "00:00:00.050",
             ["Meta:RetryDelay"] = "00:00:00.100",
             ["Meta:AttemptTimeout"] = "00:00:01",
-        });
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        H = await BroadcastHarness.StartAsync(provider, settings);
         Accounts.ImageFetchBase = H.Line.BaseUrl;
         var problem = await H.Get<MetaConnections>().ConnectAsync(
             Accounts.PageId, Accounts.PageAccessToken, Accounts.InstagramUserId, new OutreachBot.Staff.StaffActor("social-admin", null, null), default);
         Assert.Null(problem);
     }
+
+    /// <summary>Settings a suite adds to the harness's own.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     public virtual async Task DisposeAsync() => await H.DisposeAsync();
 
@@ -36,6 +45,16 @@ public abstract class SocialHarness(string provider) : IAsyncLifetime
         messages = new Dictionary<string, object[]> { ["ja"] = messages.Length == 0 ? [BroadcastHarness.Text("清掃ボランティアを募集します")] : messages },
         target = new { topics = new[] { "volunteer" }, match = "any" },
         channels,
+    };
+
+    /// <summary>A broadcast with messages in several languages and staff's <c>social</c> choices.</summary>
+    protected static object SocialBroadcast(string[] channels, object social, Dictionary<string, object[]> messages) => new
+    {
+        title = "市民活動ニュース",
+        messages,
+        target = new { topics = new[] { "volunteer" }, match = "any" },
+        channels,
+        social,
     };
 
     /// <summary>An https image whose path the emulator serves (it fetches it from itself, see <see cref="MetaAccounts.ImageFetchBase"/>).</summary>

@@ -45,6 +45,7 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
     private HttpClient _admin = null!;
     private HttpClient _second = null!;
     private AuditWalkSetUp _setUp = null!;
+    private long _socialBroadcast;
 
     /// <summary>Ordered: later calls use what earlier ones made (the broadcast, the event, the FAQ entry).</summary>
     private IReadOnlyList<Call> Table =>
@@ -86,6 +87,13 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
             await Send(_admin, HttpMethod.Post, $"/api/v1/consultations/{await _setUp.AskAsync("Uaudit", "audit-question")}/answer", new { text = "お答えします。" })),
         new("DELETE /api/v1/mail-subscribers/{id}", "mail_subscriber.removed", TestBot.ApiKeyActor, async () =>
             await Send(_admin, HttpMethod.Delete, $"/api/v1/mail-subscribers/{await MailSubscriberAsync()}", null)),
+        new("POST /api/v1/broadcasts/{id}/social/{channel}/edit", "social.edited", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{_socialBroadcast}/social/facebook/edit", new { text = "訂正した本文" }), PublishOnThePageAsync),
+        new("DELETE /api/v1/broadcasts/{id}/social/{channel}", "social.deleted", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Delete, $"/api/v1/broadcasts/{_socialBroadcast}/social/facebook", null)),
+        new("POST /api/v1/broadcasts/{id}/social/{channel}/decide", "social.decided", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{_socialBroadcast}/social/facebook/decide", new { post = false }),
+            () => Database.ExecuteAsync($"UPDATE social_posts SET status = 'needs-check' WHERE broadcast_id = {_socialBroadcast}")),
         new("PUT /api/v1/disaster-mode", "disaster.requested", TestBot.ApiKeyActor, () =>
             Send(_admin, HttpMethod.Put, "/api/v1/disaster-mode", new { active = true, reason = "監査のための訓練ではない申請" })),
         // Last: it uses up the month's quota, which any later send would need.
@@ -202,6 +210,29 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
         using var approved = await ApproveAsync();
         Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
         await _setUp.WaitUntilHeldAsync(await _setUp.LatestIdAsync("broadcasts"));
+    }
+
+    /// <summary>The emulated Page connected and a broadcast posted on it, approved by the second approver.</summary>
+    private async Task PublishOnThePageAsync()
+    {
+        var accounts = _host.Line.Options.Meta;
+        Assert.Null(await Get<OutreachBot.Meta.MetaConnections>().ConnectAsync(accounts.PageId, accounts.PageAccessToken, null, new StaffActor("audit-admin", null, null), default));
+        var body = new
+        {
+            title = "市民活動ニュース",
+            messages = new Dictionary<string, object[]> { ["ja"] = [new { type = "text", text = "今週の市民活動です" }] },
+            target = new { topics = new[] { "volunteer" }, match = "any" },
+            channels = new[] { "facebook" },
+        };
+        using var created = await Send(_admin, HttpMethod.Post, "/api/v1/broadcasts", body);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        using var approved = await ApproveAsync();
+        Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
+        _socialBroadcast = await _setUp.LatestIdAsync("broadcasts");
+        for (var i = 0; i < 600 && await Database.ScalarAsync<long>($"SELECT COUNT(*) FROM social_posts WHERE broadcast_id = {_socialBroadcast} AND status = 'published'") == 0; i++)
+        {
+            await Task.Delay(50);
+        }
     }
 
     private T Get<T>()

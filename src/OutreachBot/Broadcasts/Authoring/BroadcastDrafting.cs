@@ -11,6 +11,8 @@ public sealed record BroadcastDraft(string Title, string MessagesJson, Broadcast
     public IReadOnlyList<BroadcastChannel> Channels { get; init; } = [BroadcastChannel.Line];
 
     public IReadOnlyDictionary<string, string> MailSubjects { get; init; } = new Dictionary<string, string>();
+
+    public Meta.SocialChoices Social { get; init; } = Meta.SocialChoices.Default;
 }
 
 /// <summary>
@@ -44,13 +46,14 @@ public sealed class BroadcastDrafting(
         var schedule = await CheckScheduleAsync(input.Schedule, input.Target?.ReminderOf, errors, cancellationToken);
         var channels = ChannelChecks.Channels(input.Channels, target, mail, errors);
         var subjects = ChannelChecks.Subjects(input.Mail, errors);
+        var social = Meta.SocialChannelChecks.Choices(input.Social, errors);
         if (channels is not null && messages is not null && channels.Any(c => c is BroadcastChannel.Facebook or BroadcastChannel.Instagram))
         {
-            Meta.SocialChannelChecks.Check(channels, messages, zone, await meta.CurrentAsync(cancellationToken), errors);
+            Meta.SocialChannelChecks.Check(channels, messages, zone, social, await meta.CurrentAsync(cancellationToken), errors);
         }
 
         var urgent = input.Urgent ?? false;
-        if (schedule is not null && !urgent && QuietInstant(schedule) is { } quiet)
+        if (schedule is not null && !urgent && !Meta.SocialChannelChecks.OnlySocial(channels) && QuietInstant(schedule) is { } quiet)
         {
             errors["schedule"] =
             [
@@ -62,7 +65,7 @@ public sealed class BroadcastDrafting(
 
         return errors.Count > 0 || messages is null || target is null || schedule is null || channels is null
             ? (null, errors)
-            : (new BroadcastDraft(input.Title!.Trim(), messages, target, schedule, urgent, input.Draft ?? false) { Channels = channels, MailSubjects = subjects }, errors);
+            : (new BroadcastDraft(input.Title!.Trim(), messages, target, schedule, urgent, input.Draft ?? false) { Channels = channels, MailSubjects = subjects, Social = social }, errors);
     }
 
     private DateTimeOffset? QuietInstant(BroadcastSchedule schedule)

@@ -8,7 +8,8 @@ namespace OutreachBot.Broadcasts.Authoring;
 /// <c>Bot:TimeZone</c>), <c>cron</c> (Quartz, in <c>Bot:TimeZone</c>), <c>beforeEvent</c> {<c>eventId</c>,
 /// <c>offset</c>: ISO 8601 duration}, or absent for now. <c>target.reminderOf</c> sends to the citizens who asked to
 /// be reminded of that event instead of topic subscribers. <c>draft</c> saves without scheduling. <c>channels</c>: any
-/// of <c>line</c>, <c>mail</c>, <c>web</c> (default <c>["line"]</c>); <c>mail.subject</c>: the mail's subject per language.
+/// of <c>line</c>, <c>mail</c>, <c>web</c>, <c>facebook</c>, <c>instagram</c> (default <c>["line"]</c>); <c>mail.subject</c>:
+/// the mail's subject per language; <c>social</c>: the Facebook and Instagram posts' own text and quiet hours.
 /// </summary>
 public sealed record BroadcastInput(
     string? Title,
@@ -18,7 +19,13 @@ public sealed record BroadcastInput(
     bool? Urgent,
     bool? Draft,
     List<string>? Channels = null,
-    MailInput? Mail = null);
+    MailInput? Mail = null,
+    SocialInput? Social = null);
+
+/// <param name="Text">The post's text in place of the one built from the Japanese messages.</param>
+/// <param name="Languages">Other languages whose messages' text is added below it, in this order.</param>
+/// <param name="HoldInQuietHours">True: a post due in quiet hours waits until they end (by default posts go at once).</param>
+public sealed record SocialInput(string? Text, List<string>? Languages, bool? HoldInQuietHours);
 
 /// <param name="Subject">Per language, at most 200 characters on one line; a language without one uses the title.</param>
 public sealed record MailInput(Dictionary<string, string>? Subject);

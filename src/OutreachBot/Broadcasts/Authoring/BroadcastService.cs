@@ -210,7 +210,7 @@ public sealed class BroadcastService(
         if (current.Schedule.Kind == ScheduleKind.Now)
         {
             // "Now" means when it is released: on approval, not when it was written.
-            if (!current.Urgent && drafting.QuietHours.Contains(now))
+            if (!current.Urgent && !Meta.SocialChannelChecks.OnlySocial(current.Channels) && drafting.QuietHours.Contains(now))
             {
                 return Refused409(new($"今は配信停止時間帯（{drafting.QuietHours.Describe()}）です。urgent を指定するか、時刻を指定してください。", "Now is inside quiet hours; mark it urgent or give a time."));
             }

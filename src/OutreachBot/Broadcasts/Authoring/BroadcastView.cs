@@ -69,6 +69,9 @@ public sealed record BroadcastView
     /// <summary>The mail's subject per language; a language without one uses the title.</summary>
     public IReadOnlyDictionary<string, string> MailSubjects { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The Facebook and Instagram posts' own text, added languages and quiet hours, as staff chose them.</summary>
+    public Meta.SocialChoices Social { get; init; } = Meta.SocialChoices.Default;
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
@@ -149,6 +152,7 @@ public sealed record BroadcastView
             })],
             Channels = ChannelsView.From(b, latest, mail, webUrl),
             MailSubjects = b.MailSubjects,
+            Social = b.Social,
             CreatedAt = Local(b.CreatedAt, zone),
             UpdatedAt = Local(b.UpdatedAt, zone),
             Source = b,

@@ -28,5 +28,19 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End, TimeZoneInfo Zone)
         return candidate;
     }
 
+    /// <summary>The first instant after quiet hours end, when <paramref name="instant"/> is inside them; else the instant itself.</summary>
+    public DateTimeOffset MoveAfter(DateTimeOffset instant)
+    {
+        if (!Contains(instant))
+        {
+            return instant;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(instant, Zone);
+        var endLocal = local.Date + End.ToTimeSpan();
+        var end = new DateTimeOffset(endLocal, Zone.GetUtcOffset(endLocal));
+        return end > instant ? end : end.AddDays(1);
+    }
+
     public string Describe() => $"{Start:HH\\:mm}-{End:HH\\:mm} ({Zone.Id})";
 }

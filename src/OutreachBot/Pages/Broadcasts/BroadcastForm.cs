@@ -43,6 +43,14 @@ public sealed class BroadcastForm
 
     public bool Urgent { get; set; }
 
+    /// <summary>The Facebook and Instagram post's own text; blank: built from the Japanese messages.</summary>
+    public string? SocialText { get; set; }
+
+    /// <summary>Other languages whose texts are added below the post's.</summary>
+    public List<string> SocialLanguages { get; set; } = [];
+
+    public bool SocialHoldInQuietHours { get; set; }
+
     public MessageVariant Variant(string language) => Variants.First(v => v.Language == language);
 
     /// <summary>The mail subjects typed, per language (blank ones left out: those languages fall back).</summary>
@@ -88,7 +96,8 @@ public sealed class BroadcastForm
             Title, messages, new TargetInput(Topics, Match, Languages.Count > 0 ? Languages : null, districts.Count > 0 ? districts : null, null),
             schedule, Urgent, draft,
             [.. Channels.Where(c => !string.IsNullOrWhiteSpace(c))],
-            new MailInput(MailSubjects()));
+            new MailInput(MailSubjects()),
+            new SocialInput(SocialText, SocialLanguages, SocialHoldInQuietHours));
     }
 
     public static BroadcastForm From(Broadcast broadcast, TimeZoneInfo zone)
@@ -115,6 +124,9 @@ public sealed class BroadcastForm
             HoursBefore = broadcast.Schedule.EventOffset is { } offset ? offset.TotalHours.ToString(CultureInfo.InvariantCulture) : "24",
             Urgent = broadcast.Urgent,
             Channels = [.. broadcast.Channels.Select(c => BroadcastNames.Of(c))],
+            SocialText = broadcast.Social.Text,
+            SocialLanguages = [.. broadcast.Social.AddedLanguages],
+            SocialHoldInQuietHours = broadcast.Social.HoldInQuietHours,
         };
         return form.Normalize();
     }
