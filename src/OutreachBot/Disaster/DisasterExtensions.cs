@@ -13,6 +13,7 @@ public static class DisasterExtensions
         services.AddSingleton<DisasterSwitchboard>();
         services.AddHostedSingleton<DisasterModeWatcher>();
         services.AddSingleton<DisasterFlow>();
+        services.AddSingleton<DrillMarking>();
         services.AddHostedSingleton<DisasterMenuSwitcher>();
         return services;
     }
