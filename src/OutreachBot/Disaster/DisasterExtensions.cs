@@ -14,6 +14,7 @@ public static class DisasterExtensions
         services.AddHostedSingleton<DisasterModeWatcher>();
         services.AddSingleton<DisasterFlow>();
         services.AddSingleton<DrillMarking>();
+        services.AddSingleton<SafetyReports>();
         services.AddHostedSingleton<DisasterMenuSwitcher>();
         return services;
     }
