@@ -61,7 +61,12 @@ public sealed record BroadcastTarget(
     bool MatchAll,
     IReadOnlyList<string>? Languages,
     IReadOnlyList<string>? Districts,
-    string? ReminderEventId = null);
+    string? ReminderEventId = null,
+    long? AllUnderSwitch = null)
+{
+    /// <summary>Every follower, whatever their topics (a drill's audience in a drill): the disaster switch it was accepted under.</summary>
+    public bool All => AllUnderSwitch is not null;
+}
 
 public enum BroadcastChannel
 {

@@ -13,6 +13,8 @@ public static class DisasterExtensions
         services.AddSingleton<DisasterSwitchboard>();
         services.AddHostedSingleton<DisasterModeWatcher>();
         services.AddSingleton<DisasterFlow>();
+        services.AddSingleton<DrillMarking>();
+        services.AddSingleton<SafetyReports>();
         services.AddHostedSingleton<DisasterMenuSwitcher>();
         return services;
     }

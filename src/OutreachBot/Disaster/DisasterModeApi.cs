@@ -15,8 +15,13 @@ public static partial class DisasterModeApi
         mode.MapGet("/", GetAsync).WithSummary("Disaster mode (防災モード) or a drill: on or off, since when, who switched and confirmed it and why, and a switch waiting for confirmation.");
         mode.MapPut("/", PutAsync).ForApprovers().Refuses(409)
             .WithSummary("Switches disaster mode or a drill (active, drill, drillAudience, reason): 202 until a second admin or approver sends the same active, 200 once in force.");
+        mode.MapGet("/safety", SafetyAsync)
+            .WithSummary("安否: each citizen's latest answer (無事です / 助けが必要) under a switch (switchId; default the one in force, else the last answered), 助けが必要 first, with the counts.");
         return api;
     }
+
+    private static async Task<Ok<SafetyQueueView>> SafetyAsync(long? switchId, SafetyReports queue, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queue.ReadAsync(switchId, cancellationToken));
 
     private static async Task<Ok<DisasterModeAnswer>> GetAsync(DisasterSwitchboard switchboard, CancellationToken cancellationToken) =>
         TypedResults.Ok(DisasterModeAnswer.Of(await switchboard.ReadAsync(cancellationToken)));

@@ -14,6 +14,9 @@ public sealed class DisasterModeState
 
     public DisasterModeView View => _view;
 
+    /// <summary>Citizens whose latest 安否 answer under the switch in force is 助けが必要, as last read: the banner's alert.</summary>
+    public long HelpNeeded { get; private set; }
+
     public bool Active => _view.Active;
 
     /// <summary>Broadcasts that are not urgent wait while disaster mode is on for everyone (not in a drill).</summary>
@@ -22,16 +25,23 @@ public sealed class DisasterModeState
     /// <summary>Whether this citizen is shown the disaster menu now: everyone in disaster mode, the audience in a drill.</summary>
     public bool Reaches(string userId) => _view.Current?.Reaches(userId) == true;
 
-    internal void Publish(DisasterModeView view) => _view = view;
+    internal void Publish(DisasterModeView view, long helpNeeded = 0)
+    {
+        _view = view;
+        HelpNeeded = helpNeeded;
+    }
 }
 
 /// <summary>Reads disaster mode into <see cref="DisasterModeState"/> in rounds.</summary>
 public sealed partial class DisasterModeWatcher(
-    DisasterSwitchStore store, DisasterModeState state, IOptions<DisasterOptions> options, TimeProvider time, ILogger<DisasterModeWatcher> logger)
+    DisasterSwitchStore store, SafetyReports safety, DisasterModeState state, IOptions<DisasterOptions> options, TimeProvider time, ILogger<DisasterModeWatcher> logger)
     : BackgroundService
 {
-    public async Task ReadAsync(CancellationToken cancellationToken) =>
-        state.Publish(await store.ReadAsync(time.GetUtcNow(), options.Value.ConfirmWithin, cancellationToken));
+    public async Task ReadAsync(CancellationToken cancellationToken)
+    {
+        var view = await store.ReadAsync(time.GetUtcNow(), options.Value.ConfirmWithin, cancellationToken);
+        state.Publish(view, view.Active ? await safety.HelpNeededAsync(view.Current!.Id, cancellationToken) : 0);
+    }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         PeriodicRounds.RunAsync(ReadAsync, () => options.Value.PollInterval, LogFailed, time, stoppingToken);

@@ -86,6 +86,9 @@ public sealed class DisasterSwitchStore(Database database)
             new { Id = id }, cancellationToken);
     }
 
+    public static Task<DisasterSwitch?> FindAsync(DbConnection connection, long id, CancellationToken cancellationToken) =>
+        OneAsync(connection, null, "id = @Id", new { Id = id }, cancellationToken);
+
     public Task FinishMenusAsync(long id, string outcome, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.ExecuteAsync(
             "UPDATE disaster_switches SET menus_done_at = @Now, menus_outcome = @Outcome, menus_claimed_until = NULL WHERE id = @Id",

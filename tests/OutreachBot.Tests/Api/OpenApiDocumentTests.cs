@@ -57,6 +57,7 @@ public sealed class OpenApiDocumentTests() : BotHost("Sqlite")
         ["POST /api/v1/broadcasts/{id}/social/{channel}/edit"] = [200, 400, 404, 409, 502],
         ["DELETE /api/v1/broadcasts/{id}/social/{channel}"] = [200, 404, 409, 502],
         ["GET /api/v1/disaster-mode"] = [200],
+        ["GET /api/v1/disaster-mode/safety"] = [200],
         ["PUT /api/v1/disaster-mode"] = [200, 202, 400, 409],
         ["GET /api/v1/surveys"] = [200],
         ["POST /api/v1/surveys"] = [201, 400],

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -100,22 +99,9 @@ public abstract class DisasterModeApiTests(string provider) : DisasterSuite(prov
     private string Concat(string expression) =>
         Provider == "Postgres" ? $"string_agg({expression}, '|' ORDER BY id)" : $"group_concat({expression}, '|')";
 
-    private HttpClient Client(string key)
-    {
-        var client = Host.Bot.CreateApiClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client;
-    }
-
     private static Task<HttpResponseMessage> PutAsync(HttpClient client, object body) => client.PutAsJsonAsync("/api/v1/disaster-mode", body);
 
     private static async Task<JsonNode> GetAsync(HttpClient client) => JsonNode.Parse(await client.GetStringAsync("/api/v1/disaster-mode"))!;
-
-    private static async Task<IEnumerable<string>> ErrorsAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject().Select(e => e.Key);
-    }
 }
 
 public sealed class DisasterModeApiTestsOnSqlite() : DisasterModeApiTests("Sqlite");

@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using OutreachBot.Tests.Infrastructure;
 
 namespace OutreachBot.Tests.Disaster;
@@ -29,6 +32,21 @@ public abstract class DisasterSuite(string provider, IReadOnlyDictionary<string,
     {
         using var response = await Admin.SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>An API client acting with <paramref name="key"/>, another staff account's.</summary>
+    protected HttpClient Client(string key)
+    {
+        var client = Host.Bot.CreateApiClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    /// <summary>The fields a 400 names.</summary>
+    protected static async Task<IEnumerable<string>> ErrorsAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!.AsObject().Select(e => e.Key);
     }
 
     protected Task SwitchAsync(object body) => SendAsync(HttpMethod.Put, "/api/v1/disaster-mode", body);

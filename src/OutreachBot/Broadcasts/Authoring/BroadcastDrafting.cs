@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OutreachBot.Broadcasts.Scheduling;
+using OutreachBot.Broadcasts.Targeting;
 using OutreachBot.Mail;
 using OutreachBot.Subscriptions;
 
@@ -24,6 +25,7 @@ public sealed class BroadcastDrafting(
     ICivicEventCalendar events,
     MailChannel mail,
     Meta.MetaConnections meta,
+    Disaster.DisasterModeState disaster,
     IOptions<BroadcastOptions> options,
     IOptions<BotOptions> bot,
     TimeProvider time)
@@ -53,6 +55,11 @@ public sealed class BroadcastDrafting(
         }
 
         var urgent = input.Urgent ?? false;
+        if (target is { All: true } && !urgent)
+        {
+            errors["urgent"] = [EveryoneTarget.NotUrgent];
+        }
+
         if (schedule is not null && !urgent && !Meta.SocialChannelChecks.OnlySocial(channels) && QuietInstant(schedule) is { } quiet)
         {
             errors["schedule"] =
@@ -91,22 +98,11 @@ public sealed class BroadcastDrafting(
         }
 
         var match = input.Match ?? "any";
-        if (match is not ("any" or "all"))
-        {
-            errors["target.match"] = [new("any か all を指定してください。", "Use any or all.")];
-        }
-
         var slugs = (input.Topics ?? []).Distinct(StringComparer.Ordinal).ToList();
-        if (input.ReminderOf is not null)
+        var everyone = input.All == true ? EveryoneTarget.SwitchOf(input, disaster.View, errors) : null;
+        if (input.All != true)
         {
-            if (slugs.Count > 0)
-            {
-                errors["target.topics"] = [new("リマインダーはトピックと併用できません。", "A reminder goes to the event's list, not to topics.")];
-            }
-        }
-        else if (slugs.Count == 0)
-        {
-            errors["target.topics"] = [new("トピックを1つ以上指定してください。", "Give at least one topic.")];
+            CheckTopicChoice(input, match, slugs, errors);
         }
 
         foreach (var slug in slugs)
@@ -131,7 +127,27 @@ public sealed class BroadcastDrafting(
         }
 
         return new BroadcastTarget(
-            slugs, match == "all", input.Languages is { Count: > 0 } l ? l : null, input.Districts is { Count: > 0 } d ? d : null, input.ReminderOf);
+            slugs, match == "all", input.Languages is { Count: > 0 } l ? l : null, input.Districts is { Count: > 0 } d ? d : null, input.ReminderOf, everyone);
+    }
+
+    private static void CheckTopicChoice(TargetInput input, string match, List<string> slugs, Dictionary<string, Bilingual[]> errors)
+    {
+        if (match is not ("any" or "all"))
+        {
+            errors["target.match"] = [new("any か all を指定してください。", "Use any or all.")];
+        }
+
+        if (input.ReminderOf is not null)
+        {
+            if (slugs.Count > 0)
+            {
+                errors["target.topics"] = [new("リマインダーはトピックと併用できません。", "A reminder goes to the event's list, not to topics.")];
+            }
+        }
+        else if (slugs.Count == 0)
+        {
+            errors["target.topics"] = [new("トピックを1つ以上指定してください。", "Give at least one topic.")];
+        }
     }
 
     private async Task<BroadcastSchedule?> CheckScheduleAsync(ScheduleInput? input, string? reminderOf, Dictionary<string, Bilingual[]> errors, CancellationToken cancellationToken)

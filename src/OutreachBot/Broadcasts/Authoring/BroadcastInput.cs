@@ -30,7 +30,11 @@ public sealed record SocialInput(string? Text, List<string>? Languages, bool? Ho
 /// <param name="Subject">Per language, at most 200 characters on one line; a language without one uses the title.</param>
 public sealed record MailInput(Dictionary<string, string>? Subject);
 
-public sealed record TargetInput(List<string>? Topics, string? Match, List<string>? Languages, List<string>? Districts, string? ReminderOf);
+public sealed record TargetInput(List<string>? Topics, string? Match, List<string>? Languages, List<string>? Districts, string? ReminderOf)
+{
+    /// <summary><c>{"all": true}</c>: every follower, whatever their topics; urgent, in disaster mode or a drill only.</summary>
+    public bool? All { get; init; }
+}
 
 public sealed record ScheduleInput(string? At, string? Cron, BeforeEventInput? BeforeEvent);
 

@@ -27,6 +27,7 @@ public sealed class BroadcastService(
     BatchLedger ledger,
     FanoutSignal signal,
     IOptions<BroadcastOptions> options,
+    IOptions<Disaster.DisasterOptions> disaster,
     TimeProvider time)
 {
     public const int MaxCommentLength = 1000;
@@ -88,10 +89,14 @@ public sealed class BroadcastService(
         return current.State == BroadcastState.Draft && draft.SaveAsDraft ? StaffOutcome.Done(id) : await SubmitAsync(id, cancellationToken) with { Id = id };
     }
 
-    /// <summary>A draft goes for approval where that is required, else straight into the scheduler.</summary>
+    /// <summary>
+    /// A draft goes for approval where that is required, else straight into the scheduler. A broadcast to every follower
+    /// asks one approver whatever the office's rule, unless <c>Disaster:UrgentNeedsApproval</c> is false.
+    /// </summary>
     public async Task<StaffOutcome> SubmitAsync(long id, CancellationToken cancellationToken)
     {
-        if (options.Value.RequireApproval)
+        var toEveryone = (await store.FindAsync(id, cancellationToken))?.Target.All == true;
+        if (toEveryone ? disaster.Value.UrgentNeedsApproval : options.Value.RequireApproval)
         {
             return await store.MoveAsync(id, [BroadcastState.Draft], BroadcastState.AwaitingApproval, Now, cancellationToken)
                 ? StaffOutcome.Done(id)

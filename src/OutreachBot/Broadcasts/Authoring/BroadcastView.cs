@@ -103,6 +103,7 @@ public sealed record BroadcastView
                 languages = b.Target.Languages,
                 districts = b.Target.Districts,
                 reminderOf = b.Target.ReminderEventId,
+                all = b.Target.All,
             },
             Schedule = new
             {

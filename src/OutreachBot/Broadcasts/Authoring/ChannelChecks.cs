@@ -1,4 +1,5 @@
 using OutreachBot.Broadcasts.MailDelivery;
+using OutreachBot.Broadcasts.Targeting;
 using OutreachBot.Mail;
 
 namespace OutreachBot.Broadcasts.Authoring;
@@ -34,6 +35,12 @@ public static class ChannelChecks
         if (channels.Count == 0)
         {
             errors["channels"] = [new("チャネルを1つ以上選んでください（line, mail, web, facebook, instagram）。", "Choose at least one channel: line, mail, web, facebook or instagram.")];
+            return null;
+        }
+
+        if (target is { All: true } && channels.Any(c => c != BroadcastChannel.Line))
+        {
+            errors["channels"] = [EveryoneTarget.LineOnly];
             return null;
         }
 

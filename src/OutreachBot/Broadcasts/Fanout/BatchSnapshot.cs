@@ -28,6 +28,7 @@ public sealed partial class BatchSnapshot(
     IOptions<BroadcastOptions> options,
     SnapshotLeases leases,
     Meta.SocialPostStore social,
+    Disaster.DrillMarking drills,
     TimeProvider time,
     ILogger<BatchSnapshot> logger)
 {
@@ -39,6 +40,7 @@ public sealed partial class BatchSnapshot(
         var toLine = broadcast.Channels.Contains(BroadcastChannel.Line);
         var mayExceed = toLine && quota.Remaining is { } remaining && await audience.UpperBoundAsync(broadcast.Target, cancellationToken) > remaining;
         var owner = leases.NewOwner();
+        var messages = await drills.ForRunAsync(broadcast.Target, broadcast.MessagesJson, cancellationToken);
         long? runId;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
@@ -56,7 +58,7 @@ public sealed partial class BatchSnapshot(
                     BroadcastId = broadcast.Id,
                     Occurrence = occurrence,
                     Status = BroadcastNames.Of(mayExceed ? RunStatus.Held : RunStatus.Sending),
-                    Messages = broadcast.MessagesJson,
+                    Messages = messages,
                     Nonce = Guid.NewGuid().ToString("D"),
                     Reason = mayExceed ? CountingReason(quota.Remaining!.Value) : quota.Problem,
                     QuotaRemaining = mayExceed ? quota.Remaining : null,
@@ -87,7 +89,7 @@ public sealed partial class BatchSnapshot(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var end = await WriteAsync(new SnapshotLease(runId.Value, owner, null), broadcast.Target, broadcast.MessagesJson, toLine, cancellationToken);
+        var end = await WriteAsync(new SnapshotLease(runId.Value, owner, null), broadcast.Target, messages, toLine, cancellationToken);
         return new RunStart(runId.Value, true, end.Status, end.Targeted);
     }
 

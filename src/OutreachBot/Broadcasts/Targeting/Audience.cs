@@ -53,9 +53,10 @@ public sealed class Audience(Database database, IEventReminderList reminders)
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (fromWhere, parameters) = (await QueryAsync(connection, target, cancellationToken)).Build(after);
+        var query = await QueryAsync(connection, target, cancellationToken);
+        var (fromWhere, parameters) = query.Build(after);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            $"SELECT c.user_id, c.language {fromWhere} ORDER BY s.user_id", parameters, cancellationToken: cancellationToken));
+            $"SELECT c.user_id, c.language {fromWhere} ORDER BY {query.OrderKey}", parameters, cancellationToken: cancellationToken));
         while (await reader.ReadAsync(cancellationToken))
         {
             yield return new Recipient(reader.GetString(0), reader.GetString(1));
@@ -65,6 +66,12 @@ public sealed class Audience(Database database, IEventReminderList reminders)
     private async Task<RecipientQuery> QueryAsync(System.Data.Common.DbConnection connection, BroadcastTarget target, CancellationToken cancellationToken)
     {
         var dialect = database.Dialect;
+        if (target.AllUnderSwitch is { } switchId)
+        {
+            var bound = await Disaster.DisasterSwitchStore.FindAsync(connection, switchId, cancellationToken);
+            return new RecipientQuery(dialect, [], false, target.Languages, target.Districts) { Everyone = true, Drill = bound is { Drill: true } ? bound.DrillAudience : null };
+        }
+
         var ids = target.Topics.Count == 0
             ? []
             : (await connection.QueryAsync<long>(new CommandDefinition(

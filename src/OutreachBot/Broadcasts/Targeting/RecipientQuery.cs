@@ -17,6 +17,15 @@ namespace OutreachBot.Broadcasts.Targeting;
 /// </remarks>
 public sealed record RecipientQuery(SqlDialect Dialect, IReadOnlyList<long> TopicIds, bool MatchAll, IReadOnlyList<string>? Languages, IReadOnlyList<string>? Districts)
 {
+    /// <summary>Every follower whatever their topics (<c>{"all": true}</c>), then only <see cref="Drill"/> when it is given.</summary>
+    public bool Everyone { get; init; }
+
+    /// <summary>A drill's audience: the LINE user ids an everyone target reaches during a drill.</summary>
+    public IReadOnlyList<string>? Drill { get; init; }
+
+    /// <summary>The column the recipients stream in order of.</summary>
+    public string OrderKey => Everyone ? "c.user_id" : "s.user_id";
+
     /// <summary>
     /// A <c>FROM ... WHERE ...</c> over the recipients, with the citizen aliased <c>c</c> and the subscriber <c>s</c>
     /// (<c>s.user_id</c> is the order to stream in); only user ids after <paramref name="after"/> when it is given.
@@ -24,7 +33,7 @@ public sealed record RecipientQuery(SqlDialect Dialect, IReadOnlyList<long> Topi
     public (string FromWhere, DynamicParameters Parameters) Build(string? after = null)
     {
         var parameters = new DynamicParameters();
-        var afterClause = after is null ? "" : " AND s.user_id > @After";
+        var afterClause = after is null ? "" : $" AND {OrderKey} > @After";
         if (after is not null)
         {
             parameters.Add("After", after);
@@ -32,7 +41,11 @@ public sealed record RecipientQuery(SqlDialect Dialect, IReadOnlyList<long> Topi
 
         var citizens = $"citizens c {Dialect.IndexedBy("ix_citizens_recipient")} ON c.user_id = s.user_id";
         var sql = new StringBuilder();
-        if (TopicIds.Count == 1)
+        if (Everyone)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"FROM citizens c {Dialect.IndexedBy("ix_citizens_recipient")} WHERE c.following{afterClause}{DrillClause(parameters)}");
+        }
+        else if (TopicIds.Count == 1)
         {
             parameters.Add("TopicId", TopicIds[0]);
             sql.Append(CultureInfo.InvariantCulture, $"FROM subscriptions s JOIN {citizens} WHERE s.topic_id = @TopicId AND s.ended_at IS NULL{afterClause} AND c.following");
@@ -73,7 +86,23 @@ public sealed record RecipientQuery(SqlDialect Dialect, IReadOnlyList<long> Topi
     public (string Sql, DynamicParameters Parameters) UpperBound()
     {
         var parameters = new DynamicParameters();
+        if (Everyone)
+        {
+            return ($"SELECT COUNT(*) FROM citizens c WHERE c.following{DrillClause(parameters)}", parameters);
+        }
+
         parameters.Add("TopicIds", TopicIds.ToList());
         return ($"SELECT COUNT(*) FROM subscriptions WHERE topic_id {Dialect.In("@TopicIds")} AND ended_at IS NULL", parameters);
+    }
+
+    private string DrillClause(DynamicParameters parameters)
+    {
+        if (Drill is null)
+        {
+            return "";
+        }
+
+        parameters.Add("Drill", Drill.ToList());
+        return $" AND c.user_id {Dialect.In("@Drill")}";
     }
 }

@@ -23,6 +23,9 @@ public sealed class BroadcastForm
 
     public List<string> Languages { get; set; } = [];
 
+    /// <summary>Every follower whatever their topics: urgent, in disaster mode or a drill only.</summary>
+    public bool All { get; set; }
+
     /// <summary>line, mail, web as checked; the form also posts an empty value, so that none checked is told from none posted.</summary>
     public List<string> Channels { get; set; } = ["line"];
 
@@ -93,7 +96,7 @@ public sealed class BroadcastForm
             _ => null,
         };
         return new BroadcastInput(
-            Title, messages, new TargetInput(Topics, Match, Languages.Count > 0 ? Languages : null, districts.Count > 0 ? districts : null, null),
+            Title, messages, new TargetInput(Topics, Match, Languages.Count > 0 ? Languages : null, districts.Count > 0 ? districts : null, null) { All = All ? true : null },
             schedule, Urgent, draft,
             [.. Channels.Where(c => !string.IsNullOrWhiteSpace(c))],
             new MailInput(MailSubjects()),
@@ -115,6 +118,7 @@ public sealed class BroadcastForm
             })],
             Topics = [.. broadcast.Target.Topics],
             Match = broadcast.Target.MatchAll ? "all" : "any",
+            All = broadcast.Target.All,
             Languages = [.. broadcast.Target.Languages ?? []],
             Districts = broadcast.Target.Districts is { } d ? string.Join("、", d) : null,
             Schedule = BroadcastNames.Of(broadcast.Schedule.Kind),

@@ -98,11 +98,11 @@ public sealed class ComposeModel(
             : new JsonResult(new { error = ConsoleText.S("Quartz の cron 式を入力してください（例 0 0 10 ? * MON）。", "Enter a Quartz cron expression, e.g. 0 0 10 ? * MON.") });
 
     /// <summary>The recipient count and quota estimate of a target, for the page's script.</summary>
-    public async Task<IActionResult> OnGetEstimateAsync([FromQuery] List<string> topic, string? match, [FromQuery] List<string> language, string? districts)
+    public async Task<IActionResult> OnGetEstimateAsync([FromQuery] List<string> topic, string? match, [FromQuery] List<string> language, string? districts, bool all)
     {
         var list = (districts ?? "").Split([',', '、', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         var (preview, errors) = await reader.PreviewAsync(
-            new TargetInput(topic, match, language.Count > 0 ? language : null, list.Count > 0 ? list : null, null), HttpContext.RequestAborted);
+            new TargetInput(topic, match, language.Count > 0 ? language : null, list.Count > 0 ? list : null, null) { All = all ? true : null }, HttpContext.RequestAborted);
         return preview is null
             ? new JsonResult(new { error = string.Join(" ", errors.Values.SelectMany(e => e).Select(m => m.Text)) })
             : new JsonResult(new { text = EstimateText(preview) });
@@ -125,7 +125,7 @@ public sealed class ComposeModel(
 
     private async Task EstimateAsync(BroadcastInput input)
     {
-        if (input.Target?.Topics is { Count: > 0 })
+        if (input.Target?.Topics is { Count: > 0 } || input.Target?.All == true)
         {
             (Estimate, _) = await reader.PreviewAsync(input.Target, HttpContext.RequestAborted);
         }

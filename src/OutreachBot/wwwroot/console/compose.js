@@ -126,7 +126,10 @@
         for (const topic of form.querySelectorAll('input[name="Input.Topics"]:checked')) {
             params.append("topic", topic.value);
         }
-        if (!params.has("topic")) {
+        const everyone = form.querySelector("[data-everyone]")?.checked === true;
+        if (everyone) {
+            params.set("all", "true");
+        } else if (!params.has("topic")) {
             output.textContent = say("トピックを選ぶと人数が表示されます。", "Choose topics to see how many citizens they reach.");
             return;
         }
