@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.AspNetCore.Mvc;
 using OutreachBot.Meta;
 using OutreachBot.StaffConsole;
@@ -8,7 +9,7 @@ namespace OutreachBot.Pages.Admin;
 /// Connects the city's Facebook Page and Instagram account: the token is checked with Meta on save and never shown
 /// again. A connection from the settings (<c>Meta:PageId</c>) is shown read-only, with a check that clears a disconnection.
 /// </summary>
-public sealed class MetaModel(MetaConnections connections, MetaEmulator emulator) : ConsolePage
+public sealed class MetaModel(MetaConnections connections, MetaEmulator emulator, FollowerRecorder followers, Database database) : ConsolePage
 {
     [BindProperty]
     public string? PageId { get; set; }
@@ -25,7 +26,20 @@ public sealed class MetaModel(MetaConnections connections, MetaEmulator emulator
 
     public MetaEmulator Emulator => emulator;
 
-    public async Task OnGetAsync() => Account = await connections.CurrentAsync(HttpContext.RequestAborted);
+    /// <summary>The latest recorded <c>followers_count</c> per channel (<c>facebook</c>, <c>instagram</c>).</summary>
+    public IReadOnlyDictionary<string, long> Followers { get; private set; } = new Dictionary<string, long>();
+
+    public async Task OnGetAsync()
+    {
+        Account = await connections.CurrentAsync(HttpContext.RequestAborted);
+        if (Account is not null)
+        {
+            await using var connection = await database.OpenAsync(HttpContext.RequestAborted);
+            var rows = await connection.QueryAsync<(string Channel, long Followers)>(new CommandDefinition(
+                "SELECT channel, followers FROM social_followers ORDER BY day", cancellationToken: HttpContext.RequestAborted));
+            Followers = rows.GroupBy(r => r.Channel).ToDictionary(g => g.Key, g => g.Last().Followers);
+        }
+    }
 
     public async Task<IActionResult> OnPostConnectAsync()
     {
@@ -43,6 +57,8 @@ public sealed class MetaModel(MetaConnections connections, MetaEmulator emulator
             return Page();
         }
 
+        // The hourly reading would otherwise leave the page without follower counts until the next hour.
+        await followers.RecordAsync(HttpContext.RequestAborted);
         Notice = ConsoleText.S("接続しました。", "Connected.");
         return RedirectToPage();
     }
