@@ -84,6 +84,11 @@ public sealed class SocialPostStore(Database database, IOptions<BotOptions> bot,
         }
     }
 
+    /// <summary>A dead process's claims, on SQLite: a post with an intent is looked for before it is posted again.</summary>
+    public Task<int> ReleaseOrphanedClaimsAsync(CancellationToken cancellationToken) =>
+        database.ReleaseOrphanedClaimsAsync(
+            "UPDATE social_posts SET claimed_until = NULL WHERE status = 'pending' AND claimed_until IS NOT NULL", null, cancellationToken);
+
     /// <summary>Due pending posts, each claimed for a lease so that two instances never work on one at once.</summary>
     public async Task<IReadOnlyList<SocialPostRow>> ClaimAsync(int limit, CancellationToken cancellationToken)
     {

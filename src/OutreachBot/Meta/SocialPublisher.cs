@@ -23,8 +23,11 @@ public sealed partial class SocialPublisher(
     private const int MaxLooks = 3;
     private const int LookBack = 25;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        PeriodicRounds.RunAsync(RoundAsync, () => options.CurrentValue.PollInterval, LogRoundFailed, time, stoppingToken);
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await OrphanRelease.RunAsync(store.ReleaseOrphanedClaimsAsync, LogOrphansReleased, LogOrphansNotReleased, stoppingToken);
+        await PeriodicRounds.RunAsync(RoundAsync, () => options.CurrentValue.PollInterval, LogRoundFailed, time, stoppingToken);
+    }
 
     /// <summary>One round: the due posts, one after another, while the connection works.</summary>
     public async Task RoundAsync(CancellationToken cancellationToken)
@@ -209,6 +212,12 @@ public sealed partial class SocialPublisher(
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Released {Count} social posts a stopped process had claimed; those with an intent are looked for on Meta first")]
+    private partial void LogOrphansReleased(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the social posts a stopped process had claimed; they wait for their leases")]
+    private partial void LogOrphansNotReleased(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A round of social posts failed")]
     private partial void LogRoundFailed(Exception exception);
