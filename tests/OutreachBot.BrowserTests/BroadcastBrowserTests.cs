@@ -46,7 +46,7 @@ public sealed class BroadcastBrowserTests(Browser browser) : IAsyncLifetime
     public async Task Broadcast_ComposedSubmittedApprovedByAnother_IsDeliveredListedAndOnTheCalendar()
     {
         await using var editorContext = await browser.Chromium.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ja-JP" });
-        var editor = await SignInAsync(editorContext, "henshu");
+        var editor = await editorContext.SignInAsync(_url, "henshu", Password);
         await editor.GetByRole(AriaRole.Link, new() { Name = "配信 Broadcasts" }).ClickAsync();
         await editor.GetByRole(AriaRole.Link, new() { Name = "配信を作成" }).ClickAsync();
 
@@ -83,7 +83,7 @@ public sealed class BroadcastBrowserTests(Browser browser) : IAsyncLifetime
         await Assertions.Expect(editor.Locator("[data-status='awaiting_approval']").First).ToBeVisibleAsync();
 
         await using var approverContext = await browser.Chromium.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ja-JP" });
-        var approver = await SignInAsync(approverContext, "shonin");
+        var approver = await approverContext.SignInAsync(_url, "shonin", Password);
         await approver.GotoAsync(_url + "/console/broadcasts/approvals");
         await approver.GetByRole(AriaRole.Link, new() { Name = "河川敷クリーン作戦のお知らせ" }).ClickAsync();
         await Assertions.Expect(approver.GetByTestId("line-preview").First).ToContainTextAsync("中央公園 北側");
@@ -109,17 +109,6 @@ public sealed class BroadcastBrowserTests(Browser browser) : IAsyncLifetime
         await editor.GotoAsync(_url + "/console/broadcasts/calendar");
         await Assertions.Expect(editor.Locator("td.today .calendar-entry")).ToContainTextAsync("河川敷クリーン作戦のお知らせ");
         await ShotAsync(editor, "34-broadcast-calendar", fullPage: true);
-    }
-
-    private async Task<IPage> SignInAsync(IBrowserContext context, string username)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(_url + "/console/signin");
-        await page.GetByLabel("ユーザー名").FillAsync(username);
-        await page.GetByLabel("パスワード").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await page.WaitForURLAsync(_url + "/console");
-        return page;
     }
 
     private async Task SeedAsync()

@@ -52,7 +52,7 @@ public sealed class EndToEndBrowserTests(Browser browser) : IAsyncLifetime
     public async Task Staff_TopicCitizenSubscribesBroadcastApproved_CitizenSeesItAndTheDashboardCountsThem()
     {
         await using var staff = await browser.Chromium.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ja-JP" });
-        var editor = await SignInAsync(staff, "henshu");
+        var editor = await staff.SignInAsync(_url, "henshu", Password);
         await editor.GotoAsync(_url + "/console/topics/edit");
         await editor.Locator("#f-slug").FillAsync("river");
         await editor.Locator("#f-names-ja").FillAsync("川の清掃");
@@ -86,7 +86,7 @@ public sealed class EndToEndBrowserTests(Browser browser) : IAsyncLifetime
         await Assertions.Expect(editor.GetByRole(AriaRole.Status)).ToContainTextAsync("申請しました");
 
         await using var approverContext = await browser.Chromium.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "ja-JP" });
-        var approver = await SignInAsync(approverContext, "shonin");
+        var approver = await approverContext.SignInAsync(_url, "shonin", Password);
         await approver.GotoAsync(_url + "/console/broadcasts/approvals");
         await approver.GetByRole(AriaRole.Link, new() { Name = "川の清掃のお知らせ" }).ClickAsync();
         await approver.GetByRole(AriaRole.Button, new() { Name = "承認する" }).ClickAsync();
@@ -98,16 +98,5 @@ public sealed class EndToEndBrowserTests(Browser browser) : IAsyncLifetime
         await editor.GotoAsync(_url + "/console");
         await Assertions.Expect(editor.GetByTestId("topic-counts").Locator("tr").Filter(new() { HasText = "川の清掃" })).ToContainTextAsync("1");
         await editor.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotFolder, "42-e2e-dashboard.png"), FullPage = true });
-    }
-
-    private async Task<IPage> SignInAsync(IBrowserContext context, string username)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(_url + "/console/signin");
-        await page.GetByLabel("ユーザー名").FillAsync(username);
-        await page.GetByLabel("パスワード").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await page.WaitForURLAsync(_url + "/console");
-        return page;
     }
 }

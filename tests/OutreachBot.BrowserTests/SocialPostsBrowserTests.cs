@@ -52,7 +52,7 @@ public sealed class SocialPostsBrowserTests(Browser browser) : IAsyncLifetime
     {
         var accounts = _line.Options.Meta;
         await using var adminContext = await browser.Chromium.NewContextAsync(Tablet);
-        var admin = await SignInAsync(adminContext, "kanri");
+        var admin = await adminContext.SignInAsync(_url, "kanri", Password);
         admin.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
 
         await admin.GotoAsync(_url + "/console/admin/meta");
@@ -83,7 +83,7 @@ public sealed class SocialPostsBrowserTests(Browser browser) : IAsyncLifetime
         await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("申請しました");
 
         await using var approverContext = await browser.Chromium.NewContextAsync(Tablet);
-        var approver = await SignInAsync(approverContext, "shonin");
+        var approver = await approverContext.SignInAsync(_url, "shonin", Password);
         await approver.GotoAsync(_url + "/console/broadcasts/approvals");
         await approver.GetByRole(AriaRole.Link, new() { Name = "河川敷クリーン作戦（Facebook）" }).ClickAsync();
         await approver.GetByRole(AriaRole.Button, new() { Name = "承認する" }).ClickAsync();
@@ -116,17 +116,6 @@ public sealed class SocialPostsBrowserTests(Browser browser) : IAsyncLifetime
         await admin.GotoAsync(_line.BaseUrl.ToString().TrimEnd('/') + "/meta");
         await Assertions.Expect(admin.Locator("section[aria-label='Facebook'] article").First).ToContainTextAsync(SocialText);
         await ShotAsync(admin, "93-emulator-meta", fullPage: true);
-    }
-
-    private async Task<IPage> SignInAsync(IBrowserContext context, string username)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(_url + "/console/signin");
-        await page.GetByLabel("ユーザー名").FillAsync(username);
-        await page.GetByLabel("パスワード").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await page.WaitForURLAsync(_url + "/console");
-        return page;
     }
 
     private async Task SeedAsync()
