@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace OutreachBot.Surveys;
 
 /// <summary>
-/// Survey results for Excel, as the console's other exports (UTF-8 with BOM, CRLF): one row per question, group (all,
+/// Survey results for Excel, as the console's other exports (<see cref="ExcelCsv"/>): one row per question, group (all,
 /// a language, a topic) and answer; a hidden cell is empty; typed answers one a row under the group "text".
 /// </summary>
 public static class SurveyResultsCsv
@@ -35,22 +35,11 @@ public static class SurveyResultsCsv
             }
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        return ExcelCsv.Bytes(text);
     }
 
     private static void Row(StringBuilder text, QuestionResults q, params string[] rest) =>
-        text.AppendJoin(',', new[] { (q.Index + 1).ToString(CultureInfo.InvariantCulture), JsonSerializer.Serialize(q.Kind).Trim('"'), q.Text }.Concat(rest).Select(Field)).Append("\r\n");
+        text.AppendJoin(',', new[] { (q.Index + 1).ToString(CultureInfo.InvariantCulture), JsonSerializer.Serialize(q.Kind).Trim('"'), q.Text }.Concat(rest).Select(ExcelCsv.Field)).Append("\r\n");
 
     private static string Number(long? count) => count?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    /// <summary>Quoted when it must be; a leading = + - @ defused, so a typed answer is never a spreadsheet formula.</summary>
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using OutreachBot.Exports;
 using OutreachBot.Pages.Export;
 using OutreachBot.Staff;
 using OutreachBot.StaffConsole;
@@ -64,7 +65,7 @@ public sealed class SubscriberCsvTests
     [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]
     [InlineData("-1+2", "'-1+2")]
     public void Field_Text_IsQuotedAndDefusedForSpreadsheets(string value, string expected) =>
-        Assert.Equal(expected, SubscriberCsv.Field(value));
+        Assert.Equal(expected, ExcelCsv.Field(value));
 
     [Fact]
     public void Write_TopicCreatedMidPeriod_LeavesItsEarlierDaysBlank()

@@ -21,7 +21,7 @@ public static class ParticipationCsv
             text.AppendJoin(',', new[]
             {
                 Number(e.EventId),
-                SubscriberCsv.Field(e.Title),
+                ExcelCsv.Field(e.Title),
                 TimeZoneInfo.ConvertTime(e.StartsAt, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 Number(e.Applied),
                 Number(e.Waiting),
@@ -32,8 +32,8 @@ public static class ParticipationCsv
             }).Append("\r\n");
         }
 
-        text.AppendJoin(',', new[] { "", SubscriberCsv.Field($"合計 / Total {month.Month}"), "", Number(month.Applied), "", Number(month.Attended), "", "", "" }).Append("\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        text.AppendJoin(',', new[] { "", ExcelCsv.Field($"合計 / Total {month.Month}"), "", Number(month.Applied), "", Number(month.Attended), "", "", "" }).Append("\r\n");
+        return ExcelCsv.Bytes(text);
     }
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -18,7 +18,7 @@ public static class RosterCsv
         var questions = roster.Event.Details.Questions;
         var text = new StringBuilder();
         text.AppendJoin(',', Headings
-            .Concat(questions.Select(q => SubscriberCsv.Field(q.TextIn(Languages.Japanese))))).Append("\r\n");
+            .Concat(questions.Select(q => ExcelCsv.Field(q.TextIn(Languages.Japanese))))).Append("\r\n");
         foreach (var a in roster.Applications)
         {
             var cells = new[]
@@ -33,10 +33,10 @@ public static class RosterCsv
                 Time(a.AppliedAt, zone),
                 a.AttendedAt is { } attended ? Time(attended, zone) : "",
             }.Concat(questions.Select((_, i) => a.Answers.ElementAtOrDefault(i) ?? ""));
-            text.AppendJoin(',', cells.Select(SubscriberCsv.Field)).Append("\r\n");
+            text.AppendJoin(',', cells.Select(ExcelCsv.Field)).Append("\r\n");
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        return ExcelCsv.Bytes(text);
     }
 
     private static string Time(DateTimeOffset instant, TimeZoneInfo zone) =>

@@ -24,7 +24,7 @@ public static class BroadcastCsv
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(clock);
         var text = new StringBuilder();
-        text.AppendJoin(',', Header.Select(SubscriberCsv.Field)).Append("\r\n");
+        text.AppendJoin(',', Header.Select(ExcelCsv.Field)).Append("\r\n");
         foreach (var (b, runs, status) in rows)
         {
             if (runs.Count == 0)
@@ -39,7 +39,7 @@ public static class BroadcastCsv
             }
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        return ExcelCsv.Bytes(text);
     }
 
     private static void Line(StringBuilder text, Broadcast b, string status, string scheduled, string fired, string finished, params long[] counts)
@@ -50,6 +50,6 @@ public static class BroadcastCsv
             .. counts.Select(c => c.ToString(CultureInfo.InvariantCulture)),
             StaffIdentity.Display(b.Author), b.ApprovedBy is null ? "" : StaffIdentity.Display(b.ApprovedBy),
         ];
-        text.AppendJoin(',', fields.Select(SubscriberCsv.Field)).Append("\r\n");
+        text.AppendJoin(',', fields.Select(ExcelCsv.Field)).Append("\r\n");
     }
 }

@@ -6,9 +6,8 @@ using OutreachBot.StaffConsole;
 namespace OutreachBot.Pages.Export;
 
 /// <summary>
-/// Subscribers per topic per day as CSV for Excel: UTF-8 with a byte order mark (without it Excel reads Japanese as
-/// Shift_JIS), CRLF line ends, one row per day and channel (<c>line</c>, <c>mail</c>) and one column per topic; a topic
-/// that did not exist yet that day is blank. Once the Page's or Instagram's followers were recorded, a last column holds
+/// Subscribers per topic per day, written as <see cref="ExcelCsv"/> says: one row per day and channel (<c>line</c>,
+/// <c>mail</c>) and one column per topic; a topic that did not exist yet that day is blank. Once the Page's or Instagram's followers were recorded, a last column holds
 /// them, on rows of their own (<c>facebook</c>, <c>instagram</c>) with the topic columns blank.
 /// </summary>
 public static class SubscriberCsv
@@ -21,7 +20,7 @@ public static class SubscriberCsv
         var columns = topics.Where(t => rows.Any(r => r.Topic == t.Slug)).ToList();
         var social = SubscriberChannels.Social.Where(c => rows.Any(r => r.Topic is null && r.Channel == c)).ToList();
         var text = new StringBuilder();
-        text.AppendJoin(',', columns.Select(t => Field($"{t.NameIn(Languages.Japanese)} ({t.Slug})")).Prepend("チャネル / Channel").Prepend("日付 / Date"));
+        text.AppendJoin(',', columns.Select(t => ExcelCsv.Field($"{t.NameIn(Languages.Japanese)} ({t.Slug})")).Prepend("チャネル / Channel").Prepend("日付 / Date"));
         text.Append(social.Count > 0 ? ",フォロワー / Followers\r\n" : "\r\n");
         for (var day = from; day <= to; day = day.AddDays(1))
         {
@@ -52,18 +51,6 @@ public static class SubscriberCsv
             }
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
-
-    /// <summary>Quotes as RFC 4180 says, and defuses text a spreadsheet would run as a formula (=, +, -, @).</summary>
-    public static string Field(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        return ExcelCsv.Bytes(text);
     }
 }
