@@ -103,13 +103,21 @@ public sealed partial class ConversationRouter(
             return InboxOutcome.Skipped;
         }
 
-        var command = commands.Match(text);
+        var command = QuitsAwaitedFlow(turn, text) ? null : commands.Match(text);
         await AnswerAsync(
             turn,
             () => command is null ? OnFreeTextAsync(turn, text, cancellationToken) : RunAsync(turn, command, cancellationToken),
             cancellationToken);
         return InboxOutcome.Handled;
     }
+
+    /// <summary>
+    /// The quit word of the flow that waits for typed text (Stop, Parar, Dừng) leaves that flow: in some languages it is
+    /// also a word of 配信停止, which would end every subscription of a citizen who only meant to stop answering.
+    /// </summary>
+    private static bool QuitsAwaitedFlow(Turn turn, string text) =>
+        turn.Awaiting is ApplicationFlow.Awaiting or RatingFlow.Awaiting or SurveyFlow.Awaiting &&
+        TextCommands.Normalize(text) == TextCommands.Normalize(turn.Texts[TextKeys.ApplyQuit]);
 
     /// <summary>Text that is no command: the answer an application, a rating's comment or a survey waits for, else a question (FAQ or staff).</summary>
     private async Task<IReadOnlyList<Message>> OnFreeTextAsync(Turn turn, string text, CancellationToken cancellationToken)

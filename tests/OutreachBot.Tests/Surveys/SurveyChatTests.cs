@@ -87,6 +87,25 @@ public abstract class SurveyChatTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task TypedStop_AtATextQuestion_PausesTheSurvey_AndKeepsTheSubscriptions_ThoughStopIsAlsoAStopAllWord()
+    {
+        var id = await CreateAsync(SurveysApiTests.Awareness());
+        var tom = await FollowingAsync("Usurveystopword000000000000000001", "en");
+        await tom.TapAsync(Sent.Button(await tom.SayAsync("topics"), "v1|sub|"));
+        await tom.TapAsync($"v1|svy|{id}");
+        await tom.TapAsync($"v1|svy-pick|{id}.0.0");
+        await tom.TapAsync($"v1|svy-next|{id}.1");
+        var text = await tom.TapAsync($"v1|svy-pick|{id}.2.4");
+        Assert.Contains("Question 4/4", Sent.Text(text));
+
+        var stopped = await tom.SayAsync("Stop");
+
+        Assert.Contains("Survey paused.", Sent.Text(stopped));
+        Assert.Equal(1L, await _host.ScalarAsync<long>("SELECT COUNT(*) FROM subscriptions WHERE ended_at IS NULL"));
+        Assert.StartsWith("v1|stop-yes|", Sent.Button(await tom.SayAsync("Stop"), "v1|stop-yes|"), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Anonymous_SaidBeforeTheFirstQuestion_AnswersNameNobody_AndASecondResponseIsRefused()
     {
         var id = await CreateAsync(SurveysApiTests.Awareness(anonymous: true));
