@@ -59,6 +59,8 @@ public static class AuditActions
     public const string DisasterModeSwitched = "disaster.switched";
     public const string DisasterMenusSwitched = "disaster.menus_switched";
     public const string SurveyCreated = "survey.created";
+    public const string SurveyChanged = "survey.changed";
+    public const string SurveyClosed = "survey.closed";
 
     public static IReadOnlyDictionary<string, Bilingual> Labels { get; } = new Dictionary<string, Bilingual>
     {
@@ -118,6 +120,8 @@ public static class AuditActions
         [DisasterModeSwitched] = new("防災モードを切り替え", "Disaster mode switched"),
         [DisasterMenusSwitched] = new("防災メニューの切り替え完了", "Disaster menus switched"),
         [SurveyCreated] = new("アンケート作成", "Survey created"),
+        [SurveyChanged] = new("アンケート変更", "Survey changed"),
+        [SurveyClosed] = new("アンケートを締め切り", "Survey closed"),
     };
 
     public static Bilingual Label(string action) => Labels.TryGetValue(action, out var label) ? label : new(action, action);

@@ -11,4 +11,31 @@ public sealed class SurveyEditor(SurveyStore store, AuditLog audit, TimeProvider
         await audit.WriteAsync(actor, AuditActions.SurveyCreated, $"survey:{id}", $"{draft.Title} ({draft.Questions.Count})", cancellationToken);
         return id;
     }
+
+    /// <summary>False when somebody has begun to answer: then the questions stay as they were asked.</summary>
+    public async Task<bool> ReplaceAsync(long id, SurveyDraft draft, StaffActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!await store.ReplaceUnansweredAsync(id, draft, cancellationToken))
+        {
+            return false;
+        }
+
+        await audit.WriteAsync(actor, AuditActions.SurveyChanged, $"survey:{id}", $"{draft.Title} ({draft.Questions.Count})", cancellationToken);
+        return true;
+    }
+
+    /// <summary>Closes it now, before its closing time; false when it had closed already.</summary>
+    public async Task<bool> CloseAsync(long id, StaffActor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!await store.CloseAsync(id, time.GetUtcNow(), cancellationToken))
+        {
+            return false;
+        }
+
+        await audit.WriteAsync(actor, AuditActions.SurveyClosed, $"survey:{id}", null, cancellationToken);
+        return true;
+    }
 }

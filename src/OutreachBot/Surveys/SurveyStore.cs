@@ -20,6 +20,21 @@ public sealed class SurveyStore(Database database)
             new { draft.Title, Questions = JsonSerializer.Serialize(draft.Questions, Json), draft.Anonymous, draft.ClosesAt, CreatedBy = createdBy, Now = now },
             cancellationToken);
 
+    /// <summary>Replaces the questions and settings; false when somebody has begun to answer, whose answers name questions by place.</summary>
+    public async Task<bool> ReplaceUnansweredAsync(long id, SurveyDraft draft, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
+            """
+            UPDATE surveys SET title = @Title, questions = @Questions, anonymous = @Anonymous, closes_at = @ClosesAt
+            WHERE id = @Id AND NOT EXISTS (SELECT 1 FROM survey_responses WHERE survey_id = @Id)
+            """,
+            new { Id = id, draft.Title, Questions = JsonSerializer.Serialize(draft.Questions, Json), draft.Anonymous, draft.ClosesAt },
+            cancellationToken) == 1;
+
+    /// <summary>Closes an open survey now; false when it had closed already.</summary>
+    public async Task<bool> CloseAsync(long id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.ExecuteAsync(
+            "UPDATE surveys SET closes_at = @Now WHERE id = @Id AND (closes_at IS NULL OR closes_at > @Now)", new { Id = id, Now = now }, cancellationToken) == 1;
+
     public async Task<Survey?> FindAsync(long id, CancellationToken cancellationToken) =>
         (await LoadAsync("WHERE id = @Id", new { Id = id }, cancellationToken)).SingleOrDefault();
 

@@ -15,6 +15,10 @@ public static class SurveysApi
         surveys.MapGet("/{id:long}", GetAsync).Refuses(404);
         surveys.MapPost("/", CreateAsync).ForEditors()
             .WithSummary("Creates a survey: 1-10 questions (single, multiple, scale 1-5, text) with texts per language, Japanese required; closesAt in ISO 8601, without an offset in Bot:TimeZone.");
+        surveys.MapPut("/{id:long}", ReplaceAsync).ForEditors().Refuses(404, 409)
+            .WithSummary("Replaces a survey's title, questions and settings, as for creating it; refused (409) once somebody has begun to answer.");
+        surveys.MapPost("/{id:long}/close", CloseAsync).ForEditors().Refuses(404, 409)
+            .WithSummary("Closes the survey now, before its closesAt: answers are refused from then on; 409 when it has closed already.");
         surveys.MapGet("/{id:long}/results", ResultsAsync).Refuses(404)
             .WithSummary("Counts and percentages per answer, by language and by topic, each count under Surveys:MinCellSize hidden (null); typed answers listed.");
         surveys.MapGet("/{id:long}/results.csv", ResultsCsvAsync).Refuses(404).Produces<byte[]>(StatusCodes.Status200OK, "text/csv")
@@ -41,6 +45,38 @@ public static class SurveysApi
 
         var id = await editor.CreateAsync(draft, StaffActor.Of(http), cancellationToken);
         return TypedResults.Created($"/api/v1/surveys/{id}", await store.FindAsync(id, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<Survey>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
+        long id, SurveyInput input, SurveyStore store, SurveyEditor editor, IOptions<BotOptions> bot, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(id, cancellationToken) is null)
+        {
+            return NotFound(id);
+        }
+
+        var (draft, errors) = input.ToDraft(bot.Value.Zone, time.GetUtcNow());
+        if (draft is null)
+        {
+            return StaffProblems.Invalid(errors);
+        }
+
+        return await editor.ReplaceAsync(id, draft, StaffActor.Of(http), cancellationToken)
+            ? TypedResults.Ok(await store.FindAsync(id, cancellationToken))
+            : StaffProblems.Refused(StatusCodes.Status409Conflict, new("回答が始まったアンケートは変更できません。締め切って新しく作ってください。", "Somebody has begun to answer: close the survey and make a new one."));
+    }
+
+    private static async Task<Results<Ok<Survey>, ProblemHttpResult>> CloseAsync(
+        long id, SurveyStore store, SurveyEditor editor, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(id, cancellationToken) is null)
+        {
+            return NotFound(id);
+        }
+
+        return await editor.CloseAsync(id, StaffActor.Of(http), cancellationToken)
+            ? TypedResults.Ok(await store.FindAsync(id, cancellationToken))
+            : StaffProblems.Refused(StatusCodes.Status409Conflict, new("このアンケートは締め切り済みです。", "The survey has closed already."));
     }
 
     private static async Task<Results<Created<BroadcastView>, ValidationProblem, ProblemHttpResult>> SendAsync(

@@ -62,6 +62,8 @@ public sealed class OpenApiDocumentTests() : BotHost("Sqlite")
         ["GET /api/v1/surveys"] = [200],
         ["POST /api/v1/surveys"] = [201, 400],
         ["GET /api/v1/surveys/{id}"] = [200, 404],
+        ["PUT /api/v1/surveys/{id}"] = [200, 400, 404, 409],
+        ["POST /api/v1/surveys/{id}/close"] = [200, 404, 409],
         ["POST /api/v1/surveys/{id}/send"] = [201, 400, 404, 409],
         ["GET /api/v1/surveys/{id}/results"] = [200, 404],
         ["GET /api/v1/surveys/{id}/results.csv"] = [200, 404],

@@ -60,8 +60,16 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
             title = "監査",
             questions = new[] { new { kind = "scale", texts = new { ja = "満足度は？" } } },
         })),
+        new("PUT /api/v1/surveys/{id}", "survey.changed", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Put, $"/api/v1/surveys/{await _setUp.LatestIdAsync("surveys")}", new
+            {
+                title = "監査2",
+                questions = new[] { new { kind = "scale", texts = new { ja = "満足度は？" } } },
+            })),
         new("POST /api/v1/surveys/{id}/send", "broadcast.created", TestBot.ApiKeyActor, async () =>
             await Send(_admin, HttpMethod.Post, $"/api/v1/surveys/{await _setUp.LatestIdAsync("surveys")}/send", new { target = new { topics = new[] { "audit" } }, draft = true })),
+        new("POST /api/v1/surveys/{id}/close", "survey.closed", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Post, $"/api/v1/surveys/{await _setUp.LatestIdAsync("surveys")}/close", null)),
         new("POST /api/v1/events", "event.created", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Post, "/api/v1/events", Event())),
         new("PUT /api/v1/events/{id}", "event.updated", TestBot.ApiKeyActor, async () =>
             await Send(_admin, HttpMethod.Put, $"/api/v1/events/{await _setUp.LatestIdAsync("civic_events")}", Event())),

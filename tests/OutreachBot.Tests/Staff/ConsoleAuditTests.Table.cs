@@ -51,6 +51,8 @@ public abstract partial class ConsoleAuditTests
         new("/console/topics?handler=Archive", AuditActions.TopicRestored, Admin, () => ArchiveAsync(false)),
         new("/console/faq/edit/{id:long?}", AuditActions.FaqCreated, Admin, () => _admin.PostFormAsync("/console/faq/edit", FaqForm())),
         new("/console/surveys/new", AuditActions.SurveyCreated, Admin, () => _admin.PostFormAsync("/console/surveys/new", SurveyForm())),
+        new("/console/surveys/{id:long}?handler=Close", AuditActions.SurveyClosed, Admin, async () =>
+            await _admin.PostFormAsync($"/console/surveys/{await LatestIdAsync("surveys")}?handler=Close", new(), $"/console/surveys/{await LatestIdAsync("surveys")}")),
         new("/console/faq/edit/{id:long?}", AuditActions.FaqUpdated, Admin, async () =>
             await _admin.PostFormAsync($"/console/faq/edit/{await LatestIdAsync("faq_entries")}", FaqForm())),
         new("/console/faq?handler=Delete", AuditActions.FaqDeleted, Admin, async () =>

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OutreachBot.Storage;
 using OutreachBot.Tests.Infrastructure;
@@ -103,6 +106,26 @@ public abstract class SurveyChatTests(string provider) : IAsyncLifetime
         Assert.Contains("Survey paused.", Sent.Text(stopped));
         Assert.Equal(1L, await _host.ScalarAsync<long>("SELECT COUNT(*) FROM subscriptions WHERE ended_at IS NULL"));
         Assert.StartsWith("v1|stop-yes|", Sent.Button(await tom.SayAsync("Stop"), "v1|stop-yes|"), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task OnceAnswered_TheQuestionsCannotBeReplaced_AndClosingEarlyRefusesTheNextTap()
+    {
+        using var api = _host.Bot.CreateApiClient();
+        var id = await CreateAsync(SurveysApiTests.Awareness());
+        var hana = await FollowingAsync("Usurveyclosed00000000000000000001");
+        await hana.TapAsync($"v1|svy|{id}");
+        await hana.TapAsync($"v1|svy-pick|{id}.0.0");
+
+        using var replaced = await api.PutAsJsonAsync($"/api/v1/surveys/{id}", SurveysApiTests.Awareness(closesAt: "2099-12-31T17:00"));
+        using var closed = await api.PostAsync($"/api/v1/surveys/{id}/close", null);
+        var tapped = await hana.TapAsync($"v1|svy-mark|{id}.1.0.1");
+
+        Assert.Equal(HttpStatusCode.Conflict, replaced.StatusCode);
+        Assert.Contains("回答が始まった", (await replaced.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ja").GetString());
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        Assert.Contains("このアンケートは締め切りました。", Sent.Text(tapped));
+        Assert.Equal("0|0|", await AnswersOfAsync(id, hana.UserId));
     }
 
     [SkippableFact]

@@ -94,6 +94,48 @@ public abstract class SurveysApiTests(string provider) : BotHost(provider)
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(0L, await Database.ScalarAsync<long>("SELECT COUNT(*) FROM surveys"));
     }
+
+    [SkippableFact]
+    public async Task Replace_BeforeAnyAnswer_TakesTheNewQuestions_AndAnUnknownOneIs404()
+    {
+        using var api = Bot.CreateApiClient();
+        var id = await CreateAsync(api, Awareness());
+
+        using var replaced = await api.PutAsJsonAsync($"/api/v1/surveys/{id}", new
+        {
+            title = "講座アンケート",
+            questions = new object[] { new { kind = "scale", texts = new { ja = "講座の満足度" } } },
+        });
+        using var invalid = await api.PutAsJsonAsync($"/api/v1/surveys/{id}", new { title = "", questions = Array.Empty<object>() });
+        using var missing = await api.PutAsJsonAsync("/api/v1/surveys/999", Awareness());
+
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        var survey = await api.GetFromJsonAsync<JsonElement>($"/api/v1/surveys/{id}");
+        Assert.Equal("講座アンケート", survey.GetProperty("title").GetString());
+        Assert.Equal(JsonValueKind.Null, survey.GetProperty("closesAt").ValueKind);
+        Assert.Equal("講座の満足度", Assert.Single(survey.GetProperty("questions").EnumerateArray()).GetProperty("texts").GetProperty("ja").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Close_Now_EndsItBeforeItsTime_ASecondCloseIs409_AndItCanNoLongerBeSent()
+    {
+        using var api = Bot.CreateApiClient();
+        var id = await CreateAsync(api, Awareness());
+
+        using var closed = await api.PostAsync($"/api/v1/surveys/{id}/close", null);
+        using var again = await api.PostAsync($"/api/v1/surveys/{id}/close", null);
+        using var send = await api.PostAsJsonAsync($"/api/v1/surveys/{id}/send", new { target = new { topics = Array.Empty<string>() } });
+        using var missing = await api.PostAsync("/api/v1/surveys/999/close", null);
+
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        Assert.True((await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("closesAt").GetDateTimeOffset() <= DateTimeOffset.UtcNow);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("締め切り済み", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ja").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, send.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }
 
 public sealed class SurveysApiTestsOnSqlite() : SurveysApiTests("Sqlite");

@@ -4,10 +4,12 @@ using OutreachBot.Surveys;
 
 namespace OutreachBot.Pages.Surveys;
 
-/// <summary>A survey's results as the API gives them (small cells hidden), and their CSV.</summary>
-public sealed class ResultsModel(SurveyStore surveys, SurveyResults results) : ConsolePage
+/// <summary>A survey's results as the API gives them (small cells hidden), their CSV, and closing it early.</summary>
+public sealed class ResultsModel(SurveyStore surveys, SurveyResults results, SurveyEditor editor, TimeProvider time) : ConsolePage
 {
     public SurveyResultsView Results { get; private set; } = null!;
+
+    public bool Open { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id)
     {
@@ -17,6 +19,7 @@ public sealed class ResultsModel(SurveyStore surveys, SurveyResults results) : C
         }
 
         Results = await results.ForAsync(survey, HttpContext.RequestAborted);
+        Open = survey.IsOpenAt(time.GetUtcNow());
         return Page();
     }
 
@@ -24,4 +27,17 @@ public sealed class ResultsModel(SurveyStore surveys, SurveyResults results) : C
         await surveys.FindAsync(id, HttpContext.RequestAborted) is { } survey
             ? File(SurveyResultsCsv.Write(await results.ForAsync(survey, HttpContext.RequestAborted)), "text/csv; charset=utf-8", $"survey-{id}-results.csv")
             : NotFound();
+
+    public async Task<IActionResult> OnPostCloseAsync(long id)
+    {
+        if (!await CanAsync(ConsolePolicies.Edit))
+        {
+            return Forbid();
+        }
+
+        Notice = await editor.CloseAsync(id, StaffActor.Of(HttpContext), HttpContext.RequestAborted)
+            ? ConsoleText.S("アンケートを締め切りました。これ以降の回答は受け付けません。", "The survey is closed: no more answers are taken.")
+            : ConsoleText.S("このアンケートは締め切り済みです。", "The survey has closed already.");
+        return RedirectToPage(new { id });
+    }
 }
