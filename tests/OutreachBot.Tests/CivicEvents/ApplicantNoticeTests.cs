@@ -9,13 +9,6 @@ namespace OutreachBot.Tests.CivicEvents;
 /// <summary>Pushes to applicants: moved up (繰り上げ), event cancelled, event moved; in their language, within quota and quiet hours.</summary>
 public abstract class ApplicantNoticeTests(string provider) : IAsyncLifetime
 {
-    private static readonly Dictionary<string, string?> Fast = new()
-    {
-        ["Events:NoticePollInterval"] = "00:00:00.100",
-        ["Broadcasts:QuietHoursStart"] = "00:00",
-        ["Broadcasts:QuietHoursEnd"] = "00:00",
-    };
-
     private ConversationHost _host = null!;
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -25,7 +18,7 @@ public abstract class ApplicantNoticeTests(string provider) : IAsyncLifetime
     [SkippableFact]
     public async Task Cancel_ASeat_TheFirstWaitingCitizenIsToldByPushInTheirLanguage()
     {
-        _host = await ConversationHost.StartAsync(provider, Fast);
+        _host = await ConversationHost.StartAsync(provider, Applicants.NoticesAtOnce);
         using var api = _host.Bot.CreateApiClient();
         var id = await ApplicationChatTests.CreateAsync(api, ApplicationChatTests.Seminar(capacity: 1));
         var first = await AppliedAsync("Unoticefirst00000000000000000001", id);
@@ -42,7 +35,7 @@ public abstract class ApplicantNoticeTests(string provider) : IAsyncLifetime
     [SkippableFact]
     public async Task EventCancelled_ConfirmedAndWaitingToldAndWithdrawn_EventMovedApplicantsTold()
     {
-        _host = await ConversationHost.StartAsync(provider, Fast);
+        _host = await ConversationHost.StartAsync(provider, Applicants.NoticesAtOnce);
         using var api = _host.Bot.CreateApiClient();
         var cancelled = await ApplicationChatTests.CreateAsync(api, ApplicationChatTests.Seminar(capacity: 1));
         var moved = await ApplicationChatTests.CreateAsync(api, ApplicationChatTests.Seminar(capacity: 5));
@@ -66,7 +59,7 @@ public abstract class ApplicantNoticeTests(string provider) : IAsyncLifetime
     [SkippableFact]
     public async Task EventCancelled_WhenItsApplicantsCannotBeOwedTheirNotice_NothingIsStoredUntilTheyCanBe()
     {
-        _host = await ConversationHost.StartAsync(provider, Fast);
+        _host = await ConversationHost.StartAsync(provider, Applicants.NoticesAtOnce);
         using var api = _host.Bot.CreateApiClient();
         var id = await ApplicationChatTests.CreateAsync(api, ApplicationChatTests.Seminar(capacity: 3));
         var applicant = await AppliedAsync("Unoticeatomic0000000000000000001", id);
@@ -112,7 +105,7 @@ public abstract class ApplicantNoticeTests(string provider) : IAsyncLifetime
     {
         _host = await ConversationHost.StartAsync(
             provider,
-            new Dictionary<string, string?>(Fast) { ["Events:NoticePollInterval"] = "01:00:00" },
+            new Dictionary<string, string?>(Applicants.NoticesAtOnce) { ["Events:NoticePollInterval"] = "01:00:00" },
             new EmulatorOptions { ChannelSecret = TestBot.ChannelSecret, MonthlyQuota = 10 });
         using var api = _host.Bot.CreateApiClient();
         var id = await ApplicationChatTests.CreateAsync(api, ApplicationChatTests.Seminar(capacity: 5));

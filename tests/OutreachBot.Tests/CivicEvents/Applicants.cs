@@ -9,6 +9,14 @@ public static class Applicants
 {
     private static readonly TimeSpan Japan = TimeSpan.FromHours(9);
 
+    /// <summary>Settings under which notices (waiting list, thanks, reminders) leave within a tenth of a second, whatever the hour.</summary>
+    public static IReadOnlyDictionary<string, string?> NoticesAtOnce { get; } = new Dictionary<string, string?>
+    {
+        ["Events:NoticePollInterval"] = "00:00:00.100",
+        ["Broadcasts:QuietHoursStart"] = "00:00",
+        ["Broadcasts:QuietHoursEnd"] = "00:00",
+    };
+
     /// <summary>A citizen who follows, chooses <paramref name="language"/>, and applies to the event with the summary's button.</summary>
     public static async Task<CitizenChat> AppliedAsync(ConversationHost host, string userId, long eventId, string language = "ja")
     {

@@ -20,11 +20,8 @@ public abstract class EventStatsTests(string provider) : IAsyncLifetime
 
     private ConversationHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await ConversationHost.StartAsync(provider, new Dictionary<string, string?>
+    public async Task InitializeAsync() => _host = await ConversationHost.StartAsync(provider, new Dictionary<string, string?>(Applicants.NoticesAtOnce)
     {
-        ["Events:NoticePollInterval"] = "00:00:00.100",
-        ["Broadcasts:QuietHoursStart"] = "00:00",
-        ["Broadcasts:QuietHoursEnd"] = "00:00",
         ["Api:Keys:1:Key"] = ViewerKey,
         ["Api:Keys:1:Account"] = "stats-viewer",
         ["Api:Keys:1:Role"] = "viewer",

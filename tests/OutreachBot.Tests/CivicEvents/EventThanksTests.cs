@@ -11,16 +11,9 @@ namespace OutreachBot.Tests.CivicEvents;
 /// </summary>
 public abstract class EventThanksTests(string provider) : IAsyncLifetime
 {
-    private static readonly Dictionary<string, string?> Fast = new()
-    {
-        ["Events:NoticePollInterval"] = "00:00:00.100",
-        ["Broadcasts:QuietHoursStart"] = "00:00",
-        ["Broadcasts:QuietHoursEnd"] = "00:00",
-    };
-
     private ConversationHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await ConversationHost.StartAsync(provider, Fast);
+    public async Task InitializeAsync() => _host = await ConversationHost.StartAsync(provider, Applicants.NoticesAtOnce);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -101,7 +94,7 @@ public abstract class EventThanksTests(string provider) : IAsyncLifetime
 
         await HeldYesterdayAsync(id);
         await ThanksAsync(came);
-        await _host.RestartAsync(new Dictionary<string, string?>(Fast) { ["Events:NoticePollInterval"] = "01:00:00" });
+        await _host.RestartAsync(new Dictionary<string, string?>(Applicants.NoticesAtOnce) { ["Events:NoticePollInterval"] = "01:00:00" });
         var sentAfterRestart = await _host.Bot.Services.GetRequiredService<NoticeSender>().SendDueAsync(default);
 
         Assert.Equal(0, sentAfterRestart);

@@ -10,16 +10,9 @@ namespace OutreachBot.Tests.Surveys;
 /// <summary>An event with a survey (<c>surveyId</c>, PUT /api/v1/events/{id}): the thanks the day after opens the survey instead of the rating.</summary>
 public abstract class EventSurveyTests(string provider) : IAsyncLifetime
 {
-    private static readonly Dictionary<string, string?> Fast = new()
-    {
-        ["Events:NoticePollInterval"] = "00:00:00.100",
-        ["Broadcasts:QuietHoursStart"] = "00:00",
-        ["Broadcasts:QuietHoursEnd"] = "00:00",
-    };
-
     private ConversationHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await ConversationHost.StartAsync(provider, Fast);
+    public async Task InitializeAsync() => _host = await ConversationHost.StartAsync(provider, Applicants.NoticesAtOnce);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
