@@ -58,6 +58,11 @@ public static class AuditActions
     public const string DisasterModeConfirmed = "disaster.confirmed";
     public const string DisasterModeSwitched = "disaster.switched";
     public const string DisasterMenusSwitched = "disaster.menus_switched";
+    public const string ShelterCreated = "shelter.created";
+    public const string ShelterUpdated = "shelter.updated";
+    public const string ShelterOpened = "shelter.opened";
+    public const string ShelterClosed = "shelter.closed";
+    public const string ShelterDeleted = "shelter.deleted";
     public const string SurveyCreated = "survey.created";
 
     public static IReadOnlyDictionary<string, Bilingual> Labels { get; } = new Dictionary<string, Bilingual>
@@ -117,6 +122,11 @@ public static class AuditActions
         [DisasterModeConfirmed] = new("防災モード切り替えを確認", "Disaster mode switch confirmed"),
         [DisasterModeSwitched] = new("防災モードを切り替え", "Disaster mode switched"),
         [DisasterMenusSwitched] = new("防災メニューの切り替え完了", "Disaster menus switched"),
+        [ShelterCreated] = new("避難所を追加", "Shelter added"),
+        [ShelterUpdated] = new("避難所を変更", "Shelter changed"),
+        [ShelterOpened] = new("避難所を開設", "Shelter opened"),
+        [ShelterClosed] = new("避難所を閉鎖", "Shelter closed"),
+        [ShelterDeleted] = new("避難所を削除", "Shelter deleted"),
         [SurveyCreated] = new("アンケート作成", "Survey created"),
     };
 

@@ -114,6 +114,14 @@ public abstract partial class ConsoleAuditTests
             await Database.ExecuteAsync("UPDATE social_posts SET status = 'needs-check'")),
         new("/console/admin/meta?handler=Disconnect", AuditActions.MetaDisconnected, Admin, () =>
             _admin.PostFormAsync("/console/admin/meta?handler=Disconnect", [], "/console/admin/meta")),
+        new("/console/disaster/shelters/edit/{id:long?}", AuditActions.ShelterCreated, Admin, () =>
+            _admin.PostFormAsync("/console/disaster/shelters/edit", ShelterForm())),
+        new("/console/disaster/shelters/edit/{id:long?}", AuditActions.ShelterUpdated, Admin, async () =>
+            await _admin.PostFormAsync($"/console/disaster/shelters/edit/{await LatestIdAsync("shelters")}", ShelterForm())),
+        new("/console/disaster/shelters?handler=Open", AuditActions.ShelterOpened, Admin, async () => await _admin.PostFormAsync(
+            "/console/disaster/shelters?handler=Open", new() { ["id"] = Text(await LatestIdAsync("shelters")), ["open"] = "true" }, "/console/disaster/shelters")),
+        new("/console/disaster/shelters?handler=Delete", AuditActions.ShelterDeleted, Admin, async () => await _admin.PostFormAsync(
+            "/console/disaster/shelters?handler=Delete", new() { ["id"] = Text(await LatestIdAsync("shelters")) }, "/console/disaster/shelters")),
         new("/console/disaster", AuditActions.DisasterModeRequested, Admin, () =>
             _admin.PostFormAsync("/console/disaster", new() { ["mode"] = "on", ["Reason"] = "総合防災訓練の前の確認" }, "/console/disaster")),
         // Last: it uses up the month's quota, which any later send would need.
@@ -234,6 +242,12 @@ public abstract partial class ConsoleAuditTests
     private static Dictionary<string, string> FaqForm() => new()
     {
         ["Input.Language"] = "ja", ["Input.Keywords"] = "駐車場", ["Input.Answer"] = "30台分あります。",
+    };
+
+    private static Dictionary<string, string> ShelterForm() => new()
+    {
+        ["Input.Names[ja]"] = "中央小学校", ["Input.Address"] = "中央区本町1-2-3", ["Input.Latitude"] = "35.6812", ["Input.Longitude"] = "139.7671",
+        ["Input.Kind"] = "designated-shelter",
     };
 
     private static Dictionary<string, string> EventForm() => new()
