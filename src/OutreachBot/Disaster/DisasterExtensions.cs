@@ -1,3 +1,4 @@
+using OutreachBot.Disaster.HelpAlerts;
 using OutreachBot.Disaster.Shelters;
 using OutreachBot.Hosting;
 
@@ -17,6 +18,8 @@ public static class DisasterExtensions
         services.AddSingleton<DisasterFlow>();
         services.AddSingleton<DrillMarking>();
         services.AddSingleton<SafetyReports>();
+        services.AddSingleton<OnDutyStaff>();
+        services.AddHostedSingleton<HelpAlertMailer>();
         services.AddSingleton<ShelterStore>();
         services.AddSingleton<ShelterEditor>();
         services.AddHostedSingleton<DisasterMenuSwitcher>();

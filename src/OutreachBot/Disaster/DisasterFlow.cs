@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using OutreachBot.Conversations;
 using OutreachBot.Conversations.Views;
+using OutreachBot.Disaster.HelpAlerts;
 using OutreachBot.Disaster.Shelters;
 
 namespace OutreachBot.Disaster;
@@ -10,10 +11,10 @@ namespace OutreachBot.Disaster;
 /// <summary>
 /// The disaster menu's answers in the chat: the emergency numbers, the open shelters (nearest first once the citizen
 /// shares where they are), the hazard map, and 安否 (無事です / 助けが必要) stored for staff's queue under the switch in
-/// force; 助けが必要 answers at once with what to do now. A drill marks every text 訓練.
+/// force; 助けが必要 answers at once with what to do now and alerts the staff on duty. A drill marks every text 訓練.
 /// </summary>
 public sealed partial class DisasterFlow(
-    Database database, DisasterModeState state, ShelterStore shelters, IOptions<DisasterOptions> options, ILogger<DisasterFlow> logger)
+    Database database, DisasterModeState state, ShelterStore shelters, HelpAlertMailer alerts, IOptions<DisasterOptions> options, ILogger<DisasterFlow> logger)
 {
     public IReadOnlyList<Message> EmergencyNumbers(Turn turn) => [Menus.Text(Marked(turn, turn.Texts[DisasterTextKeys.Numbers]))];
 
@@ -58,6 +59,7 @@ public sealed partial class DisasterFlow(
             if (needsHelp)
             {
                 LogHelpNeeded(current.Id);
+                alerts.Raise(current.Id, current.Drill);
             }
         }
 

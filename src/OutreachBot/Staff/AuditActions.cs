@@ -58,6 +58,8 @@ public static class AuditActions
     public const string DisasterModeConfirmed = "disaster.confirmed";
     public const string DisasterModeSwitched = "disaster.switched";
     public const string DisasterMenusSwitched = "disaster.menus_switched";
+    public const string SafetyHandled = "safety.handled";
+    public const string StaffOnDutyChanged = "account.on_duty";
     public const string ShelterCreated = "shelter.created";
     public const string ShelterUpdated = "shelter.updated";
     public const string ShelterOpened = "shelter.opened";
@@ -122,6 +124,8 @@ public static class AuditActions
         [DisasterModeConfirmed] = new("防災モード切り替えを確認", "Disaster mode switch confirmed"),
         [DisasterModeSwitched] = new("防災モードを切り替え", "Disaster mode switched"),
         [DisasterMenusSwitched] = new("防災メニューの切り替え完了", "Disaster menus switched"),
+        [SafetyHandled] = new("助けが必要に対応済み", "Help request handled"),
+        [StaffOnDutyChanged] = new("当番の変更", "On duty changed"),
         [ShelterCreated] = new("避難所を追加", "Shelter added"),
         [ShelterUpdated] = new("避難所を変更", "Shelter changed"),
         [ShelterOpened] = new("避難所を開設", "Shelter opened"),

@@ -59,6 +59,7 @@ public sealed class OpenApiDocumentTests() : BotHost("Sqlite")
         ["GET /api/v1/disaster-mode"] = [200],
         ["GET /api/v1/disaster-mode/safety"] = [200],
         ["PUT /api/v1/disaster-mode"] = [200, 202, 400, 409],
+        ["POST /api/v1/disaster-mode/safety/{userId}/handled"] = [204, 404],
         ["GET /api/v1/shelters"] = [200],
         ["POST /api/v1/shelters"] = [201, 400],
         ["GET /api/v1/shelters/{id}"] = [200, 404],

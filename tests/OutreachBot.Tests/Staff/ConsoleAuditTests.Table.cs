@@ -39,6 +39,8 @@ public abstract partial class ConsoleAuditTests
             _admin.PostFormAsync("/console/account", new() { ["LineUserId"] = StaffLineUserId })),
         new("/console/account?handler=Email", AuditActions.StaffEmailChanged, Admin, () =>
             _admin.PostFormAsync("/console/account?handler=Email", new() { ["Email"] = "walk-admin@city.example.jp" }, "/console/account")),
+        new("/console/account?handler=OnDuty", AuditActions.StaffOnDutyChanged, Admin, () =>
+            _admin.PostFormAsync("/console/account?handler=OnDuty", new() { ["OnDuty"] = "true" }, "/console/account")),
         new("/console/account/password", AuditActions.PasswordChanged, Own, () => _own.PostFormAsync("/console/account/password", new()
         {
             ["Current"] = ConsoleSession.Password, ["New"] = "a far longer passphrase of 2031", ["Confirm"] = "a far longer passphrase of 2031",
@@ -124,6 +126,8 @@ public abstract partial class ConsoleAuditTests
             "/console/disaster/shelters?handler=Delete", new() { ["id"] = Text(await LatestIdAsync("shelters")) }, "/console/disaster/shelters")),
         new("/console/disaster", AuditActions.DisasterModeRequested, Admin, () =>
             _admin.PostFormAsync("/console/disaster", new() { ["mode"] = "on", ["Reason"] = "総合防災訓練の前の確認" }, "/console/disaster")),
+        new("/console/disaster/safety?handler=Handled", AuditActions.SafetyHandled, Admin, async () => await _admin.PostFormAsync(
+            "/console/disaster/safety?handler=Handled", new() { ["userId"] = Citizen, ["switchId"] = Text(await LatestIdAsync("disaster_switches")) }, "/console/disaster/safety"), () => _setUp.AskForHelpAsync(Citizen)),
         // Last: it uses up the month's quota, which any later send would need.
         new("/console/broadcasts/{id:long}?handler=Force", AuditActions.BroadcastForced, Admin, () => OnBroadcastAsync(_admin, "Force"), HoldForQuotaAsync),
     ];
