@@ -42,7 +42,7 @@ public sealed class ShelterBrowserTests(Browser browser) : IAsyncLifetime
         await Assertions.Expect(row).ToContainTextAsync("閉鎖");
         await row.GetByRole(AriaRole.Button, new() { Name = "開設する" }).ClickAsync();
 
-        await Assertions.Expect(row.GetByTestId("open")).ToHaveTextAsync("開設中");
+        await Assertions.Expect(row.GetByTestId("open")).ToContainTextAsync("開設中");
         Assert.Equal(
             "https://www.google.com/maps/search/?api=1&query=35.6812,139.7671",
             await row.GetByRole(AriaRole.Link, new() { Name = "地図" }).GetAttributeAsync("href"));

@@ -1,5 +1,6 @@
 using OutreachBot.Disaster.HelpAlerts;
 using OutreachBot.Disaster.Shelters;
+using OutreachBot.Disaster.Templates;
 using OutreachBot.Hosting;
 
 namespace OutreachBot.Disaster;
@@ -20,17 +21,19 @@ public static class DisasterExtensions
         services.AddSingleton<SafetyReports>();
         services.AddSingleton<OnDutyStaff>();
         services.AddHostedSingleton<HelpAlertMailer>();
+        services.AddSingleton<DisasterTemplateStore>();
+        services.AddSingleton<DisasterTemplateEditor>();
         services.AddSingleton<ShelterStore>();
         services.AddSingleton<ShelterEditor>();
         services.AddHostedSingleton<DisasterMenuSwitcher>();
         return services;
     }
 
-    /// <summary><c>/api/v1/disaster-mode</c> and <c>/api/v1/shelters</c>, in a staff API group of their own.</summary>
+    /// <summary><c>/api/v1/disaster-mode</c>, <c>/api/v1/shelters</c> and <c>/api/v1/disaster-templates</c>, in a staff API group of their own.</summary>
     public static WebApplication MapDisasterMode(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapStaffApiGroup().MapDisasterModeApi().MapShelterApi();
+        app.MapStaffApiGroup().MapDisasterModeApi().MapShelterApi().MapDisasterTemplateApi();
         return app;
     }
 }

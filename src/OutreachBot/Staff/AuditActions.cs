@@ -60,6 +60,9 @@ public static class AuditActions
     public const string DisasterMenusSwitched = "disaster.menus_switched";
     public const string SafetyHandled = "safety.handled";
     public const string StaffOnDutyChanged = "account.on_duty";
+    public const string DisasterTemplateCreated = "disaster_template.created";
+    public const string DisasterTemplateUpdated = "disaster_template.updated";
+    public const string DisasterTemplateDeleted = "disaster_template.deleted";
     public const string ShelterCreated = "shelter.created";
     public const string ShelterUpdated = "shelter.updated";
     public const string ShelterOpened = "shelter.opened";
@@ -126,6 +129,9 @@ public static class AuditActions
         [DisasterMenusSwitched] = new("防災メニューの切り替え完了", "Disaster menus switched"),
         [SafetyHandled] = new("助けが必要に対応済み", "Help request handled"),
         [StaffOnDutyChanged] = new("当番の変更", "On duty changed"),
+        [DisasterTemplateCreated] = new("防災テンプレートを追加", "Disaster template added"),
+        [DisasterTemplateUpdated] = new("防災テンプレートを変更", "Disaster template changed"),
+        [DisasterTemplateDeleted] = new("防災テンプレートを削除", "Disaster template deleted"),
         [ShelterCreated] = new("避難所を追加", "Shelter added"),
         [ShelterUpdated] = new("避難所を変更", "Shelter changed"),
         [ShelterOpened] = new("避難所を開設", "Shelter opened"),

@@ -95,6 +95,12 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
         new("POST /api/v1/broadcasts/{id}/social/{channel}/decide", "social.decided", TestBot.ApiKeyActor, async () =>
             await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{_socialBroadcast}/social/facebook/decide", new { post = false }),
             () => Database.ExecuteAsync($"UPDATE social_posts SET status = 'needs-check' WHERE broadcast_id = {_socialBroadcast}")),
+        new("POST /api/v1/disaster-templates", "disaster_template.created", TestBot.ApiKeyActor, () =>
+            Send(_admin, HttpMethod.Post, "/api/v1/disaster-templates", new { name = "避難指示", texts = Disaster.DisasterTemplateTests.Translated("ja") })),
+        new("PUT /api/v1/disaster-templates/{id}", "disaster_template.updated", TestBot.ApiKeyActor, async () => await Send(
+            _admin, HttpMethod.Put, $"/api/v1/disaster-templates/{await _setUp.LatestIdAsync("disaster_templates")}", new { name = "避難指示", texts = Disaster.DisasterTemplateTests.Translated(Disaster.DisasterTemplateTests.All) })),
+        new("DELETE /api/v1/disaster-templates/{id}", "disaster_template.deleted", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Delete, $"/api/v1/disaster-templates/{await _setUp.LatestIdAsync("disaster_templates")}", null)),
         new("POST /api/v1/shelters", "shelter.created", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Post, "/api/v1/shelters", Disaster.ShelterApiTests.School())),
         new("PUT /api/v1/shelters/{id}", "shelter.updated", TestBot.ApiKeyActor, async () =>
             await Send(_admin, HttpMethod.Put, $"/api/v1/shelters/{await _setUp.LatestIdAsync("shelters")}", Disaster.ShelterApiTests.School(open: true))),

@@ -116,6 +116,12 @@ public abstract partial class ConsoleAuditTests
             await Database.ExecuteAsync("UPDATE social_posts SET status = 'needs-check'")),
         new("/console/admin/meta?handler=Disconnect", AuditActions.MetaDisconnected, Admin, () =>
             _admin.PostFormAsync("/console/admin/meta?handler=Disconnect", [], "/console/admin/meta")),
+        new("/console/disaster/templates/edit/{id:long?}", AuditActions.DisasterTemplateCreated, Admin, () =>
+            _admin.PostFormAsync("/console/disaster/templates/edit", TemplateForm())),
+        new("/console/disaster/templates/edit/{id:long?}", AuditActions.DisasterTemplateUpdated, Admin, async () =>
+            await _admin.PostFormAsync($"/console/disaster/templates/edit/{await LatestIdAsync("disaster_templates")}", TemplateForm())),
+        new("/console/disaster/templates?handler=Delete", AuditActions.DisasterTemplateDeleted, Admin, async () => await _admin.PostFormAsync(
+            "/console/disaster/templates?handler=Delete", new() { ["id"] = Text(await LatestIdAsync("disaster_templates")) }, "/console/disaster/templates")),
         new("/console/disaster/shelters/edit/{id:long?}", AuditActions.ShelterCreated, Admin, () =>
             _admin.PostFormAsync("/console/disaster/shelters/edit", ShelterForm())),
         new("/console/disaster/shelters/edit/{id:long?}", AuditActions.ShelterUpdated, Admin, async () =>
@@ -246,6 +252,11 @@ public abstract partial class ConsoleAuditTests
     private static Dictionary<string, string> FaqForm() => new()
     {
         ["Input.Language"] = "ja", ["Input.Keywords"] = "駐車場", ["Input.Answer"] = "30台分あります。",
+    };
+
+    private static Dictionary<string, string> TemplateForm() => new()
+    {
+        ["Input.Name"] = "避難指示", ["Input.Texts[ja].Title"] = "避難指示", ["Input.Texts[ja].Body"] = "高台へ避難してください。",
     };
 
     private static Dictionary<string, string> ShelterForm() => new()
