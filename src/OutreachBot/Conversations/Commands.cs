@@ -102,6 +102,12 @@ public abstract record Command
     /// <summary>緊急連絡先 on the disaster menu: 119, 110 and the rest.</summary>
     public sealed record ShowEmergencyNumbers : Command;
 
+    /// <summary>避難所 on the disaster menu: the open shelters, with 「現在地を送る」 to have them nearest first.</summary>
+    public sealed record ShowShelters : Command;
+
+    /// <summary>ハザードマップ on the disaster menu: the city's hazard map in the citizen's language where there is one.</summary>
+    public sealed record ShowHazardMap : Command;
+
     /// <summary>安否: 無事です, or 助けが必要 (<paramref name="NeedsHelp"/>), for staff's queue.</summary>
     public sealed record ReportSafety(bool NeedsHelp) : Command;
 

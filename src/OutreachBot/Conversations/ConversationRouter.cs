@@ -132,7 +132,7 @@ public sealed partial class ConversationRouter(
         return awaited ?? await questions.OnTextAsync(turn, text, cancellationToken);
     }
 
-    /// <summary>Stickers, images, locations...: a friendly pointer to the menu.</summary>
+    /// <summary>A location: the open shelters nearest to it. Stickers, images, other locations...: a friendly pointer to the menu.</summary>
     private async Task<InboxOutcome> OnOtherMessageAsync(InboxEvent inboxEvent, MessageEvent message, string userId, CancellationToken cancellationToken)
     {
         if (await turns.ForAsync(inboxEvent, userId, message.ReplyToken, cancellationToken) is not { } turn)
@@ -140,7 +140,10 @@ public sealed partial class ConversationRouter(
             return InboxOutcome.Skipped;
         }
 
-        await replier.SendAsync(turn, [Menus.Text(turn.Texts[TextKeys.HintNotText], menu.Shortcuts(turn.Texts))], cancellationToken);
+        var shelters = message.Message is LocationMessageContent location
+            ? await disaster.NearestAsync(turn, location.Latitude, location.Longitude, cancellationToken)
+            : null;
+        await replier.SendAsync(turn, shelters ?? [Menus.Text(turn.Texts[TextKeys.HintNotText], menu.Shortcuts(turn.Texts))], cancellationToken);
         return InboxOutcome.Handled;
     }
 
@@ -201,6 +204,8 @@ public sealed partial class ConversationRouter(
         Command.CancelErase => Done(privacy.CancelErase(turn)),
         Command.ShowEmergencyNumbers => Done(disaster.EmergencyNumbers(turn)),
         Command.ReportSafety c => disaster.ReportSafetyAsync(turn, c.NeedsHelp, cancellationToken),
+        Command.ShowShelters => disaster.SheltersAsync(turn, cancellationToken),
+        Command.ShowHazardMap => Done(disaster.HazardMap(turn)),
         Command.SurveyStart c => surveys.StartAsync(turn, c.SurveyId, cancellationToken),
         Command.SurveyPick c => surveys.PickAsync(turn, c.SurveyId, c.Question, c.Value, cancellationToken),
         Command.SurveyMark c => surveys.MarkAsync(turn, c.SurveyId, c.Question, c.Option, c.On, cancellationToken),

@@ -17,8 +17,16 @@ public static partial class DisasterModeApi
             .WithSummary("Switches disaster mode or a drill (active, drill, drillAudience, reason): 202 until a second admin or approver sends the same active, 200 once in force.");
         mode.MapGet("/safety", SafetyAsync)
             .WithSummary("安否: each citizen's latest answer (無事です / 助けが必要) under a switch (switchId; default the one in force, else the last answered), 助けが必要 first, with the counts.");
+        mode.MapPost("/safety/{userId}/handled", HandledAsync).ForEditors().Refuses(404)
+            .WithSummary("Marks a citizen's 助けが必要 handled (switchId as for /safety): the banner and the alerts count them no more until they answer again.");
         return api;
     }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> HandledAsync(
+        string userId, long? switchId, SafetyReports queue, HttpContext context, CancellationToken cancellationToken) =>
+        await queue.MarkHandledAsync(switchId, userId, StaffActor.Of(context), cancellationToken)
+            ? TypedResults.NoContent()
+            : StaffProblems.Refused(StatusCodes.Status404NotFound, new("この市民の未対応の「助けが必要」はありません。", "This citizen has no unhandled help request."));
 
     private static async Task<Ok<SafetyQueueView>> SafetyAsync(long? switchId, SafetyReports queue, CancellationToken cancellationToken) =>
         TypedResults.Ok(await queue.ReadAsync(switchId, cancellationToken));

@@ -14,7 +14,7 @@ public sealed class DisasterModeState
 
     public DisasterModeView View => _view;
 
-    /// <summary>Citizens whose latest 安否 answer under the switch in force is 助けが必要, as last read: the banner's alert.</summary>
+    /// <summary>Citizens whose latest 安否 answer under the switch in force is 助けが必要 and not yet handled, as last read: the banner's alert.</summary>
     public long HelpNeeded { get; private set; }
 
     public bool Active => _view.Active;

@@ -96,9 +96,6 @@ public abstract class DisasterModeApiTests(string provider) : DisasterSuite(prov
         Assert.False(state.Reaches("U00000000000000000000000000000002"));
     }
 
-    private string Concat(string expression) =>
-        Provider == "Postgres" ? $"string_agg({expression}, '|' ORDER BY id)" : $"group_concat({expression}, '|')";
-
     private static Task<HttpResponseMessage> PutAsync(HttpClient client, object body) => client.PutAsJsonAsync("/api/v1/disaster-mode", body);
 
     private static async Task<JsonNode> GetAsync(HttpClient client) => JsonNode.Parse(await client.GetStringAsync("/api/v1/disaster-mode"))!;

@@ -58,6 +58,14 @@ public sealed class CitizenChat(ConversationHost host, string userId)
         ["message"] = new { id = MessageId(), type = "sticker", packageId = "446", stickerId = "1988", stickerResourceType = "STATIC", quoteToken = "q" },
     });
 
+    /// <summary>Shares a place, as LINE's location picker (the quick reply 「現在地を送る」) sends it.</summary>
+    public Task<IReadOnlyList<ChatLine>> ShareLocationAsync(double latitude, double longitude) => SendAsync(new Dictionary<string, object?>
+    {
+        ["type"] = "message",
+        ["replyToken"] = Line.ReplyTokens.Issue(userId),
+        ["message"] = new { id = MessageId(), type = "location", title = "現在地", address = "東京都新宿区", latitude, longitude },
+    });
+
     /// <summary>Taps a button whose postback data is <paramref name="data"/>.</summary>
     public Task<IReadOnlyList<ChatLine>> TapAsync(string data) => SendAsync(new Dictionary<string, object?>
     {

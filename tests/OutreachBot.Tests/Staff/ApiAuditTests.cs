@@ -27,6 +27,7 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
     private const int MonthlyQuota = 100;
 
     private const string Follower = "Uaud17f0000000000000000000000001";
+    private const string HelpSeeker = "Uaud17f0000000000000000000000002";
 
     private static readonly Dictionary<string, string?> Settings = new()
     {
@@ -102,8 +103,22 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
         new("POST /api/v1/broadcasts/{id}/social/{channel}/decide", "social.decided", TestBot.ApiKeyActor, async () =>
             await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{_socialBroadcast}/social/facebook/decide", new { post = false }),
             () => Database.ExecuteAsync($"UPDATE social_posts SET status = 'needs-check' WHERE broadcast_id = {_socialBroadcast}")),
+        new("POST /api/v1/disaster-templates", "disaster_template.created", TestBot.ApiKeyActor, () =>
+            Send(_admin, HttpMethod.Post, "/api/v1/disaster-templates", new { name = "避難指示", texts = Disaster.DisasterTemplateTests.Translated("ja") })),
+        new("PUT /api/v1/disaster-templates/{id}", "disaster_template.updated", TestBot.ApiKeyActor, async () => await Send(
+            _admin, HttpMethod.Put, $"/api/v1/disaster-templates/{await _setUp.LatestIdAsync("disaster_templates")}", new { name = "避難指示", texts = Disaster.DisasterTemplateTests.Translated(Disaster.DisasterTemplateTests.All) })),
+        new("DELETE /api/v1/disaster-templates/{id}", "disaster_template.deleted", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Delete, $"/api/v1/disaster-templates/{await _setUp.LatestIdAsync("disaster_templates")}", null)),
+        new("POST /api/v1/shelters", "shelter.created", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Post, "/api/v1/shelters", Disaster.ShelterApiTests.School())),
+        new("PUT /api/v1/shelters/{id}", "shelter.updated", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Put, $"/api/v1/shelters/{await _setUp.LatestIdAsync("shelters")}", Disaster.ShelterApiTests.School(open: true))),
+        new("DELETE /api/v1/shelters/{id}", "shelter.deleted", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Delete, $"/api/v1/shelters/{await _setUp.LatestIdAsync("shelters")}", null)),
         new("PUT /api/v1/disaster-mode", "disaster.requested", TestBot.ApiKeyActor, () =>
             Send(_admin, HttpMethod.Put, "/api/v1/disaster-mode", new { active = true, reason = "監査のための訓練ではない申請" })),
+        new("POST /api/v1/disaster-mode/safety/{userId}/handled", "safety.handled", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Post, $"/api/v1/disaster-mode/safety/{HelpSeeker}/handled?switchId={await _setUp.LatestIdAsync("disaster_switches")}", null),
+            () => _setUp.AskForHelpAsync(HelpSeeker)),
         // Last: it uses up the month's quota, which any later send would need.
         new("POST /api/v1/broadcasts/{id}/force", "broadcast.forced", TestBot.ApiKeyActor, async () =>
             await Send(_admin, HttpMethod.Post, $"/api/v1/broadcasts/{await _setUp.LatestIdAsync("broadcasts")}/force", null), HoldForQuotaAsync),

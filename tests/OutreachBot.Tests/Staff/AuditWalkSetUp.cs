@@ -10,6 +10,10 @@ internal sealed class AuditWalkSetUp(ConversationHost host, int monthlyQuota)
 {
     public Task<long> LatestIdAsync(string table) => host.Database.ScalarAsync<long>($"SELECT MAX(id) FROM {table}");
 
+    /// <summary>A citizen's 助けが必要 under the latest disaster switch (the walk's request), as the disaster menu stores it.</summary>
+    public async Task AskForHelpAsync(string userId) => await host.Database.ExecuteAsync(
+        $"INSERT INTO safety_reports (switch_id, user_id, needs_help, reported_at) VALUES ({await LatestIdAsync("disaster_switches")}, '{userId}', {(host.Database.Provider == "Postgres" ? "TRUE" : "1")}, 0)");
+
     /// <summary>A webhook event that failed every try.</summary>
     public async Task<long> ParkAsync(string webhookEventId)
     {

@@ -39,6 +39,8 @@ public abstract partial class ConsoleAuditTests
             _admin.PostFormAsync("/console/account", new() { ["LineUserId"] = StaffLineUserId })),
         new("/console/account?handler=Email", AuditActions.StaffEmailChanged, Admin, () =>
             _admin.PostFormAsync("/console/account?handler=Email", new() { ["Email"] = "walk-admin@city.example.jp" }, "/console/account")),
+        new("/console/account?handler=OnDuty", AuditActions.StaffOnDutyChanged, Admin, () =>
+            _admin.PostFormAsync("/console/account?handler=OnDuty", new() { ["OnDuty"] = "true" }, "/console/account")),
         new("/console/account/password", AuditActions.PasswordChanged, Own, () => _own.PostFormAsync("/console/account/password", new()
         {
             ["Current"] = ConsoleSession.Password, ["New"] = "a far longer passphrase of 2031", ["Confirm"] = "a far longer passphrase of 2031",
@@ -116,8 +118,24 @@ public abstract partial class ConsoleAuditTests
             await Database.ExecuteAsync("UPDATE social_posts SET status = 'needs-check'")),
         new("/console/admin/meta?handler=Disconnect", AuditActions.MetaDisconnected, Admin, () =>
             _admin.PostFormAsync("/console/admin/meta?handler=Disconnect", [], "/console/admin/meta")),
+        new("/console/disaster/templates/edit/{id:long?}", AuditActions.DisasterTemplateCreated, Admin, () =>
+            _admin.PostFormAsync("/console/disaster/templates/edit", TemplateForm())),
+        new("/console/disaster/templates/edit/{id:long?}", AuditActions.DisasterTemplateUpdated, Admin, async () =>
+            await _admin.PostFormAsync($"/console/disaster/templates/edit/{await LatestIdAsync("disaster_templates")}", TemplateForm())),
+        new("/console/disaster/templates?handler=Delete", AuditActions.DisasterTemplateDeleted, Admin, async () => await _admin.PostFormAsync(
+            "/console/disaster/templates?handler=Delete", new() { ["id"] = Text(await LatestIdAsync("disaster_templates")) }, "/console/disaster/templates")),
+        new("/console/disaster/shelters/edit/{id:long?}", AuditActions.ShelterCreated, Admin, () =>
+            _admin.PostFormAsync("/console/disaster/shelters/edit", ShelterForm())),
+        new("/console/disaster/shelters/edit/{id:long?}", AuditActions.ShelterUpdated, Admin, async () =>
+            await _admin.PostFormAsync($"/console/disaster/shelters/edit/{await LatestIdAsync("shelters")}", ShelterForm())),
+        new("/console/disaster/shelters?handler=Open", AuditActions.ShelterOpened, Admin, async () => await _admin.PostFormAsync(
+            "/console/disaster/shelters?handler=Open", new() { ["id"] = Text(await LatestIdAsync("shelters")), ["open"] = "true" }, "/console/disaster/shelters")),
+        new("/console/disaster/shelters?handler=Delete", AuditActions.ShelterDeleted, Admin, async () => await _admin.PostFormAsync(
+            "/console/disaster/shelters?handler=Delete", new() { ["id"] = Text(await LatestIdAsync("shelters")) }, "/console/disaster/shelters")),
         new("/console/disaster", AuditActions.DisasterModeRequested, Admin, () =>
             _admin.PostFormAsync("/console/disaster", new() { ["mode"] = "on", ["Reason"] = "総合防災訓練の前の確認" }, "/console/disaster")),
+        new("/console/disaster/safety?handler=Handled", AuditActions.SafetyHandled, Admin, async () => await _admin.PostFormAsync(
+            "/console/disaster/safety?handler=Handled", new() { ["userId"] = Citizen, ["switchId"] = Text(await LatestIdAsync("disaster_switches")) }, "/console/disaster/safety"), () => _setUp.AskForHelpAsync(Citizen)),
         // Last: it uses up the month's quota, which any later send would need.
         new("/console/broadcasts/{id:long}?handler=Force", AuditActions.BroadcastForced, Admin, () => OnBroadcastAsync(_admin, "Force"), HoldForQuotaAsync),
     ];
@@ -236,6 +254,17 @@ public abstract partial class ConsoleAuditTests
     private static Dictionary<string, string> FaqForm() => new()
     {
         ["Input.Language"] = "ja", ["Input.Keywords"] = "駐車場", ["Input.Answer"] = "30台分あります。",
+    };
+
+    private static Dictionary<string, string> TemplateForm() => new()
+    {
+        ["Input.Name"] = "避難指示", ["Input.Texts[ja].Title"] = "避難指示", ["Input.Texts[ja].Body"] = "高台へ避難してください。",
+    };
+
+    private static Dictionary<string, string> ShelterForm() => new()
+    {
+        ["Input.Names[ja]"] = "中央小学校", ["Input.Address"] = "中央区本町1-2-3", ["Input.Latitude"] = "35.6812", ["Input.Longitude"] = "139.7671",
+        ["Input.Kind"] = "designated-shelter",
     };
 
     private static Dictionary<string, string> EventForm() => new()

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using OutreachBot.Disaster.HelpAlerts;
 using OutreachBot.StaffConsole;
 
 namespace OutreachBot.Pages.Account;
 
 /// <summary>A staff member's own account: their LINE user id, where "test send to myself" goes.</summary>
-public sealed class IndexModel(StaffAccountStore accounts, OwnAccount own, StaffEmails emails) : ConsolePage
+public sealed class IndexModel(StaffAccountStore accounts, OwnAccount own, StaffEmails emails, OnDutyStaff onDuty) : ConsolePage
 {
     public StaffAccount Account { get; private set; } = null!;
 
@@ -15,6 +16,10 @@ public sealed class IndexModel(StaffAccountStore accounts, OwnAccount own, Staff
     [BindProperty]
     public string? Email { get; set; }
 
+    /// <summary>当番: mailed when a citizen needs help in disaster mode.</summary>
+    [BindProperty]
+    public bool OnDuty { get; set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync())
@@ -24,7 +29,20 @@ public sealed class IndexModel(StaffAccountStore accounts, OwnAccount own, Staff
 
         LineUserId = Account.LineUserId;
         Email = await emails.FindAsync(Account.Id, HttpContext.RequestAborted);
+        OnDuty = await onDuty.IsOnDutyAsync(Account.Id, HttpContext.RequestAborted);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostOnDutyAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return Forbid();
+        }
+
+        await onDuty.SetAsync(Account.Id, Account.Username, OnDuty, StaffActor.Of(HttpContext), HttpContext.RequestAborted);
+        Notice = ConsoleText.S("保存しました。", "Saved.");
+        return Redirect("/console/account");
     }
 
     public async Task<IActionResult> OnPostEmailAsync()
@@ -37,6 +55,7 @@ public sealed class IndexModel(StaffAccountStore accounts, OwnAccount own, Staff
         if (await emails.SetAsync(Account.Id, Account.Username, Email, StaffActor.Of(HttpContext), HttpContext.RequestAborted) is { } problem)
         {
             LineUserId = Account.LineUserId;
+            OnDuty = await onDuty.IsOnDutyAsync(Account.Id, HttpContext.RequestAborted);
             AddError("email", problem);
             return Page();
         }
@@ -57,6 +76,7 @@ public sealed class IndexModel(StaffAccountStore accounts, OwnAccount own, Staff
         {
             AddError("lineUserId", new("LINEユーザーIDは U と32桁の英数字（0-9, a-f）です。", "A LINE user id is U followed by 32 characters 0-9 and a-f."));
             Email = await emails.FindAsync(Account.Id, HttpContext.RequestAborted);
+            OnDuty = await onDuty.IsOnDutyAsync(Account.Id, HttpContext.RequestAborted);
             return Page();
         }
 

@@ -4,6 +4,7 @@ using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.Broadcasts.Scheduling;
 using OutreachBot.CivicEvents;
+using OutreachBot.Disaster.Templates;
 using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 
@@ -12,7 +13,7 @@ namespace OutreachBot.Pages.Broadcasts;
 /// <summary>Writes a new broadcast or edits one not yet fired: save as draft, or submit (for approval where required).</summary>
 public sealed class ComposeModel(
     StaffBroadcasts broadcasts, BroadcastStore store, BroadcastReader reader, TopicStore topics, CivicEventStore events,
-    ConsoleClock clock) : ConsolePage
+    DisasterTemplateStore templates, ConsoleClock clock) : ConsolePage
 {
     public long? Id => RouteData.Values["id"] is string id && long.TryParse(id, CultureInfo.InvariantCulture, out var value) ? value : null;
 
@@ -28,11 +29,15 @@ public sealed class ComposeModel(
 
     public Broadcast? Existing { get; private set; }
 
+    /// <summary>The disaster templates a new broadcast may start from (the page offers them in disaster mode).</summary>
+    public IReadOnlyList<DisasterTemplate> Templates { get; private set; } = [];
+
     public AudiencePreview? Estimate { get; private set; }
 
     public IReadOnlyList<string> CronFirings { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync()
+    /// <param name="template">A disaster template to start a new broadcast from.</param>
+    public async Task<IActionResult> OnGetAsync(long? template)
     {
         if (!await LoadAsync())
         {
@@ -40,6 +45,19 @@ public sealed class ComposeModel(
         }
 
         Input = Existing is null ? new BroadcastForm().Normalize() : BroadcastForm.From(Existing, clock.Zone);
+        if (Existing is null && template is { } templateId)
+        {
+            var chosen = Templates.FirstOrDefault(t => t.Id == templateId);
+            if (DisasterTemplateStart.Refusal(chosen) is { } refusal)
+            {
+                AddError("template", refusal);
+            }
+            else
+            {
+                Input = DisasterTemplateStart.Form(chosen!);
+            }
+        }
+
         return Page();
     }
 
@@ -147,6 +165,7 @@ public sealed class ComposeModel(
         UpcomingEvents = (await events.UpcomingAsync(clock.UtcNow, 0, 200, HttpContext.RequestAborted)).Page;
         if (Id is not { } id)
         {
+            Templates = await templates.ListAsync(HttpContext.RequestAborted);
             return true;
         }
 

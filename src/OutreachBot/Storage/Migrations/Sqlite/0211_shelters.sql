@@ -1,0 +1,15 @@
+-- The evacuation shelters staff keep for disaster mode: names per language as JSON ({"ja": "…"}, Japanese required),
+-- where they are, their kind (designated-shelter 指定避難所, emergency-site 指定緊急避難場所, welfare-shelter 福祉避難所)
+-- and whether staff have opened them. Instants are UTC unix milliseconds.
+CREATE TABLE shelters (
+    id INTEGER PRIMARY KEY,
+    names TEXT NOT NULL,
+    address TEXT NOT NULL,
+    latitude REAL NOT NULL,
+    longitude REAL NOT NULL,
+    kind TEXT NOT NULL,
+    capacity INTEGER,
+    is_open INTEGER NOT NULL DEFAULT 0,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+);
