@@ -19,6 +19,7 @@ using OutreachBot.StaffConsole;
 using OutreachBot.Subscriptions;
 using OutreachBot.Surveys;
 using OutreachBot.Webhook;
+using OutreachBot.Profiles;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Host.UseSystemd();
@@ -46,6 +47,7 @@ builder.Services.AddHealth();
 builder.Services.AddDisasterMode(builder.Configuration);
 builder.Services.AddMeta(builder.Configuration);
 builder.Services.AddSurveys(builder.Configuration);
+builder.Services.AddProfiles();
 
 var app = builder.Build();
 app.UseLineWebhook();

@@ -55,14 +55,15 @@ public sealed record Broadcast
 
 public sealed record BroadcastReview(string Comment, string By, DateTimeOffset At);
 
-/// <summary>Who gets it: subscribers of the topics (any or all of them), optionally only some languages and districts; or the citizens who asked to be reminded of an event.</summary>
+/// <summary>Who gets it: subscribers of the topics (any or all of them), optionally only some languages, districts and profiles (age bands, skills, free days); or the citizens who asked to be reminded of an event.</summary>
 public sealed record BroadcastTarget(
     IReadOnlyList<string> Topics,
     bool MatchAll,
     IReadOnlyList<string>? Languages,
     IReadOnlyList<string>? Districts,
     string? ReminderEventId = null,
-    long? AllUnderSwitch = null)
+    long? AllUnderSwitch = null,
+    Profiles.ProfileFilter? Profile = null)
 {
     /// <summary>Every follower, whatever their topics (a drill's audience in a drill): the disaster switch it was accepted under.</summary>
     public bool All => AllUnderSwitch is not null;

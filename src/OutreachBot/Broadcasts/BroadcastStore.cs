@@ -16,7 +16,7 @@ public sealed class BroadcastStore(Database database)
         b.schedule_kind AS ScheduleKind, b.send_at AS SendAt, b.cron, b.event_id AS EventId, b.event_offset_ms AS EventOffsetMs,
         b.urgent, b.state, b.author, b.approved_by AS ApprovedBy, b.approved_at AS ApprovedAt, b.version, b.created_at AS CreatedAt, b.updated_at AS UpdatedAt,
         b.review_comment AS ReviewComment, b.reviewed_by AS ReviewedBy, b.reviewed_at AS ReviewedAt, b.reason,
-        b.channels, b.mail_subjects AS MailSubjects, b.social, b.all_switch_id AS AllSwitchId
+        b.channels, b.mail_subjects AS MailSubjects, b.social, b.all_switch_id AS AllSwitchId, b.profile_filter AS ProfileFilter
         """;
 
     public async Task<long> CreateAsync(BroadcastDraft draft, string author, BroadcastState state, DateTimeOffset now, CancellationToken cancellationToken)
@@ -26,9 +26,9 @@ public sealed class BroadcastStore(Database database)
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO broadcasts (title, messages, match_all, languages, districts, reminder_event_id, schedule_kind, send_at, cron, event_id,
-                                    event_offset_ms, urgent, state, author, created_at, updated_at, channels, mail_subjects, social, all_switch_id)
+                                    event_offset_ms, urgent, state, author, created_at, updated_at, channels, mail_subjects, social, all_switch_id, profile_filter)
             VALUES (@Title, @MessagesJson, @MatchAll, @Languages, @Districts, @ReminderEventId, @Kind, @SendAt, @Cron, @EventId,
-                    @EventOffsetMs, @Urgent, @State, @Author, @Now, @Now, @Channels, @MailSubjects, @Social, @AllSwitchId)
+                    @EventOffsetMs, @Urgent, @State, @Author, @Now, @Now, @Channels, @MailSubjects, @Social, @AllSwitchId, @ProfileFilter)
             RETURNING id
             """,
             Parameters(draft, BroadcastNames.Of(state), now, author),
@@ -58,7 +58,7 @@ public sealed class BroadcastStore(Database database)
             UPDATE broadcasts
             SET title = @Title, messages = @MessagesJson, match_all = @MatchAll, languages = @Languages, districts = @Districts,
                 reminder_event_id = @ReminderEventId, schedule_kind = @Kind, send_at = @SendAt, cron = @Cron, event_id = @EventId,
-                event_offset_ms = @EventOffsetMs, urgent = @Urgent, channels = @Channels, mail_subjects = @MailSubjects, social = @Social, all_switch_id = @AllSwitchId, state = @State, approved_by = NULL, approved_at = NULL, reason = NULL,
+                event_offset_ms = @EventOffsetMs, urgent = @Urgent, channels = @Channels, mail_subjects = @MailSubjects, social = @Social, all_switch_id = @AllSwitchId, profile_filter = @ProfileFilter, state = @State, approved_by = NULL, approved_at = NULL, reason = NULL,
                 version = version + 1, updated_at = @Now
             WHERE id = @Id AND version = @Version AND state {Dialect.In("@Editable")}
             """,
@@ -215,6 +215,7 @@ public sealed class BroadcastStore(Database database)
         Districts = draft.Target.Districts is null ? null : JsonSerializer.Serialize(draft.Target.Districts),
         draft.Target.ReminderEventId,
         AllSwitchId = draft.Target.AllUnderSwitch,
+        ProfileFilter = draft.Target.Profile?.ToJson(),
         Kind = BroadcastNames.Of(draft.Schedule.Kind),
         draft.Schedule.SendAt,
         draft.Schedule.Cron,
@@ -307,6 +308,8 @@ public sealed class BroadcastStore(Database database)
 
         public long? AllSwitchId { get; init; }
 
+        public string? ProfileFilter { get; init; }
+
         public Broadcast ToBroadcast(IReadOnlyList<string> topics, IReadOnlyList<string> editors) => new()
         {
             Id = Id,
@@ -318,7 +321,8 @@ public sealed class BroadcastStore(Database database)
                 Languages is null ? null : JsonSerializer.Deserialize<List<string>>(Languages),
                 Districts is null ? null : JsonSerializer.Deserialize<List<string>>(Districts),
                 ReminderEventId,
-                AllSwitchId),
+                AllSwitchId,
+                Profiles.ProfileFilter.FromJson(ProfileFilter)),
             Schedule = new BroadcastSchedule(
                 BroadcastNames.Kind(ScheduleKind), SendAt, Cron, EventId, EventOffsetMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null),
             Urgent = Urgent,

@@ -125,4 +125,42 @@ public abstract record Command
 
     /// <summary>やめる: stops answering for now; what was answered stays.</summary>
     public sealed record SurveyQuit(long SurveyId) : Command;
+
+    /// <summary>プロフィール: the consent first, else the profile with change and erase.</summary>
+    public sealed record ProfileShow : Command;
+
+    /// <summary>同意する: the consent recorded; the questions begin.</summary>
+    public sealed record ProfileConsent : Command;
+
+    /// <param name="Page">1-based.</param>
+    public sealed record ProfileAreas(int Page) : Command;
+
+    /// <param name="Page">1-based.</param>
+    public sealed record ProfileDistricts(long AreaId, int Page) : Command;
+
+    public sealed record ProfileDistrict(long DistrictId) : Command;
+
+    public sealed record ProfileAges : Command;
+
+    /// <param name="Band">1-based place in the age bands (1 = 10s … 8 = 80+).</param>
+    public sealed record ProfileAge(int Band) : Command;
+
+    /// <param name="Page">1-based.</param>
+    public sealed record ProfileSkills(int Page) : Command;
+
+    /// <summary>Skill <paramref name="SkillId"/> chosen (<paramref name="On"/>) or taken back, shown on <paramref name="Page"/>.</summary>
+    public sealed record ProfileSkill(long SkillId, int Page, bool On) : Command;
+
+    public sealed record ProfileDays : Command;
+
+    /// <param name="Day">1 = Monday … 7 = Sunday.</param>
+    public sealed record ProfileDay(int Day, bool On) : Command;
+
+    /// <summary>プロフィールを削除: asks for a confirmation first.</summary>
+    public sealed record ProfileAskErase : Command;
+
+    /// <param name="AskedAt">When the confirmation was offered (unix seconds): one tapped much later is refused.</param>
+    public sealed record ProfileErase(long AskedAt) : Command;
+
+    public sealed record ProfileKeep : Command;
 }

@@ -28,6 +28,11 @@ public static class CitizenDataMessage
             lines.Add(t.Format(PrivacyTextKeys.District, district));
         }
 
+        if (data.HeldProfile is { } held)
+        {
+            lines.Add(Profiles.ProfileMessages.OwnData(t, held, zone));
+        }
+
         lines.Add(t.Format(PrivacyTextKeys.Since, Day(profile.FirstFollowedAt)));
         lines.Add(t.Format(PrivacyTextKeys.Topics, List(data.Topics)));
         lines.Add(t.Format(PrivacyTextKeys.Reminders, List(data.Reminders)));

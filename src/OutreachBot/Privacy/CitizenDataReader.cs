@@ -6,7 +6,7 @@ namespace OutreachBot.Privacy;
 /// Everything the office holds about one LINE user, read in one transaction: what the citizen sees from the menu and
 /// what staff hand over on a disclosure request (開示請求). Names of topics and events are in <c>language</c>, else Japanese.
 /// </summary>
-public sealed class CitizenDataReader(Database database)
+public sealed class CitizenDataReader(Database database, Profiles.ProfileStore profiles, Profiles.CityLists.CityListStore cityLists)
 {
     /// <summary>Null when the office holds no record of <paramref name="userId"/>.</summary>
     public async Task<CitizenData?> ReadAsync(string userId, string language, CancellationToken cancellationToken)
@@ -60,7 +60,10 @@ public sealed class CitizenDataReader(Database database)
             WHERE a.respondent = @UserId ORDER BY a.survey_id, a.question, a.choice
             """);
         await transaction.CommitAsync(cancellationToken);
-        return new CitizenData(profile, [.. topics], [.. reminders], [.. applications], [.. questions], [.. replies], [.. surveyAnswers]);
+        return new CitizenData(profile, [.. topics], [.. reminders], [.. applications], [.. questions], [.. replies], [.. surveyAnswers])
+        {
+            HeldProfile = Profiles.HeldProfile.Of(await profiles.ReadAsync(userId, cancellationToken), await cityLists.ReadAsync(cancellationToken)),
+        };
     }
 
     /// <summary>When the citizen's data was last erased, if ever.</summary>
@@ -84,7 +87,11 @@ public sealed record CitizenData(
     IReadOnlyList<HeldApplication> Applications,
     IReadOnlyList<HeldQuestion> Questions,
     IReadOnlyList<HeldReply> Replies,
-    IReadOnlyList<HeldSurveyAnswer> SurveyAnswers);
+    IReadOnlyList<HeldSurveyAnswer> SurveyAnswers)
+{
+    /// <summary>The profile the citizen consented to and told (プロフィール), if any.</summary>
+    public Profiles.HeldProfile? HeldProfile { get; init; }
+}
 
 /// <summary>An answer to a survey that is not anonymous: the option's index (0-based) or the scale's value, or a typed text.</summary>
 public sealed record HeldSurveyAnswer

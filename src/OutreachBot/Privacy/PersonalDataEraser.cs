@@ -8,7 +8,7 @@ namespace OutreachBot.Privacy;
 /// Erases one citizen's personal data in one transaction, keeping what the office counts. Their subscriptions, follow
 /// periods and reminders move to a new anonymous citizen (ended now), so past days' counts stay; applications keep their
 /// seat and status without user id, name, phone or answers; questions and replies keep their dates and status without
-/// their text; raw webhook payloads of their handled events are emptied. The citizen's own row keeps only the LINE user
+/// their text; the profile (district, age band, skills, free days) and its consent go; raw webhook payloads of their handled events are emptied. The citizen's own row keeps only the LINE user
 /// id, marked not following and erased: broadcasts already cut into batches drop them, nothing else is addressed to
 /// them, and only a new message or follow from them (which records them again) makes them a recipient again.
 /// </summary>
@@ -67,6 +67,7 @@ public sealed class PersonalDataEraser(Database database, IOptions<BotOptions> b
             WHERE user_id = @UserId
             """,
         ];
+        await Profiles.ProfileStore.EraseAsync(connection, transaction, userId, now, cancellationToken);
         foreach (var sql in statements)
         {
             await connection.ExecuteAsync(new CommandDefinition(sql, ids, transaction, cancellationToken: cancellationToken));

@@ -16,13 +16,13 @@ public class MainMenuTests
     public static TheoryData<int> OneToTwenty => [.. Enumerable.Range(1, MainMenu.MaxEntries)];
 
     [Fact]
-    public void Shipped_Features_TopicsMineEventsApplicationsAskLanguageOwnDataHelpInThatOrder()
+    public void Shipped_Features_TopicsMineEventsApplicationsAskLanguageProfileOwnDataHelpInThatOrder()
     {
         var menu = MenuWorld.Shipped(Texts);
 
-        Assert.Equal(["topics", "mine", "events", "applications", "ask", "language", "mydata", "help"], menu.Entries.Select(e => e.Id));
+        Assert.Equal(["topics", "mine", "events", "applications", "ask", "language", "profile", "mydata", "help"], menu.Entries.Select(e => e.Id));
         Assert.Equal(
-            ["v1|topics|1", "v1|mine", "v1|events|1", "v1|apps", "v1|ask", "v1|langs", "v1|mydata", "v1|help"],
+            ["v1|topics|1", "v1|mine", "v1|events|1", "v1|apps", "v1|ask", "v1|langs", "v1|prof", "v1|mydata", "v1|help"],
             menu.Entries.Select(e => PostbackCodec.Encode(e.Command)));
     }
 

@@ -5,6 +5,7 @@ using OutreachBot.Consultations;
 using OutreachBot.Conversations;
 using OutreachBot.Conversations.Menu;
 using OutreachBot.Privacy;
+using OutreachBot.Profiles;
 using OutreachBot.Resources;
 using OutreachBot.Subscriptions;
 
@@ -19,6 +20,7 @@ internal static class MenuWorld
         .AddCivicEvents()
         .AddConsultations()
         .AddPrivacy(new ConfigurationBuilder().Build())
+        .AddProfiles()
         .AddConversations(new ConfigurationBuilder().Build()));
 
     public static MainMenu Shipped(TextCatalog texts) => new(ShippedEntries, texts);

@@ -1,3 +1,4 @@
+using OutreachBot.Profiles.CityLists;
 using OutreachBot.Staff;
 using OutreachBot.Tests.StaffConsole;
 
@@ -108,6 +109,10 @@ public abstract partial class ConsoleAuditTests
             await _admin.PostFormAsync("/console/admin/mail-subscribers?handler=Remove", new() { ["id"] = Text(await LatestIdAsync("mail_subscribers")) }, "/console/admin/mail-subscribers")),
         new("/console/admin/citizen-data?handler=Disclose", AuditActions.CitizenDataDisclosed, Admin, () => OnCitizenDataAsync("Disclose", [])),
         new("/console/admin/citizen-data?handler=Erase", AuditActions.CitizenDataErased, Admin, () => OnCitizenDataAsync("Erase", new() { ["Confirmed"] = "true" })),
+        new("/console/admin/city-lists?handler=Add", CityListStore.Added, Admin, () => OnCityListAsync("Add", new() { ["list"] = "Skills", ["key"] = "walking", ["name"] = "散歩", ["names[en]"] = "Walking" })),
+        new("/console/admin/city-lists?handler=Rename", CityListStore.Renamed, Admin, async () => await OnCityListAsync("Rename", new() { ["list"] = "Skills", ["id"] = Text(await LatestIdAsync("city_skills")), ["name"] = "ウォーキング" })),
+        new("/console/admin/city-lists?handler=Retire", CityListStore.Retired, Admin, async () => await OnCityListAsync("Retire", new() { ["list"] = "Skills", ["id"] = Text(await LatestIdAsync("city_skills")), ["retire"] = "true" })),
+        new("/console/admin/city-lists?handler=Retire", CityListStore.Restored, Admin, async () => await OnCityListAsync("Retire", new() { ["list"] = "Skills", ["id"] = Text(await LatestIdAsync("city_skills")), ["retire"] = "false" })),
         new("/console/admin/meta?handler=Connect", AuditActions.MetaConnected, Admin, () => _admin.PostFormAsync("/console/admin/meta?handler=Connect", new()
         {
             ["PageId"] = _host.Line.Options.Meta.PageId, ["PageAccessToken"] = _host.Line.Options.Meta.PageAccessToken,
@@ -139,6 +144,9 @@ public abstract partial class ConsoleAuditTests
         // Last: it uses up the month's quota, which any later send would need.
         new("/console/broadcasts/{id:long}?handler=Force", AuditActions.BroadcastForced, Admin, () => OnBroadcastAsync(_admin, "Force"), HoldForQuotaAsync),
     ];
+
+    private Task<HttpResponseMessage> OnCityListAsync(string handler, Dictionary<string, string> fields) =>
+        _admin.PostFormAsync($"/console/admin/city-lists?handler={handler}", fields, "/console/admin/city-lists");
 
     private async Task SignInAsync()
     {

@@ -26,6 +26,7 @@ public sealed class BroadcastDrafting(
     MailChannel mail,
     Meta.MetaConnections meta,
     Disaster.DisasterModeState disaster,
+    Profiles.CityLists.CityListStore cityLists,
     IOptions<BroadcastOptions> options,
     IOptions<BotOptions> bot,
     TimeProvider time)
@@ -121,13 +122,9 @@ public sealed class BroadcastDrafting(
             }
         }
 
-        if (input.Districts?.Any(string.IsNullOrWhiteSpace) == true)
-        {
-            errors["target.districts"] = [new("空の地区名は指定できません。", "District names must not be empty.")];
-        }
-
+        var profile = Profiles.ProfileTargetChecks.Check(input, await cityLists.ReadAsync(cancellationToken), errors);
         return new BroadcastTarget(
-            slugs, match == "all", input.Languages is { Count: > 0 } l ? l : null, input.Districts is { Count: > 0 } d ? d : null, input.ReminderOf, everyone);
+            slugs, match == "all", input.Languages is { Count: > 0 } l ? l : null, input.Districts is { Count: > 0 } d ? [.. d.Distinct()] : null, input.ReminderOf, everyone, profile);
     }
 
     private static void CheckTopicChoice(TargetInput input, string match, List<string> slugs, Dictionary<string, Bilingual[]> errors)

@@ -34,6 +34,15 @@ public sealed record TargetInput(List<string>? Topics, string? Match, List<strin
 {
     /// <summary><c>{"all": true}</c>: every follower, whatever their topics; urgent, in disaster mode or a drill only.</summary>
     public bool? All { get; init; }
+
+    /// <summary>Only citizens in these age bands (<c>10s</c> … <c>70s</c>, <c>80+</c>); empty or absent: any.</summary>
+    public List<string>? AgeBands { get; init; }
+
+    /// <summary>Only citizens with any of these skills (slugs of the city's list); empty or absent: any.</summary>
+    public List<string>? Skills { get; init; }
+
+    /// <summary>Only citizens free on any of these days (<c>mon</c> … <c>sun</c>); empty or absent: any.</summary>
+    public List<string>? FreeDays { get; init; }
 }
 
 public sealed record ScheduleInput(string? At, string? Cron, BeforeEventInput? BeforeEvent);

@@ -10,8 +10,8 @@ public static class ChannelChecks
     public const int MaxSubjectLength = 200;
 
     public static readonly Bilingual MailCannotTarget = new(
-        "メール購読者には地区もリマインダー登録もありません。地区指定やイベントのリマインダーは LINE とウェブだけで送れます。",
-        "E-mail subscribers have no district and ask for no reminders: a district or reminder broadcast goes by LINE and the web only.");
+        "メール購読者には地区もプロフィール（年代・得意なこと・空いている曜日）もリマインダー登録もありません。地区やプロフィールで絞り込む配信やイベントのリマインダーは LINE とウェブだけで送れます。",
+        "E-mail subscribers have no district, no profile (age band, skills, free days) and ask for no reminders: a broadcast limited to districts or profiles, or a reminder, goes by LINE and the web only.");
 
     public static IReadOnlyList<BroadcastChannel>? Channels(List<string>? names, BroadcastTarget? target, MailChannel mail, Dictionary<string, Bilingual[]> errors)
     {

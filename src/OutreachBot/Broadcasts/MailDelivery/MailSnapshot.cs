@@ -15,8 +15,8 @@ namespace OutreachBot.Broadcasts.MailDelivery;
 /// </summary>
 public static class MailSnapshot
 {
-    /// <summary>Whether a target can go by e-mail: mail subscribers have no district and ask for no reminders.</summary>
-    public static bool Reaches(BroadcastTarget target) => target.ReminderEventId is null && target.Districts is not { Count: > 0 };
+    /// <summary>Whether a target can go by e-mail: mail subscribers have no district or profile and ask for no reminders.</summary>
+    public static bool Reaches(BroadcastTarget target) => target.ReminderEventId is null && target.Districts is not { Count: > 0 } && target.Profile is null;
 
     public static async Task<long> TakeAsync(
         DbConnection connection, DbTransaction transaction, SqlDialect dialect, long runId, BroadcastTarget target, DateTimeOffset now, CancellationToken cancellationToken)

@@ -69,13 +69,30 @@ public sealed class Audience(Database database, IEventReminderList reminders)
         if (target.AllUnderSwitch is { } switchId)
         {
             var bound = await Disaster.DisasterSwitchStore.FindAsync(connection, switchId, cancellationToken);
-            return new RecipientQuery(dialect, [], false, target.Languages, target.Districts) { Everyone = true, Drill = bound is { Drill: true } ? bound.DrillAudience : null };
+            return new RecipientQuery(dialect, [], false, target.Languages, target.Districts)
+            {
+                Everyone = true, Drill = bound is { Drill: true } ? bound.DrillAudience : null, Profile = await ProfileAsync(connection, target, cancellationToken),
+            };
         }
 
         var ids = target.Topics.Count == 0
             ? []
             : (await connection.QueryAsync<long>(new CommandDefinition(
                 $"SELECT id FROM topics WHERE slug {dialect.In("@Slugs")}", new { Slugs = target.Topics.ToList() }, cancellationToken: cancellationToken))).ToList();
-        return new RecipientQuery(dialect, ids, target.MatchAll, target.Languages, target.Districts);
+        return new RecipientQuery(dialect, ids, target.MatchAll, target.Languages, target.Districts) { Profile = await ProfileAsync(connection, target, cancellationToken) };
+    }
+
+    private async Task<(Profiles.ProfileFilter, IReadOnlyList<long>)?> ProfileAsync(System.Data.Common.DbConnection connection, BroadcastTarget target, CancellationToken cancellationToken)
+    {
+        if (target.Profile is not { } filter)
+        {
+            return null;
+        }
+
+        var skillIds = filter.Skills.Count == 0
+            ? []
+            : (await connection.QueryAsync<long>(new CommandDefinition(
+                $"SELECT id FROM city_skills WHERE slug {database.Dialect.In("@Slugs")}", new { Slugs = filter.Skills.ToList() }, cancellationToken: cancellationToken))).ToList();
+        return (filter, skillIds);
     }
 }

@@ -6,7 +6,7 @@ namespace OutreachBot.Broadcasts.Targeting;
 
 /// <summary>
 /// The SQL that selects a target's recipients: citizens who follow the account and have an open subscription to any
-/// (or all) of the topics, optionally only some languages and districts. Used for the count before scheduling and for
+/// (or all) of the topics, optionally only some languages, districts and profiles. Used for the count before scheduling and for
 /// the snapshot at fire time, so that both agree.
 /// </summary>
 /// <remarks>
@@ -22,6 +22,9 @@ public sealed record RecipientQuery(SqlDialect Dialect, IReadOnlyList<long> Topi
 
     /// <summary>A drill's audience: the LINE user ids an everyone target reaches during a drill.</summary>
     public IReadOnlyList<string>? Drill { get; init; }
+
+    /// <summary>The target's profile filters, with the ids of its skills.</summary>
+    public (Profiles.ProfileFilter Filter, IReadOnlyList<long> SkillIds)? Profile { get; init; }
 
     /// <summary>The column the recipients stream in order of.</summary>
     public string OrderKey => Everyone ? "c.user_id" : "s.user_id";
@@ -77,6 +80,11 @@ public sealed record RecipientQuery(SqlDialect Dialect, IReadOnlyList<long> Topi
         {
             sql.Append(CultureInfo.InvariantCulture, $" AND c.district {Dialect.In("@Districts")}");
             parameters.Add("Districts", Districts.ToList());
+        }
+
+        if (Profile is var (filter, skillIds))
+        {
+            sql.Append(filter.Where(Dialect, skillIds, parameters));
         }
 
         return (sql.ToString(), parameters);

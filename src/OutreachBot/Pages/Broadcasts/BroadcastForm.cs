@@ -29,8 +29,17 @@ public sealed class BroadcastForm
     /// <summary>line, mail, web as checked; the form also posts an empty value, so that none checked is told from none posted.</summary>
     public List<string> Channels { get; set; } = ["line"];
 
-    /// <summary>District names separated by commas (、 or ,).</summary>
-    public string? Districts { get; set; }
+    /// <summary>Names of districts from the city's list.</summary>
+    public List<string> Districts { get; set; } = [];
+
+    /// <summary>10s … 80+.</summary>
+    public List<string> AgeBands { get; set; } = [];
+
+    /// <summary>Slugs of skills from the city's list.</summary>
+    public List<string> Skills { get; set; } = [];
+
+    /// <summary>mon … sun.</summary>
+    public List<string> FreeDays { get; set; } = [];
 
     /// <summary>now, at, cron or event.</summary>
     public string Schedule { get; set; } = "now";
@@ -87,7 +96,6 @@ public sealed class BroadcastForm
             messages[variant.Language] = JsonSerializer.SerializeToElement(array);
         }
 
-        var districts = (Districts ?? "").Split([',', '、', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         var schedule = Schedule switch
         {
             "at" => new ScheduleInput(At ?? "", null, null),
@@ -96,12 +104,21 @@ public sealed class BroadcastForm
             _ => null,
         };
         return new BroadcastInput(
-            Title, messages, new TargetInput(Topics, Match, Languages.Count > 0 ? Languages : null, districts.Count > 0 ? districts : null, null) { All = All ? true : null },
+            Title, messages, Target(),
             schedule, Urgent, draft,
             [.. Channels.Where(c => !string.IsNullOrWhiteSpace(c))],
             new MailInput(MailSubjects()),
             new SocialInput(SocialText, SocialLanguages, SocialHoldInQuietHours));
     }
+
+    /// <summary>The target as chosen: empty lists ask nothing.</summary>
+    public TargetInput Target() => new(Topics, Match, Languages.Count > 0 ? Languages : null, Districts.Count > 0 ? Districts : null, null)
+    {
+        All = All ? true : null,
+        AgeBands = AgeBands,
+        Skills = Skills,
+        FreeDays = FreeDays,
+    };
 
     public static BroadcastForm From(Broadcast broadcast, TimeZoneInfo zone)
     {
@@ -120,7 +137,10 @@ public sealed class BroadcastForm
             Match = broadcast.Target.MatchAll ? "all" : "any",
             All = broadcast.Target.All,
             Languages = [.. broadcast.Target.Languages ?? []],
-            Districts = broadcast.Target.Districts is { } d ? string.Join("、", d) : null,
+            Districts = [.. broadcast.Target.Districts ?? []],
+            AgeBands = [.. broadcast.Target.Profile?.AgeBands ?? []],
+            Skills = [.. broadcast.Target.Profile?.Skills ?? []],
+            FreeDays = [.. broadcast.Target.Profile?.FreeDays ?? []],
             Schedule = BroadcastNames.Of(broadcast.Schedule.Kind),
             At = broadcast.Schedule is { Kind: ScheduleKind.At, SendAt: { } at } ? Local(at, zone) : null,
             Cron = broadcast.Schedule.Cron,

@@ -13,7 +13,7 @@ namespace OutreachBot.Pages.Broadcasts;
 /// <summary>Writes a new broadcast or edits one not yet fired: save as draft, or submit (for approval where required).</summary>
 public sealed class ComposeModel(
     StaffBroadcasts broadcasts, BroadcastStore store, BroadcastReader reader, TopicStore topics, CivicEventStore events,
-    DisasterTemplateStore templates, ConsoleClock clock) : ConsolePage
+    DisasterTemplateStore templates, Profiles.CityLists.CityListStore cityLists, ConsoleClock clock) : ConsolePage
 {
     public long? Id => RouteData.Values["id"] is string id && long.TryParse(id, CultureInfo.InvariantCulture, out var value) ? value : null;
 
@@ -23,6 +23,9 @@ public sealed class ComposeModel(
     public BroadcastForm Input { get; set; } = new();
 
     public IReadOnlyList<Topic> Topics { get; private set; } = [];
+
+    /// <summary>The districts and skills to choose from: those offered, and retired ones only where the broadcast has them.</summary>
+    public Profiles.CityLists.CityLists CityLists { get; private set; } = new([], [], []);
 
     /// <summary>The events a broadcast can be timed before, soonest first.</summary>
     public IReadOnlyList<CivicEvent> UpcomingEvents { get; private set; } = [];
@@ -116,11 +119,15 @@ public sealed class ComposeModel(
             : new JsonResult(new { error = ConsoleText.S("Quartz の cron 式を入力してください（例 0 0 10 ? * MON）。", "Enter a Quartz cron expression, e.g. 0 0 10 ? * MON.") });
 
     /// <summary>The recipient count and quota estimate of a target, for the page's script.</summary>
-    public async Task<IActionResult> OnGetEstimateAsync([FromQuery] List<string> topic, string? match, [FromQuery] List<string> language, string? districts, bool all)
+    public async Task<IActionResult> OnGetEstimateAsync(
+        [FromQuery] List<string> topic, string? match, [FromQuery] List<string> language, [FromQuery] List<string> district,
+        [FromQuery] List<string> ageBand, [FromQuery] List<string> skill, [FromQuery] List<string> freeDay, bool all)
     {
-        var list = (districts ?? "").Split([',', '、', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        var (preview, errors) = await reader.PreviewAsync(
-            new TargetInput(topic, match, language.Count > 0 ? language : null, list.Count > 0 ? list : null, null) { All = all ? true : null }, HttpContext.RequestAborted);
+        var form = new BroadcastForm
+        {
+            Topics = topic, Match = match ?? "any", Languages = language, Districts = district, AgeBands = ageBand, Skills = skill, FreeDays = freeDay, All = all,
+        };
+        var (preview, errors) = await reader.PreviewAsync(form.Target(), HttpContext.RequestAborted);
         return preview is null
             ? new JsonResult(new { error = string.Join(" ", errors.Values.SelectMany(e => e).Select(m => m.Text)) })
             : new JsonResult(new { text = EstimateText(preview) });
@@ -162,6 +169,7 @@ public sealed class ComposeModel(
     private async Task<bool> LoadAsync()
     {
         Topics = await topics.ListAsync(includeArchived: false, HttpContext.RequestAborted);
+        CityLists = await cityLists.ReadAsync(HttpContext.RequestAborted);
         UpcomingEvents = (await events.UpcomingAsync(clock.UtcNow, 0, 200, HttpContext.RequestAborted)).Page;
         if (Id is not { } id)
         {

@@ -137,7 +137,11 @@
             params.append("language", language.value);
         }
         params.set("match", form.querySelector('input[name="Input.Match"]:checked')?.value ?? "any");
-        params.set("districts", form.querySelector('input[name="Input.Districts"]').value);
+        for (const [name, param] of [["Districts", "district"], ["AgeBands", "ageBand"], ["Skills", "skill"], ["FreeDays", "freeDay"]]) {
+            for (const box of form.querySelectorAll(`input[name="Input.${name}"]:checked`)) {
+                params.append(param, box.value);
+            }
+        }
         const answer = await getJson("Estimate", params);
         output.textContent = answer?.text ?? answer?.error ?? "";
     }, 300);
