@@ -72,6 +72,9 @@ public sealed record BroadcastView
     /// <summary>The Facebook and Instagram posts' own text, added languages and quiet hours, as staff chose them.</summary>
     public Meta.SocialChoices Social { get; init; } = Meta.SocialChoices.Default;
 
+    /// <summary>LINE's figures per day (read daily); only on one broadcast's view.</summary>
+    public IReadOnlyList<Analytics.Insight.InsightDay>? Insight { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
