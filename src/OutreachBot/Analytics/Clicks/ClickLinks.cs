@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
-using OutreachBot.LocalMode;
 using OutreachBot.PublicSite;
 
 namespace OutreachBot.Analytics.Clicks;
@@ -10,21 +8,20 @@ namespace OutreachBot.Analytics.Clicks;
 /// <summary>
 /// Every http(s) link of a broadcast's messages, per channel, as <c>/r/{code}</c> on the bot's public address: the
 /// code is 128 random bits stored with the link, so a code nobody was given finds nothing and only URLs a broadcast
-/// held are ever redirected to. Links stay as written where the bot has no public address (no <c>Site:PublicBaseUrl</c>
-/// outside local mode): a citizen would not reach it.
+/// held are ever redirected to.
 /// </summary>
-public sealed partial class ClickLinks(Database database, PublicBaseUrl publicBaseUrl, IOptions<SiteOptions> site, StartMode mode, TimeProvider time)
+/// <param name="rewrites">Whether citizens reach the bot: <c>Site:PublicBaseUrl</c> is set, or local mode runs it beside the
+/// emulator. Otherwise links stay as written.</param>
+public sealed partial class ClickLinks(Database database, PublicBaseUrl publicBaseUrl, TimeProvider time, bool rewrites)
 {
     public const string PathPrefix = "/r/";
 
     private static readonly HashSet<string> UrlProperties = ["uri", "linkUri"];
 
-    private bool Rewrites => site.Value.PublicBaseUrl is not null || mode.AllowsStandIns;
-
     /// <summary>The stored messages (<c>{"ja": [...], ...}</c>) with each link in texts and actions replaced for <paramref name="channel"/>.</summary>
     public async Task<string> RewriteAsync(long broadcastId, string channel, string messagesJson, CancellationToken cancellationToken)
     {
-        if (!Rewrites)
+        if (!rewrites)
         {
             return messagesJson;
         }

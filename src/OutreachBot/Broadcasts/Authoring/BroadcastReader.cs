@@ -18,7 +18,7 @@ public sealed class BroadcastReader(
     MailRunStore mailRuns,
     Meta.SocialPostStore social,
     PublicBaseUrl publicBaseUrl,
-    Analytics.Insight.InsightStore insight,
+    Analytics.BroadcastFigures figures,
     IOptions<BotOptions> bot)
 {
     public async Task<BroadcastView?> GetAsync(long id, CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ public sealed class BroadcastReader(
         var broadcast = await store.FindAsync(id, cancellationToken);
         return broadcast is null
             ? null
-            : await ViewAsync(broadcast, cancellationToken) with { Insight = await insight.ForAsync(id, cancellationToken) };
+            : await figures.AddToAsync(await ViewAsync(broadcast, cancellationToken), cancellationToken);
     }
 
     public async Task<IReadOnlyList<BroadcastView>> ListAsync(int limit, long? before, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace OutreachBot.PublicSite.Pages;
 /// A link from a broadcast: counts the click and answers 302 to the URL the broadcast held. A code no broadcast was
 /// given answers the not-found page and counts nothing.
 /// </summary>
-public sealed class ClickRedirectModel(TextCatalog catalog, ClickLinks links, ClickRecorder recorder) : PublicPage(catalog)
+public sealed class ClickRedirectModel(TextCatalog catalog, ClickLinks links, ClickCounts counts) : PublicPage(catalog)
 {
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public sealed class ClickRedirectModel(TextCatalog catalog, ClickLinks links, Cl
             return NotFoundPage();
         }
 
-        await recorder.RecordAsync(link, HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString(), cancellationToken);
+        await counts.RecordAsync(link, HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString(), cancellationToken);
         return Redirect(link.Url);
     }
 }
