@@ -1,4 +1,5 @@
 using OutreachBot;
+using OutreachBot.Analytics;
 using OutreachBot.Broadcasts;
 using OutreachBot.Broadcasts.MailDelivery;
 using OutreachBot.CivicEvents;
@@ -48,6 +49,7 @@ builder.Services.AddDisasterMode(builder.Configuration);
 builder.Services.AddMeta(builder.Configuration);
 builder.Services.AddSurveys(builder.Configuration);
 builder.Services.AddProfiles();
+builder.Services.AddAnalytics(builder.Configuration);
 
 var app = builder.Build();
 app.UseLineWebhook();

@@ -23,6 +23,7 @@ namespace OutreachBot.Line.Messaging;
 [JsonSerializable(typeof(FollowerIdsPage))]
 [JsonSerializable(typeof(MessageQuota))]
 [JsonSerializable(typeof(QuotaConsumption))]
+[JsonSerializable(typeof(StatisticsPerUnit))]
 [JsonSerializable(typeof(ShowLoadingAnimationResponse))]
 [JsonSerializable(typeof(LineErrorResponse))]
 [JsonSerializable(typeof(RichMenuIdResponse))]

@@ -57,10 +57,19 @@ public static class LineLimits
 
     public const int FollowerIdsPageMax = 1000;
 
+    /// <summary><c>customAggregationUnits</c>: <c>^[a-zA-Z0-9_]{1,30}$</c>, one a request.</summary>
+    public const int AggregationUnitLength = 30;
+
+    /// <summary>Figures of the statistics endpoints below this are answered as null.</summary>
+    public const int InsightPrivacyThreshold = 20;
+
     /// <summary>How long LINE remembers an <c>X-Line-Retry-Key</c>.</summary>
     public static readonly TimeSpan RetryKeyLifetime = TimeSpan.FromHours(24);
 
     public static bool FitsText(string text) => text.Length <= TextLength;
+
+    public static bool IsAggregationUnit(string unit) =>
+        unit.Length is > 0 and <= AggregationUnitLength && unit.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     public static bool IsValidLoadingSeconds(int seconds) =>
         seconds is >= LoadingSecondsMin and <= LoadingSecondsMax && seconds % LoadingSecondsStep == 0;

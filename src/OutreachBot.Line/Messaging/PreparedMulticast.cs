@@ -17,11 +17,13 @@ public sealed class PreparedMulticast
     public static PreparedMulticast Create(IReadOnlyList<string> to, IReadOnlyList<Message> messages, bool notificationDisabled = false) =>
         Create(to, PreparedMessages.Create(messages), notificationDisabled);
 
-    public static PreparedMulticast Create(IReadOnlyList<string> to, PreparedMessages messages, bool notificationDisabled = false)
+    public static PreparedMulticast Create(
+        IReadOnlyList<string> to, PreparedMessages messages, bool notificationDisabled = false, string? customAggregationUnit = null)
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(messages);
         CheckCount(to.Count, nameof(to));
+        CheckUnit(customAggregationUnit);
         var body = new ArrayBufferWriter<byte>(EstimatedSize(to.Count * 40, to.Count, messages));
         using (var writer = StartBody(body))
         {
@@ -30,17 +32,19 @@ public sealed class PreparedMulticast
                 writer.WriteStringValue(id);
             }
 
-            EndBody(writer, messages, notificationDisabled);
+            EndBody(writer, messages, notificationDisabled, customAggregationUnit);
         }
 
         return new PreparedMulticast(Written(body));
     }
 
     /// <summary>A body for <paramref name="count"/> recipient ids given as one text, each followed by <paramref name="separator"/> but the last.</summary>
-    public static PreparedMulticast Create(ReadOnlySpan<char> to, char separator, int count, PreparedMessages messages, bool notificationDisabled = false)
+    public static PreparedMulticast Create(
+        ReadOnlySpan<char> to, char separator, int count, PreparedMessages messages, bool notificationDisabled = false, string? customAggregationUnit = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
         CheckCount(count, nameof(count));
+        CheckUnit(customAggregationUnit);
         if (to.Count(separator) != count - 1)
         {
             throw new ArgumentException($"Expected {count} recipient ids separated by '{separator}'.", nameof(to));
@@ -54,7 +58,7 @@ public sealed class PreparedMulticast
                 writer.WriteStringValue(to[range]);
             }
 
-            EndBody(writer, messages, notificationDisabled);
+            EndBody(writer, messages, notificationDisabled, customAggregationUnit);
         }
 
         return new PreparedMulticast(Written(body));
@@ -65,6 +69,14 @@ public sealed class PreparedMulticast
         if (count is 0 or > LineLimits.MulticastRecipients)
         {
             throw new ArgumentOutOfRangeException(name, count, $"Multicast takes 1 to {LineLimits.MulticastRecipients} recipients.");
+        }
+    }
+
+    private static void CheckUnit(string? unit)
+    {
+        if (unit is not null && !LineLimits.IsAggregationUnit(unit))
+        {
+            throw new ArgumentException($"An aggregation unit is 1 to 30 letters, digits or underscores: '{unit}'.", nameof(unit));
         }
     }
 
@@ -79,7 +91,7 @@ public sealed class PreparedMulticast
         return writer;
     }
 
-    private static void EndBody(Utf8JsonWriter writer, PreparedMessages messages, bool notificationDisabled)
+    private static void EndBody(Utf8JsonWriter writer, PreparedMessages messages, bool notificationDisabled, string? customAggregationUnit)
     {
         writer.WriteEndArray();
         writer.WritePropertyName("messages");
@@ -87,6 +99,13 @@ public sealed class PreparedMulticast
         if (notificationDisabled)
         {
             writer.WriteBoolean("notificationDisabled", true);
+        }
+
+        if (customAggregationUnit is not null)
+        {
+            writer.WriteStartArray("customAggregationUnits");
+            writer.WriteStringValue(customAggregationUnit);
+            writer.WriteEndArray();
         }
 
         writer.WriteEndObject();

@@ -41,3 +41,17 @@ public sealed record LineErrorResponse(string Message, IReadOnlyList<LineErrorDe
 }
 
 public sealed record LineErrorDetail(string? Message, string? Property);
+
+/// <summary>
+/// <c>GET /v2/bot/insight/message/event/aggregation</c> (insight.yml): how the messages sent with one aggregation unit
+/// were seen and tapped over a period. LINE answers null for each figure under 20.
+/// </summary>
+public sealed record StatisticsPerUnit(
+    StatisticsPerUnitOverview Overview, IReadOnlyList<StatisticsPerUnitMessage> Messages, IReadOnlyList<StatisticsPerUnitClick> Clicks);
+
+public sealed record StatisticsPerUnitOverview(long? UniqueImpression, long? UniqueClick, long? UniqueMediaPlayed, long? UniqueMediaPlayed100Percent);
+
+/// <param name="Seq">The message's place in the request, from 1.</param>
+public sealed record StatisticsPerUnitMessage(int Seq, long? Impression, long? UniqueImpression, long? MediaPlayed, long? UniqueMediaPlayed);
+
+public sealed record StatisticsPerUnitClick(long Seq, string? Url, long? Click, long? UniqueClick, long? UniqueClickOfRequest);

@@ -16,6 +16,7 @@ internal sealed class MessagingHandlers(
     ChatTranscript transcript,
     RequestJournal journal,
     QuotaBook quota,
+    InsightBook insight,
     IOptionsMonitor<EmulatorOptions> options,
     TimeProvider time)
 {
@@ -73,7 +74,12 @@ internal sealed class MessagingHandlers(
 
         var messages = call.Json.GetProperty("messages");
         string[] delivered = [.. recipients];
-        transcript.AddToMany(delivered, "multicast", messages);
+        var first = transcript.AddToMany(delivered, "multicast", messages);
+        if (call.Json.TryGetProperty("customAggregationUnits", out var units) && units.GetArrayLength() == 1)
+        {
+            insight.Tag(units[0].GetString()!, first, messages.GetArrayLength(), delivered);
+        }
+
         journal.Add(new DeliveredRequest(call.RequestId, call.RetryKeyText, delivered, "multicast", messages.GetArrayLength(), time.GetUtcNow()));
         return Result(ApiResult.Ok());
     }

@@ -23,6 +23,12 @@ public sealed record PostbackRequest(string? Data, Dictionary<string, string>? P
 /// <param name="WebhookEventId">The event to send again; the citizen's last event when absent.</param>
 public sealed record RedeliverRequest(string? WebhookEventId);
 
+/// <summary>A chat page showed the bot's line <paramref name="Sequence"/>: an impression, when it was sent under an aggregation unit.</summary>
+public sealed record SeenRequest(long Sequence);
+
+/// <summary>The citizen opened <paramref name="Url"/> from the bot's line <paramref name="Sequence"/>: a click, as for <see cref="SeenRequest"/>.</summary>
+public sealed record OpenedRequest(long Sequence, string? Url);
+
 /// <summary>The limits the LINE app puts on what a person can send; each returns an error message or null.</summary>
 internal static partial class ChatRules
 {

@@ -8,7 +8,8 @@ public static class ChatServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the chat page's services. The emulator's shared state (<c>ReplyTokenBook</c>, <c>EmulatedUsers</c>,
-    /// <c>ChatTranscript</c>) is registered by the host, because the Messaging API side shares it.
+    /// <c>ChatTranscript</c>) is registered by the host, because the Messaging API side shares it; the figures the page
+    /// reports (<c>InsightBook</c>) are added here when the host has not.
     /// </summary>
     public static IServiceCollection AddLineEmulatorChat(this IServiceCollection services, Action<ChatOptions>? configure = null)
     {
@@ -27,6 +28,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddSingleton<WebhookSender>();
         services.TryAddSingleton<ChatViews>();
         services.TryAddSingleton<CitizenActions>();
+        services.TryAddSingleton(sp => new State.InsightBook(sp.GetRequiredService<TimeProvider>()));
 
         services.AddHttpClient(WebhookSender.HttpClientName)
             .ConfigureHttpClient((provider, client) =>

@@ -25,6 +25,9 @@ internal static class CitizenEndpoints
         citizens.MapGet("/{userId}/transcript", (string userId, long? after, ChatViews views) =>
             ChatJson.Ok(views.Transcript(userId, Math.Max(after ?? 0, 0))));
         citizens.MapGet("/{userId}/stream", TranscriptStream.Open);
+        citizens.MapPost("/{userId}/seen", (string userId, SeenRequest request, InsightBook insight) =>
+            ChatJson.Ok(new { counted = insight.Seen(userId, request.Sequence) }));
+        citizens.MapPost("/{userId}/opened", Opened);
     }
 
     private static IResult Create(CreateCitizenRequest request, EmulatedUsers users, HttpContext http)
@@ -121,6 +124,11 @@ internal static class CitizenEndpoints
 
         return await actions.RedeliverAsync(sent) is { } line ? ChatJson.Ok(line) : UnknownCitizen(userId);
     }
+
+    private static IResult Opened(string userId, OpenedRequest request, InsightBook insight) =>
+        string.IsNullOrEmpty(request.Url)
+            ? Invalid("url is the link the citizen opened.")
+            : ChatJson.Ok(new { counted = insight.Opened(userId, request.Sequence, request.Url) });
 
     /// <summary>A citizen who blocked the account cannot write to it in LINE; one who never added it can.</summary>
     private static IResult? CanTalk(string userId, EmulatedUsers users) => users.Find(userId) switch

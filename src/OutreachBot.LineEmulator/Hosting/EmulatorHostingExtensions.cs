@@ -68,6 +68,7 @@ public static class EmulatorHostingExtensions
         services.TryAddSingleton(sp => new RetryKeyBook(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<EmulatorOptions>>().Value.RetryKeyLifetime));
         services.TryAddSingleton(sp => new QuotaBook(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new InsightBook(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<RequestJournal>();
         services.TryAddSingleton<FaultInjector>();
         services.TryAddSingleton<RichMenuBook>();
@@ -75,6 +76,7 @@ public static class EmulatorHostingExtensions
         services.TryAddSingleton<RateGate>();
         services.TryAddSingleton<LineApiPipeline>();
         services.TryAddSingleton<MessagingHandlers>();
+        services.TryAddSingleton<InsightHandlers>();
         services.TryAddSingleton<RichMenuHandlers>();
         services.TryAddSingleton<RichMenuBatchBook>();
         services.TryAddSingleton<RichMenuBatchHandlers>();

@@ -52,6 +52,8 @@ public sealed class LineEmulatorServer : IAsyncDisposable
 
     public QuotaBook Quota => Get<QuotaBook>();
 
+    public InsightBook Insight => Get<InsightBook>();
+
     public LineRequestValidator Validator => Get<LineRequestValidator>();
 
     /// <summary>The emulated Facebook Page and Instagram account: followers, posts and media.</summary>

@@ -33,8 +33,8 @@ public sealed class ChatTranscript(TimeProvider time)
         return line;
     }
 
-    /// <summary>The bot's messages, in order, to each of <paramref name="userIds"/> (distinct) at once.</summary>
-    public void AddToMany(string[] userIds, string via, JsonElement messages)
+    /// <summary>The bot's messages, in order, to each of <paramref name="userIds"/> (distinct) at once; returns the first one's sequence number.</summary>
+    public long AddToMany(string[] userIds, string via, JsonElement messages)
     {
         var contents = messages.EnumerateArray().Select(m => m.Clone()).ToArray();
         var at = time.GetUtcNow();
@@ -57,6 +57,8 @@ public sealed class ChatTranscript(TimeProvider time)
                 }
             }
         }
+
+        return shared.FirstSequence;
     }
 
     public IReadOnlyList<ChatLine> For(string userId, long afterSequence = 0)

@@ -27,6 +27,7 @@ public sealed class RouteTests() : ConsoleHost("Sqlite")
         ["/openapi/{documentName}.json"] = "the staff API's shape only (the same as the source); every call in it needs a key",
         ["/news"] = "residents read the broadcasts staff published on the web",
         ["/news/{id:long}"] = "one published broadcast; unpublished ones answer 404",
+        ["/r/{code}"] = "a link in a broadcast, tapped by a resident: counted, then 302 to the URL the broadcast held; a code it never gave answers 404",
         ["/events"] = "the events calendar residents read",
         ["/events/{id:long}"] = "one event of the public calendar",
         ["/events/{id:long}.ics"] = "one event for a resident's calendar app",

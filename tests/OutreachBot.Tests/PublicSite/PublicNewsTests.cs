@@ -69,7 +69,10 @@ public abstract class PublicNewsTests(string provider) : IAsyncLifetime
         Assert.DoesNotContain("<script>alert", page);
         Assert.DoesNotContain("<b>", page);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;太字&lt;/b&gt;<br>詳しくは ", page);
-        Assert.Contains("<a href=\"https://city.example.jp/a?b=1&amp;c=2\" rel=\"noopener nofollow\">https://city.example.jp/a?b=1&amp;c=2</a> をご覧ください。</p>", page);
+        var link = Regex.Match(page, "<a href=\"(?<url>https://outreach.example.jp/r/[A-Za-z0-9_-]+)\" rel=\"noopener nofollow\">\\k<url></a> をご覧ください。</p>");
+        Assert.True(link.Success, page);
+        var (opened, _) = await PublicChecks.GetAsync(_h.Bot, new Uri(link.Groups["url"].Value).AbsolutePath, HttpStatusCode.Redirect);
+        Assert.Equal("https://city.example.jp/a?b=1&c=2", opened.Headers.Location!.OriginalString);
         Assert.Contains("<p>二段落目です</p>", page);
     }
 

@@ -4,6 +4,7 @@
 
 import { postback, send, sendLocation } from './composer.js';
 import { h, safeUrl } from './dom.js';
+import { reportOpened } from './insight.js';
 import { act, showError, state } from './page.js';
 import { pick } from './picker.js';
 
@@ -14,7 +15,7 @@ export function actionButton(action, className) {
   button.title = describe(action);
   button.addEventListener('click', (e) => {
     e.stopPropagation();
-    execute(action);
+    execute(action, button);
   });
   return button;
 }
@@ -24,9 +25,9 @@ export function tappable(node, action) {
   node.tabIndex = 0;
   node.setAttribute('role', 'button');
   node.title = describe(action);
-  node.addEventListener('click', () => execute(action));
+  node.addEventListener('click', () => execute(action, node));
   node.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter') execute(action);
+    if (e.key === 'Enter') execute(action, node);
   });
 }
 
@@ -40,7 +41,7 @@ function describe(action) {
   }
 }
 
-function execute(action) {
+function execute(action, origin) {
   if (!state.current || !action) return;
   switch (action.type) {
     case 'message':
@@ -57,7 +58,10 @@ function execute(action) {
       break;
     case 'uri': {
       const url = safeUrl(action.uri, ['https:', 'http:', 'tel:', 'mailto:', 'line:']);
-      if (url) window.open(url, '_blank', 'noopener,noreferrer');
+      if (url) {
+        reportOpened(origin, action.uri);
+        window.open(url, '_blank', 'noopener,noreferrer');
+      }
       else showError(`開けないリンク / Cannot open link: ${action.uri}`);
       break;
     }

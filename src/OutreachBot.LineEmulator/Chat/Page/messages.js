@@ -3,6 +3,7 @@
 import { actionButton } from './actions.js';
 import { clock, h, image, link, safeUrl, unsupported } from './dom.js';
 import { flex } from './flex.js';
+import { reportSeen, withLinks } from './insight.js';
 import { currentCitizen, state } from './page.js';
 import { template } from './templates.js';
 
@@ -20,12 +21,15 @@ export function renderBotLine(view) {
   const avatar = message.sender && safeUrl(message.sender.iconUrl)
     ? image(message.sender.iconUrl, '', 'avatar')
     : h('div', 'avatar', 'Bot');
-  return h('li', 'line bot', avatar, column);
+  const line = h('li', 'line bot', avatar, column);
+  line.dataset.sequence = view.sequence;
+  reportSeen(view.sequence);
+  return line;
 }
 
 function renderMessage(m) {
   switch (m.type) {
-    case 'text': return h('div', 'bubble', ...withEmojis(m.text || '', m.emojis));
+    case 'text': return h('div', 'bubble', ...withLinks(withEmojis(m.text || '', m.emojis)));
     case 'textV2': return h('div', 'bubble', ...withSubstitutions(m.text || '', m.substitution || {}));
     case 'sticker': return h('div', 'sticker', 'スタンプ / Sticker', h('small', null, ` ${m.packageId}/${m.stickerId}`));
     case 'image': return mediaLink(image(m.previewImageUrl || m.originalContentUrl, '画像 / Image'), m.originalContentUrl);

@@ -18,12 +18,15 @@ public sealed class BroadcastReader(
     MailRunStore mailRuns,
     Meta.SocialPostStore social,
     PublicBaseUrl publicBaseUrl,
+    Analytics.BroadcastFigures figures,
     IOptions<BotOptions> bot)
 {
     public async Task<BroadcastView?> GetAsync(long id, CancellationToken cancellationToken)
     {
         var broadcast = await store.FindAsync(id, cancellationToken);
-        return broadcast is null ? null : await ViewAsync(broadcast, cancellationToken);
+        return broadcast is null
+            ? null
+            : await figures.AddToAsync(await ViewAsync(broadcast, cancellationToken), cancellationToken);
     }
 
     public async Task<IReadOnlyList<BroadcastView>> ListAsync(int limit, long? before, CancellationToken cancellationToken)

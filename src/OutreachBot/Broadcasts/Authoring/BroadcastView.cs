@@ -72,6 +72,15 @@ public sealed record BroadcastView
     /// <summary>The Facebook and Instagram posts' own text, added languages and quiet hours, as staff chose them.</summary>
     public Meta.SocialChoices Social { get; init; } = Meta.SocialChoices.Default;
 
+    /// <summary>LINE's figures per day (read daily); only on one broadcast's view.</summary>
+    public IReadOnlyList<Analytics.Insight.InsightDay>? Insight { get; init; }
+
+    /// <summary>The clicks on its links per channel and link (<c>/r/{code}</c>); only on one broadcast's view.</summary>
+    public IReadOnlyList<Analytics.Clicks.LinkClicks>? Clicks { get; init; }
+
+    /// <summary>Follows and unfollows in the 48 hours after it first went out, per topic; only on one broadcast's view.</summary>
+    public Analytics.Follows.BlockRate? BlockRate { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

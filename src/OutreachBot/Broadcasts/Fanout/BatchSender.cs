@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Dapper;
 using Microsoft.Extensions.Options;
+using OutreachBot.Analytics.Insight;
 using OutreachBot.Broadcasts.Authoring;
 using OutreachBot.LineSending;
 
@@ -16,11 +17,12 @@ public sealed partial class BatchSender(
     MulticastRateLimiter rate,
     FanoutSignal signal,
     Database database,
+    Analytics.Clicks.ClickLinks links,
     IOptions<BroadcastOptions> options,
     TimeProvider time,
     ILogger<BatchSender> logger)
 {
-    private readonly ConcurrentDictionary<(long RunId, string Language), PreparedMessages> _messages = new();
+    private readonly ConcurrentDictionary<(long RunId, string Language), RunMessages> _messages = new();
 
     public async Task<BatchOutcome> SendAsync(ClaimedBatch batch, CancellationToken cancellationToken)
     {
@@ -38,7 +40,8 @@ public sealed partial class BatchSender(
         try
         {
             // Everything slow comes before the permit: LINE counts a request when it arrives, not when it was allowed.
-            var multicast = batch.Recipients.ToMulticast(await MessagesAsync(batch, cancellationToken));
+            var (messages, unit) = await MessagesAsync(batch, cancellationToken);
+            var multicast = batch.Recipients.ToMulticast(messages, unit);
             var client = clients.Create();
             using var permit = await rate.WaitAsync(cancellationToken);
             var result = await client.MulticastAsync(multicast, batch.RetryKey, cancellationToken);
@@ -120,7 +123,7 @@ public sealed partial class BatchSender(
     private static BatchOutcome Failed(ClaimedBatch batch, int? status, string? requestId, string error) =>
         new(batch.Id, batch.RunId, BatchOutcomeKind.Failed) { StatusCode = status, RequestId = requestId, Error = error };
 
-    private async ValueTask<PreparedMessages> MessagesAsync(ClaimedBatch batch, CancellationToken cancellationToken)
+    private async ValueTask<RunMessages> MessagesAsync(ClaimedBatch batch, CancellationToken cancellationToken)
     {
         if (_messages.TryGetValue((batch.RunId, batch.Language), out var cached))
         {
@@ -128,9 +131,10 @@ public sealed partial class BatchSender(
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        var json = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
-            "SELECT messages FROM broadcast_runs WHERE id = @Id", new { Id = batch.RunId }, cancellationToken: cancellationToken));
-        var messages = PreparedMessages.Create(MessageCompiler.For(json!, batch.Language));
+        var run = await connection.QuerySingleAsync<(string Messages, long BroadcastId)>(new CommandDefinition(
+            "SELECT messages, broadcast_id FROM broadcast_runs WHERE id = @Id", new { Id = batch.RunId }, cancellationToken: cancellationToken));
+        var linked = await links.RewriteAsync(run.BroadcastId, "line", run.Messages, cancellationToken);
+        var messages = new RunMessages(PreparedMessages.Create(MessageCompiler.For(linked, batch.Language)), AggregationUnits.Of(run.BroadcastId));
         if (_messages.Count > 1000)
         {
             _messages.Clear();
@@ -139,6 +143,9 @@ public sealed partial class BatchSender(
         _messages[(batch.RunId, batch.Language)] = messages;
         return messages;
     }
+
+    /// <summary>A run's messages in one language, and the aggregation unit LINE counts their readers under.</summary>
+    private sealed record RunMessages(PreparedMessages Messages, string Unit);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure sending broadcast batch {BatchId}; it goes again with the same retry key")]
     private partial void LogUnexpected(Exception exception, long batchId);

@@ -47,5 +47,6 @@ public readonly record struct RecipientList(string Joined, int Count)
         return kept is null ? this : new(kept.ToString(), count);
     }
 
-    public PreparedMulticast ToMulticast(PreparedMessages messages) => PreparedMulticast.Create(Joined, Separator, Count, messages);
+    public PreparedMulticast ToMulticast(PreparedMessages messages, string aggregationUnit) =>
+        PreparedMulticast.Create(Joined, Separator, Count, messages, customAggregationUnit: aggregationUnit);
 }

@@ -31,7 +31,8 @@ public sealed record MailDeliveryOutcome(ClaimedMail Mail, MailResult Result, st
 /// outcome is recorded before its row can be claimed again; a row whose lease runs out without an outcome is sent again
 /// (its process died), so the only mail that can go twice is one a server accepted in the instant before the crash.
 /// </summary>
-public sealed class MailLedger(Database database, IOptions<BroadcastOptions> options, IOptions<ClusterOptions> cluster, TimeProvider time)
+public sealed class MailLedger(
+    Database database, Analytics.Clicks.ClickLinks links, IOptions<BroadcastOptions> options, IOptions<ClusterOptions> cluster, TimeProvider time)
 {
     private readonly ConcurrentDictionary<long, BroadcastMailContent> _contents = new();
 
@@ -169,7 +170,7 @@ public sealed class MailLedger(Database database, IOptions<BroadcastOptions> opt
             mail.BroadcastId,
             mail.RunId,
             row.Title,
-            row.Messages,
+            await links.RewriteAsync(mail.BroadcastId, "mail", row.Messages, cancellationToken),
             row.Subjects is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(row.Subjects)!);
         return _contents.GetOrAdd(mail.RunId, content);
     }

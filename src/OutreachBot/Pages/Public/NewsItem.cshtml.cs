@@ -7,7 +7,7 @@ using OutreachBot.PublicSite.News;
 namespace OutreachBot.PublicSite.Pages;
 
 /// <summary>One published broadcast, in the reader's language or else in Japanese.</summary>
-public sealed class NewsItemModel(TextCatalog catalog, NewsStore news, IOptions<BotOptions> bot) : PublicPage(catalog)
+public sealed class NewsItemModel(TextCatalog catalog, NewsStore news, Analytics.Clicks.ClickLinks links, IOptions<BotOptions> bot) : PublicPage(catalog)
 {
     public NewsItem? Item { get; private set; }
 
@@ -25,6 +25,7 @@ public sealed class NewsItemModel(TextCatalog catalog, NewsStore news, IOptions<
             return NotFoundPage();
         }
 
+        Item = Item with { MessagesJson = await links.RewriteAsync(Item.Id, "web", Item.MessagesJson, cancellationToken) };
         ConditionalGet.LastModified(Response, Item.PublishedAt);
         return Page();
     }
