@@ -5,6 +5,7 @@ using OutreachBot.CivicEvents;
 using OutreachBot.Cluster;
 using OutreachBot.Consultations;
 using OutreachBot.Disaster;
+using OutreachBot.Groups;
 using OutreachBot.Conversations;
 using OutreachBot.Health;
 using OutreachBot.LineSending;
@@ -46,6 +47,7 @@ builder.Services.AddHealth();
 builder.Services.AddDisasterMode(builder.Configuration);
 builder.Services.AddMeta(builder.Configuration);
 builder.Services.AddSurveys(builder.Configuration);
+builder.Services.AddGroups(builder.Configuration);
 
 var app = builder.Build();
 app.UseLineWebhook();
@@ -69,6 +71,7 @@ app.MapStaffApi()
 app.MapDisasterMode();
 app.MapSurveysApi();
 app.MapSocialPostsApi();
+app.MapGroups();
 app.MapConsole();
 app.MapPublicSite();
 app.Run();

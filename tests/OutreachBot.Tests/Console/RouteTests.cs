@@ -39,6 +39,10 @@ public sealed class RouteTests() : ConsoleHost("Sqlite")
         ["/subscribe"] = "residents subscribe by e-mail; double opt-in, flood limits per address and per client",
         ["/subscribe/confirm"] = "the confirmation mail's link; needs its signed 48-hour token",
         ["/subscribe/manage"] = "a subscriber's settings from a link in every mail; needs its signed token",
+        ["/groups"] = "residents find civic groups: only profiles staff approved",
+        ["/groups/{id:long}"] = "one civic group's approved profile",
+        ["/groups/{id:long}/logo"] = "an approved group's logo, re-encoded by the bot and served as the image it is",
+        ["/console/group/join"] = "a group's invitation link; needs its one-time, expiring token",
         ["/subscribe/unsubscribe"] = "the List-Unsubscribe target (RFC 8058 one-click POST); needs its signed token",
     };
 
