@@ -115,7 +115,7 @@ public sealed class RouteTests() : ConsoleHost("Sqlite")
     }
 
     /// <summary>The route as written, with its leading slash (Razor Pages drop it).</summary>
-    private static string Route(RouteEndpoint endpoint) => "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+    internal static string Route(RouteEndpoint endpoint) => "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
 
     private List<RouteEndpoint> RouteEndpoints() =>
         [.. Bot.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
@@ -135,7 +135,7 @@ public sealed class RouteTests() : ConsoleHost("Sqlite")
         return policy?.Requirements.Any(r => r is DenyAnonymousAuthorizationRequirement or RolesAuthorizationRequirement) == true;
     }
 
-    private static string SamplePath(RoutePattern pattern)
+    internal static string SamplePath(RoutePattern pattern)
     {
         var path = new StringBuilder();
         foreach (var segment in pattern.PathSegments)
