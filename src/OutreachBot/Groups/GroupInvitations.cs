@@ -35,17 +35,20 @@ public sealed class GroupInvitations(
 {
     public const string JoinPath = "/console/group/join";
 
-    /// <summary>Registers a new group (no public profile yet) and invites its contact.</summary>
+    /// <summary>Registers a new group (no public profile yet) and invites its contact: one audit entry for both.</summary>
     public async Task<(CivicGroup Group, GroupInvitation Invitation)> InviteNewAsync(GroupInviteInput input, StaffActor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var id = await groups.CreateAsync(input.Name!.Trim(), input.Email!.Trim(), time.GetUtcNow(), cancellationToken);
-        await audit.WriteAsync(actor, AuditActions.GroupCreated, $"group:{id}", null, cancellationToken);
         var group = (await groups.FindAsync(id, cancellationToken))!;
-        return (group, await InviteAsync(group, actor, cancellationToken));
+        return (group, await InviteAsync(group, actor, AuditActions.GroupCreated, cancellationToken));
     }
 
-    public async Task<GroupInvitation> InviteAsync(CivicGroup group, StaffActor actor, CancellationToken cancellationToken)
+    /// <summary>A new link for an existing group's contact (the first expired, or another person joins).</summary>
+    public Task<GroupInvitation> InviteAsync(CivicGroup group, StaffActor actor, CancellationToken cancellationToken) =>
+        InviteAsync(group, actor, AuditActions.GroupInvited, cancellationToken);
+
+    private async Task<GroupInvitation> InviteAsync(CivicGroup group, StaffActor actor, string auditAction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(group);
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -60,7 +63,7 @@ public sealed class GroupInvitations(
             cancellationToken);
         var link = baseUrl.Link($"{JoinPath}?t={token}");
         var mailed = await mails.SendInvitationAsync(group, link, expires, cancellationToken);
-        await audit.WriteAsync(actor, AuditActions.GroupInvited, $"group:{group.Id}", mailed ? "mailed" : "link shown only", cancellationToken);
+        await audit.WriteAsync(actor, auditAction, $"group:{group.Id}", mailed ? "invitation mailed" : "invitation link shown only", cancellationToken);
         return new GroupInvitation(link, expires, mailed);
     }
 

@@ -16,7 +16,10 @@ public static class GroupLogos
     public static GroupLogo? Normalize(byte[] upload)
     {
         ArgumentNullException.ThrowIfNull(upload);
-        using var decoded = SKBitmap.Decode(upload);
+        // SKBitmap.Decode throws rather than answering null for bytes no codec recognises: ask for the codec first.
+        using var data = SKData.CreateCopy(upload);
+        using var codec = SKCodec.Create(data);
+        using var decoded = codec is null ? null : SKBitmap.Decode(codec);
         if (decoded is null || decoded.Width == 0 || decoded.Height == 0)
         {
             return null;
