@@ -6,6 +6,7 @@ using OutreachBot.CivicEvents;
 using OutreachBot.Cluster;
 using OutreachBot.Consultations;
 using OutreachBot.Disaster;
+using OutreachBot.Groups;
 using OutreachBot.Conversations;
 using OutreachBot.Health;
 using OutreachBot.LineSending;
@@ -50,6 +51,7 @@ builder.Services.AddMeta(builder.Configuration);
 builder.Services.AddSurveys(builder.Configuration);
 builder.Services.AddProfiles();
 builder.Services.AddAnalytics(builder.Configuration);
+builder.Services.AddGroups(builder.Configuration);
 
 var app = builder.Build();
 app.UseLineWebhook();
@@ -73,6 +75,7 @@ app.MapStaffApi()
 app.MapDisasterMode();
 app.MapSurveysApi();
 app.MapSocialPostsApi();
+app.MapGroups();
 app.MapConsole();
 app.MapPublicSite();
 app.Run();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -62,7 +63,8 @@ public static class ConsoleExtensions
         });
         services.AddRazorPages(pages =>
             {
-                pages.Conventions.AuthorizeFolder("/", ConsolePolicies.Read);
+                pages.Conventions.AddFolderApplicationModelConvention(
+                    "/", page => page.EndpointMetadata.Add(new AuthorizeAttribute(ConsolePolicies.ForPage(page.ViewEnginePath))));
                 pages.Conventions.AuthorizeFolder("/Admin", ConsolePolicies.Admin);
                 pages.Conventions.AuthorizePage("/Topics/Edit", ConsolePolicies.Edit);
                 pages.Conventions.AuthorizePage("/Events/Edit", ConsolePolicies.Edit);

@@ -16,7 +16,7 @@ public sealed class SignInModel(StaffSignIn signIn, StaffSessions sessions) : Co
     public string? Password { get; set; }
 
     public IActionResult OnGet() =>
-        User.Identity?.IsAuthenticated == true ? LocalRedirectOr(ReturnUrl, "/console") : Page();
+        User.Identity?.IsAuthenticated == true ? LocalRedirectOr(ReturnUrl, ConsolePolicies.HomeOf(User)) : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -42,7 +42,7 @@ public sealed class SignInModel(StaffSignIn signIn, StaffSessions sessions) : Co
                 await sessions.SignInAsync(HttpContext, result.Account!);
                 return result.Account!.MustChangePassword
                     ? LocalRedirect(StaffCookie.PasswordPath)
-                    : LocalRedirectOr(ReturnUrl, "/console");
+                    : LocalRedirectOr(ReturnUrl, ConsolePolicies.HomeOf(result.Account!));
             case SignInOutcome.LockedOut:
                 AddError("password", SignInMessages.LockedOut);
                 break;

@@ -17,7 +17,7 @@ public sealed class ConditionalGet(RequestDelegate next)
     public static readonly string ContentSecurityPolicy =
         SecurityHeaders.ContentSecurityPolicy.Replace("img-src 'self' data:", "img-src 'self' data: https:", StringComparison.Ordinal);
 
-    private static readonly string[] Prefixes = ["/news", "/events", "/feeds"];
+    private static readonly string[] Prefixes = ["/news", "/events", "/feeds", "/groups"];
 
     /// <summary>Sets <c>Last-Modified</c> to <paramref name="at"/> in whole seconds, as HTTP dates carry it.</summary>
     public static void LastModified(HttpResponse response, DateTimeOffset? at)

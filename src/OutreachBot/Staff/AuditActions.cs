@@ -71,6 +71,13 @@ public static class AuditActions
     public const string SurveyCreated = "survey.created";
     public const string SurveyChanged = "survey.changed";
     public const string SurveyClosed = "survey.closed";
+    public const string GroupCreated = "group.created";
+    public const string GroupInvited = "group.invited";
+    public const string GroupJoined = "group.joined";
+    public const string GroupProfileSubmitted = "group.profile_submitted";
+    public const string GroupProfileApproved = "group.profile_approved";
+    public const string GroupProfilePublished = "group.profile_published";
+    public const string GroupFieldsChanged = "group.fields_changed";
 
     public static IReadOnlyDictionary<string, Bilingual> Labels { get; } = new Dictionary<string, Bilingual>
     {
@@ -142,6 +149,13 @@ public static class AuditActions
         [SurveyCreated] = new("アンケート作成", "Survey created"),
         [SurveyChanged] = new("アンケート変更", "Survey changed"),
         [SurveyClosed] = new("アンケートを締め切り", "Survey closed"),
+        [GroupCreated] = new("団体を登録", "Group added"),
+        [GroupInvited] = new("団体を招待", "Group invited"),
+        [GroupJoined] = new("団体アカウントを作成", "Group account made"),
+        [GroupProfileSubmitted] = new("団体紹介の変更を申請", "Group profile submitted"),
+        [GroupProfileApproved] = new("団体紹介を承認", "Group profile approved"),
+        [GroupProfilePublished] = new("団体紹介を職員が公開", "Group profile published by staff"),
+        [GroupFieldsChanged] = new("活動分野の一覧を変更", "Fields of activity changed"),
     };
 
     public static Bilingual Label(string action) => Labels.TryGetValue(action, out var label) ? label : new(action, action);

@@ -18,9 +18,10 @@ public sealed class StaffAccountStore(Database database)
     /// <summary>The stored password hash of an account that has no console password (made for an API key): nothing verifies against it.</summary>
     public const string NoPassword = "";
 
+    /// <summary>The staff's accounts; civic groups' accounts are the groups' own, kept on their pages.</summary>
     public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellationToken) =>
         await database.QueryAsync<StaffAccount>(
-            $"SELECT {Columns} FROM staff_accounts ORDER BY username", null, cancellationToken);
+            $"SELECT {Columns} FROM staff_accounts WHERE role <> @Group ORDER BY username", new { Group = StaffRoles.Group }, cancellationToken);
 
     public async Task<StaffAccount?> FindAsync(long id, CancellationToken cancellationToken) =>
         await database.QuerySingleOrDefaultAsync<StaffAccount>(

@@ -3,9 +3,11 @@ namespace OutreachBot.Staff;
 /// <summary>
 /// What a staff member may do, a ladder: a viewer reads; an editor also writes topics (and later broadcasts and
 /// events); an approver also approves broadcasts; an admin also manages accounts, API keys and reads the audit log.
+/// <see cref="Group"/> is below the ladder and not on it: a civic group's account, which no staff policy admits.
 /// </summary>
 public enum StaffRole
 {
+    Group = -1,
     Viewer,
     Editor,
     Approver,
@@ -18,6 +20,7 @@ public static class StaffRoles
     public const string Editor = "editor";
     public const string Approver = "approver";
     public const string Admin = "admin";
+    public const string Group = "group";
 
     public static IReadOnlyList<StaffRole> All { get; } = [StaffRole.Viewer, StaffRole.Editor, StaffRole.Approver, StaffRole.Admin];
 
@@ -27,6 +30,7 @@ public static class StaffRoles
         StaffRole.Editor => Editor,
         StaffRole.Approver => Approver,
         StaffRole.Admin => Admin,
+        StaffRole.Group => Group,
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
@@ -47,6 +51,7 @@ public static class StaffRoles
         StaffRole.Viewer => new("閲覧者", "Viewer"),
         StaffRole.Editor => new("編集者", "Editor"),
         StaffRole.Approver => new("承認者", "Approver"),
+        StaffRole.Group => new("団体", "Group"),
         _ => new("管理者", "Admin"),
     };
 }

@@ -40,6 +40,10 @@ public sealed class RouteTests() : ConsoleHost("Sqlite")
         ["/subscribe"] = "residents subscribe by e-mail; double opt-in, flood limits per address and per client",
         ["/subscribe/confirm"] = "the confirmation mail's link; needs its signed 48-hour token",
         ["/subscribe/manage"] = "a subscriber's settings from a link in every mail; needs its signed token",
+        ["/groups"] = "residents find civic groups: only profiles staff approved",
+        ["/groups/{id:long}"] = "one civic group's approved profile",
+        ["/groups/{id:long}/logo"] = "an approved group's logo, re-encoded by the bot and served as the image it is",
+        ["/console/group/join"] = "a group's invitation link; needs its one-time, expiring token",
         ["/subscribe/unsubscribe"] = "the List-Unsubscribe target (RFC 8058 one-click POST); needs its signed token",
     };
 
@@ -112,7 +116,7 @@ public sealed class RouteTests() : ConsoleHost("Sqlite")
     }
 
     /// <summary>The route as written, with its leading slash (Razor Pages drop it).</summary>
-    private static string Route(RouteEndpoint endpoint) => "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+    internal static string Route(RouteEndpoint endpoint) => "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
 
     private List<RouteEndpoint> RouteEndpoints() =>
         [.. Bot.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
@@ -132,7 +136,7 @@ public sealed class RouteTests() : ConsoleHost("Sqlite")
         return policy?.Requirements.Any(r => r is DenyAnonymousAuthorizationRequirement or RolesAuthorizationRequirement) == true;
     }
 
-    private static string SamplePath(RoutePattern pattern)
+    internal static string SamplePath(RoutePattern pattern)
     {
         var path = new StringBuilder();
         foreach (var segment in pattern.PathSegments)

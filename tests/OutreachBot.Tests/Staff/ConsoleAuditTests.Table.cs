@@ -11,6 +11,7 @@ public abstract partial class ConsoleAuditTests
     private const string Approver = "walk-approver";
     private const string Own = "walk-own";
     private const string Door = "walk-door";
+    private const string Group = "walk-group";
     private const string StaffLineUserId = "U5aff00000000000000000000000c0501";
     private const string Citizen = "U0c0501000000000000000000000000a1";
     private const string Follower = "U0c0501000000000000000000000000f1";
@@ -19,6 +20,8 @@ public abstract partial class ConsoleAuditTests
     private ConsoleSession _approver = null!;
     private ConsoleSession _own = null!;
     private ConsoleSession _door = null!;
+    private ConsoleSession? _group;
+    private string _groupLink = "";
 
     /// <summary>POSTs that change nothing, with why.</summary>
     private IReadOnlyList<Read> Reads =>
@@ -141,6 +144,17 @@ public abstract partial class ConsoleAuditTests
             _admin.PostFormAsync("/console/disaster", new() { ["mode"] = "on", ["Reason"] = "総合防災訓練の前の確認" }, "/console/disaster")),
         new("/console/disaster/safety?handler=Handled", AuditActions.SafetyHandled, Admin, async () => await _admin.PostFormAsync(
             "/console/disaster/safety?handler=Handled", new() { ["userId"] = Citizen, ["switchId"] = Text(await LatestIdAsync("disaster_switches")) }, "/console/disaster/safety"), () => _setUp.AskForHelpAsync(Citizen)),
+        new("/console/admin/group-fields", AuditActions.GroupFieldsChanged, Admin, () =>
+            _admin.PostFormAsync("/console/admin/group-fields", new() { ["Names[ja]"] = "福祉", ["Names[en]"] = "Welfare" })),
+        new("/console/groups", AuditActions.GroupCreated, Admin, () =>
+            _admin.PostFormAsync("/console/groups", new() { ["Input.Name"] = "歩く会", ["Input.Email"] = "walk-group@example.jp" })),
+        new("/console/groups/{id:long}?handler=Invite", AuditActions.GroupInvited, Admin, () => OnGroupAsync("Invite")),
+        new("/console/group/join", AuditActions.GroupJoined, Group, JoinGroupAsync, InviteGroupAsync),
+        new("/console/group", AuditActions.GroupProfileSubmitted, Group, async () => await _group!.PostFormAsync("/console/group", new()
+        {
+            ["Input.Name"] = "歩く会", ["Input.Fields"] = Text(await LatestIdAsync("group_fields")), ["Input.Descriptions[ja]"] = "毎週歩きます。",
+        })),
+        new("/console/groups/{id:long}?handler=Approve", AuditActions.GroupProfileApproved, Approver, () => OnGroupAsync("Approve", _approver)),
         // Last: it uses up the month's quota, which any later send would need.
         new("/console/broadcasts/{id:long}?handler=Force", AuditActions.BroadcastForced, Admin, () => OnBroadcastAsync(_admin, "Force"), HoldForQuotaAsync),
     ];
@@ -163,9 +177,25 @@ public abstract partial class ConsoleAuditTests
         return Task.CompletedTask;
     }
 
+    private async Task InviteGroupAsync() =>
+        (_, _groupLink) = await OutreachBot.Tests.Groups.GroupConsole.InviteAsync(_admin, "歩く会", "walk-group@example.jp");
+
+    private async Task<HttpResponseMessage> JoinGroupAsync()
+    {
+        _group = ConsoleSession.Anonymous(_host.Bot);
+        return await _group.PostFormAsync(
+            _groupLink, new() { ["Username"] = Group, ["Password"] = ConsoleSession.Password, ["Confirm"] = ConsoleSession.Password }, _groupLink);
+    }
+
+    private async Task<HttpResponseMessage> OnGroupAsync(string handler, ConsoleSession? session = null)
+    {
+        var page = $"/console/groups/{await LatestIdAsync("civic_groups")}";
+        return await (session ?? _admin).PostFormAsync($"{page}?handler={handler}", [], page);
+    }
+
     private void DisposeSessions()
     {
-        foreach (var session in new[] { _admin, _approver, _own, _door })
+        foreach (var session in new[] { _admin, _approver, _own, _door, _group })
         {
             session?.Dispose();
         }

@@ -26,6 +26,7 @@ public abstract partial class ConsoleAuditTests(string provider) : IAsyncLifetim
         ["Broadcasts:RequireApproval"] = "true",
         ["Broadcasts:QuietHoursStart"] = "00:00",
         ["Broadcasts:QuietHoursEnd"] = "00:00",
+        ["Site:PublicBaseUrl"] = "https://katsudo.city.example.jp/",
     };
 
     private ConversationHost _host = null!;

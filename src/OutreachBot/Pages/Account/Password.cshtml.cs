@@ -69,6 +69,6 @@ public sealed class PasswordModel(
         var fresh = (await accounts.FindAsync(account.Id, HttpContext.RequestAborted))!;
         await sessions.SignInAsync(HttpContext, fresh);
         Notice = ConsoleText.S("パスワードを変更しました。", "Your password was changed.");
-        return LocalRedirect("/console");
+        return LocalRedirect(ConsolePolicies.HomeOf(fresh));
     }
 }
