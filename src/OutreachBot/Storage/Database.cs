@@ -30,7 +30,7 @@ public sealed class Database : IDisposable
         {
             _sqlite = SqliteConnectionStrings.Resolve(settings.ConnectionString, environment.ContentRootPath);
             _writeGate = new SqliteWriteGate(settings.BusyTimeout, settings.SqliteWritesBeforeGroupCommit);
-            _sessionSettings = new SqliteSessionSettings((int)settings.BusyTimeout.TotalMilliseconds);
+            _sessionSettings = new SqliteSessionSettings((int)settings.BusyTimeout.TotalMilliseconds, settings.SqliteMaxPageCount);
         }
     }
 

@@ -29,4 +29,11 @@ public sealed class StorageOptions
     /// </summary>
     [Range(0.1, 1000)]
     public double SqliteWritesBeforeGroupCommit { get; set; } = SqliteWriteGate.DefaultOthersPerDurable;
+
+    /// <summary>
+    /// On SQLite, the most pages (4 KiB each) the file may grow to; a write past it fails as on a full disk (a webhook
+    /// then answers 500 and LINE redelivers). A value below the file's size holds it at its size. Unset: no cap.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int? SqliteMaxPageCount { get; set; }
 }

@@ -9,8 +9,15 @@ namespace OutreachBot.Storage;
 /// opens, so they are set once per handle, and afterwards only <c>synchronous</c> is changed when an open asks for
 /// the other level. Setting all four on every open cost a statement batch per open, several opens per webhook event.
 /// </summary>
-internal sealed class SqliteSessionSettings(int busyTimeoutMs)
+/// <param name="maxPageCount">
+/// <c>Storage:SqliteMaxPageCount</c>; without it the largest SQLite allows, set all the same, as a pooled handle may
+/// carry the cap of an earlier host in this process.
+/// </param>
+internal sealed class SqliteSessionSettings(int busyTimeoutMs, int? maxPageCount)
 {
+    /// <summary>More than SQLite's own ceiling, which it lowers the setting to.</summary>
+    private const long NoPageCap = 4_294_967_294;
+
     /// <summary>
     /// What the write-ahead log is cut back to once it has been copied into the database: a burst of webhooks can grow
     /// it to hundreds of megabytes, and without a limit SQLite reuses that file from its start but never shrinks it.
@@ -37,7 +44,7 @@ internal sealed class SqliteSessionSettings(int busyTimeoutMs)
         // Checkpoints run in the background (SqliteCheckpointer), never inside a commit someone waits for.
         await ExecuteAsync(
             connection,
-            $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = {Synchronous(durable)}; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {WalSizeLimitBytes};",
+            $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = {Synchronous(durable)}; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {WalSizeLimitBytes}; PRAGMA max_page_count = {maxPageCount ?? NoPageCap};",
             cancellationToken);
         _durableByHandle.AddOrUpdate(handle, new StrongBox<bool>(durable));
     }
