@@ -71,7 +71,8 @@ public abstract class PublicNewsTests(string provider) : IAsyncLifetime
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;太字&lt;/b&gt;<br>詳しくは ", page);
         var link = Regex.Match(page, "<a href=\"(?<url>https://outreach.example.jp/r/[A-Za-z0-9_-]+)\" rel=\"noopener nofollow\">\\k<url></a> をご覧ください。</p>");
         Assert.True(link.Success, page);
-        var (opened, _) = await PublicChecks.GetAsync(_h.Bot, new Uri(link.Groups["url"].Value).AbsolutePath, HttpStatusCode.Redirect);
+        using var resident = _h.Bot.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var opened = await resident.GetAsync(new Uri(link.Groups["url"].Value).AbsolutePath);
         Assert.Equal("https://city.example.jp/a?b=1&c=2", opened.Headers.Location!.OriginalString);
         Assert.Contains("<p>二段落目です</p>", page);
     }
