@@ -39,9 +39,12 @@ public static class ConsolePolicies
         : SharedPages.Contains(viewEnginePath, StringComparer.OrdinalIgnoreCase) ? SignedIn
         : Read;
 
+    /// <summary>A group's own page, where a group account starts.</summary>
+    public const string GroupHome = "/console/group";
+
     /// <summary>Where a signed-in account starts: a group on its own page, staff on the dashboard.</summary>
     public static string HomeOf(System.Security.Claims.ClaimsPrincipal user) =>
-        user?.IsInRole(StaffRoles.Group) == true ? "/console/group" : "/console";
+        user?.IsInRole(StaffRoles.Group) == true ? GroupHome : "/console";
 
-    public static string HomeOf(StaffAccount account) => account?.Role == StaffRole.Group ? "/console/group" : "/console";
+    public static string HomeOf(StaffAccount account) => account?.Role == StaffRole.Group ? GroupHome : "/console";
 }

@@ -14,6 +14,7 @@ public static class GroupsExtensions
         services.AddSingleton<GroupProfiles>();
         services.AddSingleton<GroupInvitations>();
         services.AddSingleton<GroupMails>();
+        services.AddHostedSingleton<GroupConfirmRound>();
         services.Configure<RazorPagesOptions>(pages => pages.Conventions.AllowAnonymousToPage("/GroupPortal/Join"));
         return services;
     }

@@ -37,6 +37,7 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
         ["Broadcasts:RequireApproval"] = "true",
         ["Broadcasts:QuietHoursStart"] = "00:00",
         ["Broadcasts:QuietHoursEnd"] = "00:00",
+        ["Site:PublicBaseUrl"] = "https://katsudo.city.example.jp/",
     };
 
     /// <summary>Calls that change nothing, though they are POSTs.</summary>
@@ -56,6 +57,10 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
         new("POST /api/v1/faq", "faq.created", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Post, "/api/v1/faq", new { language = "ja", keywords = new[] { "駐車場" }, answer = "ありません。" })),
         new("PUT /api/v1/faq/{id}", "faq.updated", TestBot.ApiKeyActor, async () =>
             await Send(_admin, HttpMethod.Put, $"/api/v1/faq/{await _setUp.LatestIdAsync("faq_entries")}", new { language = "ja", keywords = new[] { "駐輪場" }, answer = "あります。" })),
+        new("POST /api/v1/groups", "group.created", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Post, "/api/v1/groups", new { name = "監査の会", email = "kansa@example.jp" })),
+        new("POST /api/v1/groups/{id}/invitations", "group.invited", TestBot.ApiKeyActor, async () =>
+            await Send(_admin, HttpMethod.Post, $"/api/v1/groups/{await _setUp.LatestIdAsync("civic_groups")}/invitations", new { })),
+        new("PUT /api/v1/groups/{id}", "group.profile_published", TestBot.ApiKeyActor, PublishGroupAsync),
         new("POST /api/v1/surveys", "survey.created", TestBot.ApiKeyActor, () => Send(_admin, HttpMethod.Post, "/api/v1/surveys", new
         {
             title = "監査",
@@ -200,6 +205,17 @@ public abstract class ApiAuditTests(string provider) : IAsyncLifetime
             .Where(p => p.Name.StartsWith("/api/v1/", StringComparison.Ordinal))
             .SelectMany(p => p.Value.EnumerateObject().Select(o => $"{o.Name.ToUpperInvariant()} {p.Name}"))
             .Where(r => !r.StartsWith("GET ", StringComparison.Ordinal))];
+    }
+
+    /// <summary>Staff publish the latest group's profile, choosing a field of activity from the list (kept by admins in the console).</summary>
+    private async Task<HttpResponseMessage> PublishGroupAsync()
+    {
+        await _host.Database.ExecuteAsync("INSERT INTO group_fields (names, position, archived) VALUES ('{\"ja\":\"福祉\"}', 1, FALSE)");
+        var field = await _setUp.LatestIdAsync("group_fields");
+        return await Send(_admin, HttpMethod.Put, $"/api/v1/groups/{await _setUp.LatestIdAsync("civic_groups")}", new
+        {
+            name = "監査の会", fields = new[] { field }, descriptions = new { ja = "監査します。" },
+        });
     }
 
     private async Task ResubmitAsync()

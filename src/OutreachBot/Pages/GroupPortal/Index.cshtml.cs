@@ -63,7 +63,7 @@ public sealed class IndexModel(GroupStore groups, GroupFieldStore fields, GroupP
 
         await profiles.SubmitAsync(Group.Id, profile, logo, StaffActor.Of(HttpContext), HttpContext.RequestAborted);
         Notice = ConsoleText.S("保存しました。市の承認のあと公開されます。", "Saved. It goes public once the city approves it.");
-        return LocalRedirect("/console/group");
+        return LocalRedirect(ConsolePolicies.GroupHome);
     }
 
     private async Task<GroupLogo?> ReadLogoAsync()

@@ -59,7 +59,7 @@ public sealed class JoinModel(GroupInvitations invitations, StaffPasswords passw
             {
                 case JoinOutcome.Joined:
                     await sessions.SignInAsync(HttpContext, account!);
-                    return LocalRedirect("/console/group");
+                    return LocalRedirect(ConsolePolicies.GroupHome);
                 case JoinOutcome.UsernameTaken:
                     AddError("username", new("このユーザー名は使われています。別の名前にしてください。", "This username is taken. Choose another."));
                     break;
