@@ -14,11 +14,12 @@ CREATE TABLE staff_accounts_rebuilt (
     updated_at BIGINT NOT NULL,
     last_sign_in_at BIGINT,
     line_user_id TEXT,
-    email TEXT
+    email TEXT,
+    on_duty INTEGER NOT NULL DEFAULT 0
 );
 INSERT INTO staff_accounts_rebuilt
 SELECT id, username, display_name, role, password_hash, must_change_password, disabled, security_stamp, created_at, updated_at,
-       last_sign_in_at, line_user_id, email
+       last_sign_in_at, line_user_id, email, on_duty
 FROM staff_accounts;
 
 CREATE TABLE api_keys_rebuilt (
