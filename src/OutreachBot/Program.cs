@@ -20,6 +20,7 @@ using OutreachBot.Subscriptions;
 using OutreachBot.Surveys;
 using OutreachBot.Webhook;
 using OutreachBot.Profiles;
+using OutreachBot.Profiles.CityLists;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Host.UseSystemd();
@@ -70,6 +71,7 @@ app.MapStaffApi()
     .MapMailSubscribersApi();
 app.MapDisasterMode();
 app.MapSurveysApi();
+app.MapCityListsApi();
 app.MapSocialPostsApi();
 app.MapConsole();
 app.MapPublicSite();
