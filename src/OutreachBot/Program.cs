@@ -22,6 +22,7 @@ using OutreachBot.Subscriptions;
 using OutreachBot.Surveys;
 using OutreachBot.Webhook;
 using OutreachBot.Profiles;
+using OutreachBot.Profiles.CityLists;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Host.UseSystemd();
@@ -74,6 +75,7 @@ app.MapStaffApi()
     .MapMailSubscribersApi();
 app.MapDisasterMode();
 app.MapSurveysApi();
+app.MapCityListsApi();
 app.MapSocialPostsApi();
 app.MapGroups();
 app.MapConsole();

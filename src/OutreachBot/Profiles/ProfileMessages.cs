@@ -59,7 +59,7 @@ public static class ProfileMessages
     public static TextMessage Summary(BotTexts t, HeldProfile profile, TimeZoneInfo zone)
     {
         var (ageBand, skills, days) = Describe(t, profile);
-        var text = t.Format(ProfileTextKeys.Summary, profile.District ?? t[ProfileTextKeys.Unset], ageBand, skills, days, Day(profile.ConsentedAt, zone));
+        var text = t.Format(ProfileTextKeys.Summary, profile.District?.NameIn(t.Language) ?? t[ProfileTextKeys.Unset], ageBand, skills, days, Day(profile.ConsentedAt, zone));
         return Menus.Text(text, QuickReply.Of(
             Menus.Button(t[ProfileTextKeys.ChangeDistrict], new Command.ProfileAreas(1)),
             Menus.Button(t[ProfileTextKeys.ChangeAge], new Command.ProfileAges()),

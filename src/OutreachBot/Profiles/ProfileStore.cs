@@ -93,8 +93,8 @@ public sealed class ProfileStore(Database database)
     }
 }
 
-/// <summary>A consented profile as the citizen and staff read it, skills with their names.</summary>
-public sealed record HeldProfile(DateTimeOffset ConsentedAt, string? District, string? AgeBand, IReadOnlyList<CityLists.CityEntry> Skills, IReadOnlyList<string> FreeDays)
+/// <summary>A consented profile as the citizen and staff read it, the district and skills with their names.</summary>
+public sealed record HeldProfile(DateTimeOffset ConsentedAt, CityLists.CityEntry? District, string? AgeBand, IReadOnlyList<CityLists.CityEntry> Skills, IReadOnlyList<string> FreeDays)
 {
     /// <summary>Null when the citizen has not consented (and so has no profile).</summary>
     public static HeldProfile? Of(ProfileAnswers answers, CityLists.CityLists lists)
@@ -102,7 +102,11 @@ public sealed record HeldProfile(DateTimeOffset ConsentedAt, string? District, s
         ArgumentNullException.ThrowIfNull(answers);
         ArgumentNullException.ThrowIfNull(lists);
         return answers.ConsentedAt is { } at
-            ? new HeldProfile(at, answers.District, answers.AgeBand, [.. lists.Skills.Where(s => answers.SkillIds.Contains(s.Id))], answers.FreeDays)
+            ? new HeldProfile(at, DistrictOf(answers.District, lists), answers.AgeBand, [.. lists.Skills.Where(s => answers.SkillIds.Contains(s.Id))], answers.FreeDays)
             : null;
     }
+
+    /// <summary>The district's entry; one set before the list had it (only its Japanese name) stands as that name.</summary>
+    private static CityLists.CityEntry? DistrictOf(string? name, CityLists.CityLists lists) =>
+        name is null ? null : lists.District(name) ?? new CityLists.CityEntry { Name = name };
 }

@@ -41,6 +41,7 @@ public sealed class OpenApiDocumentTests() : BotHost("Sqlite")
         ["GET /api/v1/consultations"] = [200, 400],
         ["GET /api/v1/consultations/{id}"] = [200, 404],
         ["POST /api/v1/consultations/{id}/answer"] = [200, 400, 404, 409, 502],
+        ["GET /api/v1/city-lists"] = [200],
         ["GET /api/v1/broadcasts"] = [200],
         ["POST /api/v1/broadcasts"] = [201, 400, 409],
         ["POST /api/v1/broadcasts/preview"] = [200, 400],

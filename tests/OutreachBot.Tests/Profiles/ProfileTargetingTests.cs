@@ -92,6 +92,20 @@ public abstract class ProfileTargetingTests(string provider) : IAsyncLifetime
         Assert.Equal(1, json!["recipients"]!.GetValue<int>());
     }
 
+    [SkippableFact]
+    public async Task CityListsApi_NamesWhatTargetsTake_RetiredIncluded()
+    {
+        using var api = _h.Bot.CreateApiClient();
+
+        var lists = JsonNode.Parse(await api.GetStringAsync("/api/v1/city-lists"))!;
+
+        Assert.Equal(["北部", "南部"], lists["areas"]!.AsArray().Select(a => a!["name"]!.GetValue<string>()));
+        Assert.Equal(13, lists["districts"]!.AsArray().Count);
+        Assert.Equal("North", lists["areas"]![0]!["names"]!["en"]!.GetValue<string>());
+        var carpentry = lists["skills"]!.AsArray().Single(s => s!["slug"]!.GetValue<string>() == "carpentry")!;
+        Assert.False(carpentry["offered"]!.GetValue<bool>());
+    }
+
     private static JsonObject Target(string filters)
     {
         var target = JsonNode.Parse(filters)!.AsObject();
