@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using static OutreachBot.Groups.GroupStore;
 
 namespace OutreachBot.Groups;
 
@@ -13,8 +13,6 @@ public sealed record GroupField(long Id, IReadOnlyDictionary<string, string> Nam
 /// <summary>Staff's list of fields of activity: groups choose from it, residents filter by it.</summary>
 public sealed class GroupFieldStore(Database database)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public async Task<IReadOnlyList<GroupField>> ListAsync(bool includeArchived, CancellationToken cancellationToken)
     {
         var rows = await database.QueryAsync<FieldRow>(

@@ -7,7 +7,8 @@ namespace OutreachBot.Groups;
 /// <summary>Civic groups, their profiles (public and pending, each a JSON document with its logo) and the accounts that speak for them.</summary>
 public sealed class GroupStore(Database database)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>Texts kept as written (not \u escapes), so stored profiles and field names read as they are.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private const string Columns =
         """
