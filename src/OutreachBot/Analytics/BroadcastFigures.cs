@@ -1,12 +1,14 @@
 using OutreachBot.Analytics.Clicks;
-using OutreachBot.Analytics.Follows;
 using OutreachBot.Analytics.Insight;
 using OutreachBot.Broadcasts.Authoring;
 
 namespace OutreachBot.Analytics;
 
-/// <summary>What one broadcast's view shows of its figures: LINE's per day, the clicks on its links, its block rate.</summary>
-public sealed class BroadcastFigures(InsightStore insight, ClickCounts clicks, BlockRates blockRates)
+/// <summary>
+/// What one broadcast's view shows of its figures: LINE's per day and the clicks on its links, both read by the
+/// broadcast's id. The block rate counts its topics' subscribers, so only its console page asks for it, not every poll of the API.
+/// </summary>
+public sealed class BroadcastFigures(InsightStore insight, ClickCounts clicks)
 {
     public async Task<BroadcastView> AddToAsync(BroadcastView view, CancellationToken cancellationToken)
     {
@@ -15,7 +17,6 @@ public sealed class BroadcastFigures(InsightStore insight, ClickCounts clicks, B
         {
             Insight = await insight.ForAsync(view.Id, cancellationToken),
             Clicks = await clicks.ForAsync(view.Id, cancellationToken),
-            BlockRate = await blockRates.ForAsync(view.Id, cancellationToken),
         };
     }
 }

@@ -1,9 +1,10 @@
+using OutreachBot.Analytics.Follows;
 using OutreachBot.Subscriptions;
 using OutreachBot.Tests.Broadcasts;
 
 namespace OutreachBot.Tests.Analytics;
 
-/// <summary>A broadcast's block rate: who followed and who left in the 48 hours after it first went out, per topic.</summary>
+/// <summary>A broadcast's block rate (its console page): who followed and who left in the 48 hours after it first went out, per topic.</summary>
 public abstract class BlockRateTests(string provider) : IAsyncLifetime
 {
     private AnalyticsHarness _a = null!;
@@ -20,12 +21,12 @@ public abstract class BlockRateTests(string provider) : IAsyncLifetime
         await store.UnfollowAsync(citizens[0], DateTimeOffset.UtcNow, default);
         await store.FollowAsync("U" + new string('f', 32), "ja", null, DateTimeOffset.UtcNow, default);
 
-        var rate = (await _a.ViewAsync(id))["blockRate"]!;
+        var rate = (await _a.H.Get<BlockRates>().ForAsync(id, default))!;
 
-        Assert.Equal((1L, 1L, 4L, 1L), (rate.Number("follows"), rate.Number("unfollows"), rate.Number("subscribers"), rate.Number("unfollowed")));
-        Assert.Equal(0.25, rate["rate"]!.GetValue<double>());
-        var topic = Assert.Single(rate["topics"]!.AsArray())!;
-        Assert.Equal(("volunteer", 4L, 1L), (topic.Text("topic"), topic.Number("subscribers"), topic.Number("unfollowed")));
+        Assert.Equal((1L, 1L, 4L, 1L), (rate.Follows, rate.Unfollows, rate.Subscribers, rate.Unfollowed));
+        Assert.Equal(0.25, rate.Rate);
+        var topic = Assert.Single(rate.Topics);
+        Assert.Equal(("volunteer", 4L, 1L, 0.25), (topic.Topic, topic.Subscribers, topic.Unfollowed, topic.Rate));
     }
 
     [SkippableFact]
@@ -34,7 +35,7 @@ public abstract class BlockRateTests(string provider) : IAsyncLifetime
         await _a.H.SeedAsync("volunteer", 1);
         var id = await _a.H.CreateAsync(BroadcastHarness.Broadcast("volunteer", draft: true));
 
-        Assert.Null((await _a.ViewAsync(id))["blockRate"]);
+        Assert.Null(await _a.H.Get<BlockRates>().ForAsync(id, default));
     }
 }
 

@@ -78,7 +78,8 @@ public sealed record BroadcastView
     /// <summary>The clicks on its links per channel and link (<c>/r/{code}</c>); only on one broadcast's view.</summary>
     public IReadOnlyList<Analytics.Clicks.LinkClicks>? Clicks { get; init; }
 
-    /// <summary>Follows and unfollows in the 48 hours after it first went out, per topic; only on one broadcast's view.</summary>
+    /// <summary>Follows and unfollows in the 48 hours after it first went out, per topic; only on its console page.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public Analytics.Follows.BlockRate? BlockRate { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }

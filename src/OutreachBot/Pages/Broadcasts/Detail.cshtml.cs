@@ -10,7 +10,8 @@ namespace OutreachBot.Pages.Broadcasts;
 
 /// <summary>A broadcast: its state and delivery counts, failed batches with LINE's errors, its preview; submit, cancel, force, test-send.</summary>
 public sealed class DetailModel(
-    StaffBroadcasts broadcasts, BroadcastStore store, BroadcastReader reader, RunStore runs, BroadcastScheduling scheduling, StaffAccountStore accounts, ConsoleClock clock) : ConsolePage
+    StaffBroadcasts broadcasts, BroadcastStore store, BroadcastReader reader, Analytics.Follows.BlockRates blockRates, RunStore runs, BroadcastScheduling scheduling,
+    StaffAccountStore accounts, ConsoleClock clock) : ConsolePage
 {
     public long Id => long.Parse((string)RouteData.Values["id"]!, CultureInfo.InvariantCulture);
 
@@ -134,7 +135,7 @@ public sealed class DetailModel(
         }
 
         Broadcast = broadcast;
-        View = (await reader.GetAsync(Id, cancellationToken))!;
+        View = (await reader.GetAsync(Id, cancellationToken))! with { BlockRate = await blockRates.ForAsync(Id, cancellationToken) };
         Runs = await runs.ForBroadcastAsync(Id, 20, cancellationToken);
         FailedBatches = Runs.Count == 0 ? [] : await runs.ErrorsAsync(Runs[0].Id, 100, cancellationToken);
         NextFire = broadcast.State == BroadcastState.Scheduled ? await scheduling.NextFireAsync(Id, cancellationToken) : null;
