@@ -52,11 +52,12 @@ public sealed partial class DisasterFlow(
     {
         if (state.View.Current is { } current && current.Reaches(turn.UserId))
         {
+            var alreadyWaiting = await WaitsForHelpAsync(current.Id, turn.UserId, cancellationToken);
             await database.ExecuteAsync(
                 "INSERT INTO safety_reports (switch_id, user_id, needs_help, reported_at) VALUES (@SwitchId, @UserId, @NeedsHelp, @Now)",
                 new { SwitchId = current.Id, turn.UserId, NeedsHelp = needsHelp, turn.Now },
                 cancellationToken);
-            if (needsHelp)
+            if (needsHelp && !alreadyWaiting)
             {
                 LogHelpNeeded(current.Id);
                 alerts.Raise(current.Id, current.Drill);
@@ -67,6 +68,19 @@ public sealed partial class DisasterFlow(
             ? [Menus.Text(Marked(turn, $"{turn.Texts[DisasterTextKeys.HelpNow]}\n{turn.Texts[DisasterTextKeys.HelpLocation]}"), ShelterCards.ShareLocation(turn.Texts))]
             : [Menus.Text(Marked(turn, turn.Texts[DisasterTextKeys.SafeThanks]))];
     }
+
+    /// <summary>
+    /// Whether the citizen's latest answer under the switch is a 助けが必要 nobody has handled yet: asking again (a
+    /// frightened citizen taps more than once) is counted, but the staff on duty were alerted already.
+    /// </summary>
+    private async Task<bool> WaitsForHelpAsync(long switchId, string userId, CancellationToken cancellationToken) =>
+        await database.ExecuteScalarAsync<long>(
+            """
+            SELECT COUNT(*) FROM safety_reports
+            WHERE id = (SELECT MAX(id) FROM safety_reports WHERE switch_id = @SwitchId AND user_id = @UserId) AND needs_help AND handled_at IS NULL
+            """,
+            new { SwitchId = switchId, UserId = userId },
+            cancellationToken) > 0;
 
     private IReadOnlyList<Message> Shelters(Turn turn, List<(Shelter Shelter, double? Meters)> listed, string intro)
     {
